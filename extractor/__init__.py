@@ -1,0 +1,2 @@
+"""extractor: news articles in, structured and verifiable facts out (JSON Lines)."""
+

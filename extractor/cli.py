@@ -1,0 +1,143 @@
+"""The `extractor` command: extract, schema, evaluate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from extractor.records import json_schema_text, to_json_line
+from extractor.sources import ReadFailure, Source, iter_sources, read_source
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn news articles into structured, verifiable facts (JSON Lines).")
+evaluate_app = typer.Typer(no_args_is_help=True, help="Score predictions against gold files.")
+app.add_typer(evaluate_app, name="evaluate")
+
+
+def _parse_date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-25.", param_hint=option)
+
+
+def _published_table(path: Path) -> dict[str, str]:
+    """doc_id TAB YYYY-MM-DD per line; an empty date means unknown."""
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise typer.BadParameter(f"{path} could not be read: {exc.strerror}.", param_hint="--published-from")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        doc_id, _, value = line.partition("\t")
+        if value.strip():
+            table[doc_id.strip()] = _parse_date(value.strip(), f"--published-from line {number}").isoformat()
+    return table
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files, directories (read recursively) or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
+    published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
+    published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
+    include: List[str] = typer.Option([], help="Extra record types to write: timex."),
+    model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline (package name or path)."),
+    glob: str = typer.Option("*.txt", help="Which files to read in directories."),
+    summary: bool = typer.Option(False, help="Print where the records went and counts per type to stderr."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print nothing to stderr but errors."),
+) -> None:
+    """Extract records from news articles: one `document` or `error` record per input, then its
+    figures, membership changes and dated events."""
+    from extractor.nlp import ModelNotFound
+    from extractor.pipeline import Extractor, Settings
+
+    for kind in include:
+        if kind != "timex":
+            raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
+    given = _parse_date(published, "--published") if published else None
+    per_file = _published_table(published_from) if published_from else {}
+    try:
+        engine = Extractor(Settings(model=model, include=tuple(include), published=given))
+    except ModelNotFound as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    counts: Counter[str] = Counter()
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for item in iter_sources(paths, glob):
+            raw = item if isinstance(item, ReadFailure) else read_source(_with_date(item, per_file))
+            lines = [to_json_line(r) for r in engine.extract(raw)]
+            for line in lines:
+                counts[line[9:line.index('"', 9)]] += 1
+            sink.write("\n".join(lines) + "\n")
+            sink.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the output ends with the last whole document", err=True)
+        raise typer.Exit(130)
+    finally:
+        if output:
+            sink.close()
+    if summary and not quiet:
+        where = str(output) if output else "stdout"
+        parts = ", ".join(f"{k}={counts[k]}" for k in ("document", "error", "timex", "figure", "membership", "event") if counts[k] or k in ("document", "error"))
+        typer.echo(f"records written to {where}: {parts}", err=True)
+    if counts["error"]:
+        raise typer.Exit(1)
+
+
+def _with_date(source: Source, per_file: dict[str, str]) -> Source:
+    if source.doc_id in per_file:
+        return Source(source.doc_id, source.path, per_file[source.doc_id])
+    return source
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (`| head`): stop without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output line."""
+    typer.echo(json_schema_text(), nl=False)
+
+
+@evaluate_app.command("timex")
+def evaluate_timex(gold: Path = typer.Argument(..., help="TimeBank-style gold JSONL (one document a line)."),
+                   predictions: Path = typer.Argument(..., help="Records written with --include timex.")) -> None:
+    """TempEval-3 measures: strict and relaxed span F1, value F1; DATE+TIME and all types."""
+    from extractor.evaluate import score_timex
+
+    typer.echo(score_timex(gold, predictions))
+
+
+@evaluate_app.command("news")
+def evaluate_news(gold: Path = typer.Argument(..., help="news-dev gold.jsonl"),
+                  predictions: Path = typer.Argument(..., help="Records written by extract.")) -> None:
+    """Membership, event and figure P/R/F1 following the news-dev GUIDELINES section 7."""
+    from extractor.evaluate import score_news
+
+    typer.echo(score_news(gold, predictions))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

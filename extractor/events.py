@@ -1,0 +1,172 @@
+"""Dated events: a trigger word (data/event_triggers.tsv) with a date in its own sentence,
+a location, participants and a status (past / ongoing / scheduled)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.entities import SPAN_KEY
+from extractor.lexicon import read_tsv
+from extractor.link import DateIndex
+from extractor.nlp import clause_verb, tense_of
+from extractor.temporal import TimexSpan
+
+HEDGE_AUX = {"could", "would", "might", "may", "should", "can"}
+SCHEDULE_WORDS = {"upcoming", "forthcoming", "scheduled", "planned", "due", "expected", "set", "next", "coming"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    trigger: Token
+    kind: str
+    date: TimexSpan
+    location: str | None
+    participants: tuple[str, ...]
+    status: str
+    sentence: Span
+
+
+@cache
+def triggers() -> dict[tuple[str, str], tuple[str, str]]:
+    """(lemma, POS or ANY) -> (kind, needs)."""
+    return {(lemma, pos): (kind, needs) for lemma, pos, kind, needs in read_tsv("event_triggers.tsv", 4)}
+
+
+def trigger_kind(token: Token) -> str | None:
+    table = triggers()
+    lemma = token.lemma_.lower()
+    pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    hit = table.get((lemma, pos)) or table.get((lemma, "ANY"))
+    if hit is None:
+        return None
+    kind, needs = hit
+    if needs == "name" and not token.text[:1].isupper():
+        return None
+    return kind
+
+
+def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: list[tuple[int, int]],
+                taken: set[int]) -> list[EventMention]:
+    """Events with a date in their sentence. `taken`: token indices already read as membership
+    triggers (their events are made from the membership records)."""
+    out: list[EventMention] = []
+    for sentence in doc.sents:
+        if not dates.in_sentence(sentence) or any(s <= sentence.start_char < e for s, e in skip):
+            continue
+        for token in sentence:
+            if token.i in taken:
+                continue
+            kind = trigger_kind(token)
+            if kind is None or _is_hedged(token) or _is_name_modifier(token):
+                continue
+            when = dates.for_token(token, fallback=False, strict=True)
+            if when is None:
+                continue
+            location = location_of(token) or (place_in_sentence(sentence) if dates.in_caption(sentence) else None)
+            out.append(EventMention(token, kind, when, location, participants_of(sentence, doc),
+                                    status_of(token, when, reference), sentence))
+    return out
+
+
+def _is_hedged(token: Token) -> bool:
+    verb = clause_verb(token)
+    for t in (token, verb):
+        for child in t.children:
+            if child.dep_ == "neg" or (child.dep_ in ("aux",) and child.lower_ in HEDGE_AUX):
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                return True
+    return False
+
+
+def _is_name_modifier(token: Token) -> bool:
+    """'Summit' in 'SCO Summit Cities' names something else, not an event."""
+    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and trigger_kind(token.head) is None
+
+
+def location_of(trigger: Token) -> str | None:
+    """The place named for the event: a place word in its name ("the Astana Summit"), else a
+    place in an "in"/"at" phrase of the trigger or of its clause verb."""
+    for child in trigger.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
+            return _entity_text(child, trigger)
+    verb = clause_verb(trigger)
+    heads = [trigger, verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acl")],
+             *[c for c in trigger.children if c.dep_ in ("acl", "relcl")]]
+    for head in heads:
+        place = _place_in_prep(head, trigger)
+        if place:
+            return place
+        for child in head.children:
+            if child.dep_ == "xcomp":
+                place = _place_in_prep(child, trigger)
+                if place:
+                    return place
+    return None
+
+
+def _place_in_prep(head: Token, trigger: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+            for t in child.subtree:
+                if t.ent_type_ in PLACE_LABELS:
+                    return _entity_text(t, trigger)
+    return None
+
+
+def place_in_sentence(sentence: Span) -> str | None:
+    """The first place named after "in"/"at" anywhere in the sentence (used for captions)."""
+    for token in sentence:
+        if token.dep_ == "prep" and token.lower_ in ("in", "at"):
+            place = _place_in_prep(token.head, token.head)
+            if place:
+                return place
+    return None
+
+
+def _entity_text(token: Token, trigger: Token) -> str:
+    """The place entity around `token`, without the trigger when the entity runs over it
+    ("the Astana Summit" -> "Astana")."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            words = [t for t in ent if t.i != trigger.i and t.ent_type_ in PLACE_LABELS and t.pos_ == "PROPN"]
+            if trigger.i in range(ent.start, ent.end) or ent[0].lower_ == "the":
+                words = [t for t in ent if t.pos_ == "PROPN" and t.i != trigger.i]
+                return " ".join(t.text for t in words) or token.text
+            return ent.text
+    return token.text
+
+
+def participants_of(sentence: Span, doc: Doc) -> tuple[str, ...]:
+    names: list[str] = []
+    ids: set[str] = set()
+    mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    for m in mentions:
+        if sentence.start <= m.start < sentence.end and m.label_ in ("country", "organization") and m.id_ not in ids:
+            ids.add(m.id_)
+            names.append(m.text)
+    for ent in sentence.ents:
+        if ent.label_ == "PERSON" and ent.text not in names:
+            names.append(ent.text)
+    return tuple(names)
+
+
+def status_of(trigger: Token, when: TimexSpan, reference: date | None) -> str:
+    """scheduled: future tense, 'upcoming', 'scheduled to', or a date after the reference date."""
+    verb = clause_verb(trigger)
+    if tense_of(verb) == "future":
+        return "scheduled"
+    if any(c.lower_ in SCHEDULE_WORDS for c in trigger.children if c.dep_ in ("amod", "acl", "advmod")):
+        return "scheduled"
+    if any(t.lemma_ in ("schedule", "plan", "due") for t in (verb, verb.head)):
+        return "scheduled"
+    if reference is not None and when.start_date and when.start_date > reference.isoformat():
+        return "scheduled"
+    return "past"

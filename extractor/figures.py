@@ -1,0 +1,421 @@
+"""Figures: money, percentages, counts, ordinals, fractions and physical quantities.
+
+Numbers are found on the text with regular expressions built from the data tables (currency
+symbols and words, scale words, units, number words), so "£1.4bn" and "$2.5 bn" read the same
+whatever the tokenizer does; the parse then tells what is counted and what is measured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+from extractor.lexicon import number_words, read_tsv, word_alternation
+from extractor.nlp import clause_verb, span_for
+
+NUMERIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+MAX_ID_DIGITS = 7  # a run of this many digits without separators is an id or a phone number
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str
+    unit: str | None
+    qualifier: str | None
+    subject: str | None
+    head: int | None  # index of the token the figure hangs on, for linking a date
+
+
+@cache
+def _tables() -> dict:
+    currencies = read_tsv("currencies.tsv", 3)
+    iso_codes = {c.alpha_3 for c in pycountry.currencies}
+    prefixes = {s: code for s, code, pos in currencies if pos in ("prefix", "both")}
+    suffixes = {s: code for s, code, pos in currencies if pos in ("suffix", "both")}
+    for code in iso_codes:
+        prefixes.setdefault(code, code)
+        suffixes.setdefault(code, code)
+    scales = {w: float(v) for w, v in read_tsv("scales.tsv", 2)}
+    units = {w: sym for w, sym in read_tsv("units.tsv", 2)}
+    qualifiers = {w: q for w, q in read_tsv("qualifiers.tsv", 2)}
+    exclusions = read_tsv("figure_exclusions.tsv", 2)
+    return {
+        "prefixes": prefixes, "suffixes": suffixes, "scales": scales, "units": units,
+        "qualifiers": qualifiers,
+        "idioms": [p.lower() for k, p in exclusions if k == "phrase"],
+        "name_words": {p.lower() for k, p in exclusions if k == "before"},
+    }
+
+
+def _exact_alternation(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    t = _tables()
+    numbers = number_words()
+    cardinal = [w for w, (v, k) in numbers.items() if k == "cardinal" and v != "X" and " " not in w]
+    tens = [w for w, (v, k) in numbers.items() if k == "cardinal" and v.isdigit() and int(v) in range(20, 100, 10)]
+    ones = [w for w, (v, k) in numbers.items() if k == "cardinal" and v.isdigit() and 1 <= int(v) <= 9]
+    word_num = rf"(?:{word_alternation(tens)}-{word_alternation(ones)}|{word_alternation(cardinal)})"
+    long_scales = [w for w in t["scales"] if len(w) > 3]
+    short_scales = [w for w in t["scales"] if len(w) <= 3]
+    scale = rf"(?:\s?(?P<scale>{_exact_alternation(short_scales)})(?![\w])|\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
+    scale_word_only = rf"(?:\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
+    prefix = _exact_alternation([p for p in t["prefixes"] if not p.isalpha() or p in ("Rs", "dlrs") or len(p) == 3])
+    suffix = word_alternation(list(t["suffixes"]), flexible_case=False)
+    fraction_numerators = word_alternation(["a", "one", "two", "three", "four", "five", "nine"])
+    ordinal_words = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) >= 2]
+    return {
+        "money_prefix": re.compile(rf"(?<![\w$£€¥])(?P<cur>{prefix})\s?(?P<num>{NUMERIC}){scale}?(?![\d])"),
+        "money_suffix": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num}){scale}?[\s-](?P<curw>{suffix})(?![\w])"),
+        "percent": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num})(?:\s?(?P<pct>%)|\s(?P<pctw>per\s?cent(?:age points?)?|percentage points?|pct)(?![\w]))"),
+        "number": re.compile(rf"(?<![\w.,$£€¥])(?P<num>{NUMERIC})(?:{scale})?(?![\w%]|[.,]\d)"),
+        "word_number": re.compile(rf"(?<![\w-])(?P<num>{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
+        "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+(?:st|nd|rd|th)|{word_alternation(ordinal_words)})(?![\w])"),
+        "fraction": re.compile(rf"(?<![\w-])(?P<frac>(?:(?P<fnum>{fraction_numerators})[\s-])?(?P<fden>{word_alternation(list(FRACTIONS))})|(?P<one>[Oo]ne|\d+)\s+in\s+(?P<every>every\s+)?(?P<den>\d+|{word_num}))(?![\w-])"),
+    }
+
+
+def _number(word: str) -> float | None:
+    word = word.lower().replace(",", "")
+    if re.fullmatch(r"\d*\.?\d+", word):
+        return float(word)
+    table = number_words()
+    if word in ("a dozen", "dozen"):
+        return 12.0
+    if word in table and table[word][0] != "X":
+        return float(table[word][0])
+    parts = word.split("-")
+    if len(parts) == 2 and all(p in table for p in parts):
+        return float(table[parts[0]][0]) + float(table[parts[1]][0])
+    return None
+
+
+def _scale(m: re.Match) -> float:
+    word = m.groupdict().get("scale") or m.groupdict().get("scale_word")
+    if not word:
+        return 1.0
+    scales = _tables()["scales"]
+    return scales.get(word, scales.get(word.lower(), 1.0))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_figures(doc: Doc, blocked: list[tuple[int, int]], timex_spans: list[tuple[int, int]]) -> list[FigureSpan]:
+    """Return the figures of `doc`, left to right. `blocked` spans (boilerplate) yield none;
+    numbers inside `timex_spans` (dates, durations) are not figures."""
+    text = doc.text
+    candidates = _candidates(text)
+    out: list[FigureSpan] = []
+    taken: list[tuple[int, int]] = []
+    for kind, m in candidates:
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end) or _overlaps(blocked, start, end):
+            continue
+        if kind not in ("money", "percent") and _overlaps(timex_spans, start, end):
+            continue
+        if kind in ("money", "percent") and any(s <= start and end <= e for s, e in timex_spans):
+            continue
+        figures = _build(kind, m, doc)
+        if not figures or any(_overlaps(taken, f.start, f.end) for f in figures):
+            continue
+        taken.extend((f.start, f.end) for f in figures)
+        out.extend(figures)
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _candidates(text: str) -> list[tuple[str, re.Match]]:
+    p = _patterns()
+    found = []
+    for kind, name in (("money", "money_prefix"), ("money", "money_suffix"), ("percent", "percent"),
+                       ("fraction", "fraction"), ("ordinal", "ordinal"), ("number", "number"),
+                       ("number", "word_number")):
+        for m in p[name].finditer(text):
+            found.append((kind, m))
+    rank = {"money": 0, "percent": 1, "fraction": 2, "ordinal": 3, "number": 4}
+    found.sort(key=lambda km: (-(km[1].end() - km[1].start()), rank[km[0]], km[1].start()))
+    return found
+
+
+def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
+    text = doc.text
+    start, end = m.start(), m.end()
+    if _is_excluded(text, start, end):
+        return None
+    if kind == "money":
+        code = _currency_code(m)
+        value = _number(m.group("num"))
+        if value is None or code is None:
+            return None
+        if m.groupdict().get("curw") and m.group("curw") in ("real", "won", "rand") and not m.groupdict().get("scale") and not m.groupdict().get("scale_word"):
+            return None  # "won", "real" are English words more often than currencies
+        return [_figure(doc, start, end, value * _scale(m), "money", code)]
+    if kind == "percent":
+        value = _number(m.group("num"))
+        if value is None or m.group("num").lower() in ("a", "an"):
+            return None
+        unit = "percentage_point" if "point" in (m.group("pctw") or "") else "percent"
+        first = _range_partner(doc, start, value, "percent", unit)
+        return [*first, _figure(doc, start, end, value, "percent", unit)]
+    if kind == "fraction":
+        return _fraction(m, doc)
+    if kind == "ordinal":
+        return _ordinal(m, doc)
+    return _count_or_quantity(m, doc)
+
+
+def _currency_code(m: re.Match) -> str | None:
+    t = _tables()
+    if m.groupdict().get("cur"):
+        return t["prefixes"].get(m.group("cur"))
+    word = m.group("curw")
+    return t["suffixes"].get(word, t["suffixes"].get(word.lower()))
+
+
+def _is_excluded(text: str, start: int, end: int) -> bool:
+    t = _tables()
+    window = text[max(0, start - 25):end + 25].lower()
+    local = start - max(0, start - 25)
+    for idiom in t["idioms"]:
+        for im in re.finditer(re.escape(idiom), window):
+            if im.start() <= local < im.end():
+                return True
+    before = text[max(0, start - 20):start]
+    prev = re.search(r"([A-Za-z.']+)\s*$", before)
+    if prev and prev.group(1).lower() in t["name_words"]:
+        return True
+    if re.search(r"[A-Za-z]-$", before) or re.search(r"[\[#]$", before):
+        return True
+    if re.match(r"-[A-Za-z]", text[end:end + 2]) and re.match(r"\d", text[start:start + 1]) and re.match(r"-(?:year|month|week|day|hour|minute)", text[end:end + 8]):
+        return True
+    return False
+
+
+def _figure(doc: Doc, start: int, end: int, value: float, kind: str, unit: str | None,
+            head: Token | None = None) -> FigureSpan:
+    span = span_for(doc, start, end)
+    root = head if head is not None else (span.root if span is not None and len(span) else None)
+    return FigureSpan(start, end, doc.text[start:end], value, kind, unit, qualifier_before(doc.text, start),
+                      subject_of(root) if root is not None else None, root.i if root is not None else None)
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier the words just before `start` give ("nearly", "more than" ...), or None."""
+    before = text[max(0, start - 30):start].lower()
+    before = re.sub(r"[$£€¥]$|\b(?:us|a|hk)\$$", "", before).rstrip()
+    best = None
+    for phrase, qualifier in _tables()["qualifiers"].items():
+        if re.search(rf"(?:^|[^\w]){re.escape(phrase)}$", before) and (best is None or len(phrase) > len(best[0])):
+            best = (phrase, qualifier)
+    return best[1] if best else None
+
+
+def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | None, scale: float = 1.0) -> list[FigureSpan]:
+    """'3-4%', 'between 2 and 3 million': the bare first number of a range takes the second's
+    kind, unit and scale."""
+    before = doc.text[max(0, start - 25):start]
+    m = re.search(rf"(?P<num>{NUMERIC})\s?(?:-|–|to|and)\s?$", before)
+    if not m or re.search(r"\d[-–]$", before[:m.start()]):
+        return []
+    first = _number(m.group("num"))
+    if first is None:
+        return []
+    s = start - len(before) + m.start("num")
+    e = start - len(before) + m.end("num")
+    if re.search(r"[$£€¥]\s?$", doc.text[max(0, s - 2):s]):
+        return []
+    return [_figure(doc, s, e, first * scale, kind, unit)]
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
+    span = span_for(doc, start, end)
+    if span is None or not len(span):
+        return None
+    last = span[-1]
+    if last.dep_ in ("nummod", "amod", "compound") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.is_sent_start:
+        head = nxt
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i - head.i <= 3:
+            head = head.head
+        return head if head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _noun_unit(noun: Token) -> str:
+    compounds = [c.lemma_.lower() for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
+    text = doc.text
+    raw = m.group("num")
+    start, end = m.start(), m.end()
+    value = _number(raw)
+    if value is None:
+        return None
+    digits = raw.replace(",", "").replace(".", "")
+    if raw[0].isdigit():
+        if "," not in raw and "." not in raw and (len(digits) >= MAX_ID_DIGITS or (raw.startswith("0") and len(raw) > 1)):
+            return None
+        if re.match(r"[-–/:]\d", text[end:end + 2]) or re.search(r"\d[-–/:]$", text[max(0, start - 2):start]):
+            if not re.match(r"[-–]\d+\s?(%|per)", text[end:end + 8]):
+                return None  # scores, phone numbers, times, fractions written 3/4
+    elif raw.lower() in ("one", "a", "an", "dozen"):
+        return None
+    scale = _scale(m)
+    after = text[end:end + 30]
+    unit_m = re.match(r"[\s-]?(?P<u>" + _exact_alternation(_tables()["units"]) + r")(?![\w])", after)
+    if unit_m:
+        value *= scale
+        e = end + unit_m.end()
+        return [*_range_partner(doc, start, value / scale, "quantity", _tables()["units"][unit_m.group("u")], scale),
+                _figure(doc, start, e, value, "quantity", _tables()["units"][unit_m.group("u")])]
+    noun = _counted_noun(doc, start, end)
+    if scale == 1.0 and raw.isdigit() and 1000 <= value <= 2100 and noun is None:
+        return None  # a year the temporal layer did not take
+    if noun is not None and noun.lower_ in ("am", "pm", "a.m.", "p.m."):
+        return None
+    if noun is None and raw[0].isdigit() and _is_age_or_name_number(doc, start, end):
+        return None
+    if noun is None and not raw[0].isdigit() and scale == 1.0:
+        noun = _total_noun(doc, start, end)
+        if noun is None:
+            return None  # a number word standing alone ("the two met") is not a figure
+    value *= scale
+    unit = _noun_unit(noun) if noun is not None else None
+    partner = _range_partner(doc, start, value / scale, "count", unit, scale)
+    return [*partner, _figure(doc, start, end, value, "count", unit, head=noun)]
+
+
+def _total_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """'bringing the number of member states to nine': the noun a stand-alone total counts."""
+    span = span_for(doc, start, end)
+    if span is None or not len(span) or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("to", "at", "from"):
+        return None
+    for token in span.root.sent:
+        if token.lemma_ in ("number", "total", "tally", "count") and token.i < span.start:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+def _is_age_or_name_number(doc: Doc, start: int, end: int) -> bool:
+    span = span_for(doc, start, end)
+    if span is None or not len(span):
+        return False
+    first, last = span[0], span[-1]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
+        return True  # "Radio 4", "Boeing 747", "Apollo 11"
+    if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", ".") and first.i >= 2 and doc[first.i - 2].ent_type_ == "PERSON":
+        return True  # "Richard Roe, 45, said"
+    return first.ent_type_ in ("DATE", "TIME") and False
+
+
+def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
+    word = m.group("ord")
+    start, end = m.start(), m.end()
+    lower = word.lower()
+    if lower[0].isdigit():
+        value = float(re.match(r"\d+", lower).group())
+    else:
+        value = float(number_words()[lower][0])
+    if value < 2 and not lower[0].isdigit():
+        return None
+    noun = _counted_noun(doc, start, end)
+    after = doc.text[end:end + 20]
+    if not lower[0].isdigit():
+        hyphen_superlative = re.match(r"-(?:largest|biggest|most|highest|lowest|best|worst|place|placed|richest|busiest|smallest|strongest|weakest)", after)
+        if noun is None and not hyphen_superlative and not re.match(r"\s+(?:time|place)\b", after):
+            return None  # "second" as a unit of time, "a third" as a fraction, "second" as a verb
+    return [_figure(doc, start, end, value, "ordinal", _noun_unit(noun) if noun is not None else None, head=noun)]
+
+
+def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
+    start, end = m.start(), m.end()
+    text = doc.text
+    if m.group("fden"):
+        den = m.group("fden").lower()
+        num_word = (m.group("fnum") or "").lower()
+        if den in ("half", "halves"):
+            value = 0.5 if num_word in ("", "a", "one") else None
+        else:
+            if not num_word:
+                return None  # "third", "quarter" alone: ordinals or periods
+            n = 1.0 if num_word in ("a", "one") else _number(num_word)
+            value = n * FRACTIONS[den] if n is not None else None
+        if value is None:
+            return None
+        if den in ("half",) and not num_word:
+            after = text[end:end + 12]
+            before = text[max(0, start - 12):start].lower()
+            if not re.match(r"\s+(?:of|the|its|their|his|her|a|an)\b", after) and not re.search(r"(?:nearly|almost|about|than|over|around|by|roughly|just)\s+$", before):
+                return None  # "half-time", "the second half", "half" as an adverb
+        if num_word in ("a", "one") and den in ("quarter", "quarters") and re.match(r"\s+(?:of\s+)?(?:an?\s+)?(?:hour|century|mile)", text[end:end + 14]):
+            return None
+        if m.group("fnum") and m.group("fnum").lower() == "a":
+            start = m.start("fnum")
+    else:
+        one = _number(m.group("one"))
+        den = _number(m.group("den"))
+        if not one or not den or den <= one:
+            return None
+        value = one / den
+    return [_figure(doc, start, end, value, "fraction", None)]
+
+
+def subject_of(token: Token) -> str | None:
+    """What a figure measures, from the parse: the "of" phrase of a share ("14.4 percent of
+    China's trade"), else the subject of the clause the figure sits in, when the figure is not
+    itself that subject."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ != "PRON":
+                return _phrase(objects[0])
+            if objects:
+                return None
+    verb = clause_verb(token)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ not in ("PRON",):
+            if token in child.subtree:
+                return None
+            return _phrase(child)
+    return None
+
+
+def _phrase(token: Token, max_tokens: int = 14) -> str:
+    """The phrase headed by `token`, cut before a relative clause or at `max_tokens`."""
+    tokens = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a.head.i == token.i and t in a.subtree for a in token.children)]
+    tokens = tokens[:max_tokens]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    if not tokens:
+        return token.text
+    doc = token.doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

@@ -1,0 +1,94 @@
+"""Linking: which temporal expression dates a figure, a membership change or an event, and
+merging repeated mentions of one fact into one record with several pieces of evidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.nlp import clause_verb, span_for, tree_distance
+from extractor.records import DateRef, Evidence
+from extractor.temporal import TimexSpan
+
+VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+MAX_ATTACH_DISTANCE = 3
+
+
+def is_datable(timex: TimexSpan) -> bool:
+    """A DATE or TIME that names a point or period in time (not 'now', 'recently')."""
+    return timex.timex_type in ("DATE", "TIME") and timex.value not in VAGUE_VALUES
+
+
+def date_ref(timex: TimexSpan) -> DateRef:
+    return DateRef(text=timex.text, value=timex.value, start_date=timex.start_date,
+                   end_date=timex.end_date, start=timex.start, end=timex.end)
+
+
+def evidence(sentence: Span) -> Evidence:
+    text = sentence.text
+    stripped = text.rstrip()
+    return Evidence(text=stripped, start=sentence.start_char, end=sentence.start_char + len(stripped))
+
+
+class DateIndex:
+    """The datable expressions of a document, by sentence, with their root tokens."""
+
+    def __init__(self, doc: Doc, timexes: list[TimexSpan], captions: list[tuple[int, int]] = ()):
+        self.doc = doc
+        self.captions = list(captions)
+        self.by_sentence: dict[int, list[tuple[TimexSpan, Token]]] = {}
+        for timex in timexes:
+            if not is_datable(timex):
+                continue
+            span = span_for(doc, timex.start, timex.end)
+            if span is None or not len(span):
+                continue
+            self.by_sentence.setdefault(span.sent.start, []).append((timex, span.root))
+
+    def in_sentence(self, sentence: Span) -> list[tuple[TimexSpan, Token]]:
+        return self.by_sentence.get(sentence.start, [])
+
+    def in_caption(self, sentence: Span) -> bool:
+        return any(s <= sentence.start_char < e for s, e in self.captions)
+
+    def for_token(self, token: Token, fallback: bool = True, strict: bool = False) -> TimexSpan | None:
+        """The date of the clause `token` is in: a date attached to the same clause verb or
+        within a few arcs; else a sentence-initial adverbial date ("In 2023, ...") of the clause
+        (with `strict`, only of the very same clause); else the only date of the sentence (with
+        `fallback`, and always in a photo caption, which describes one dated moment)."""
+        dates = self.in_sentence(token.sent)
+        if not dates:
+            return None
+        verb = clause_verb(token)
+        scored = []
+        for timex, root in dates:
+            distance = tree_distance(token, root)
+            same_clause = clause_verb(root) == verb
+            if distance <= MAX_ATTACH_DISTANCE or same_clause:
+                scored.append((0 if distance <= MAX_ATTACH_DISTANCE else 1, distance, timex.start, timex))
+        if scored:
+            return min(scored, key=lambda s: s[:3])[3]
+        initial = [t for t, root in dates if _is_sentence_initial(root, token.sent)]
+        if initial and _governs(initial_root(dates, initial[0]), token, strict):
+            return initial[0]
+        if (fallback or self.in_caption(token.sent)) and len(dates) == 1:
+            return dates[0][0]
+        return None
+
+
+def initial_root(dates: list[tuple[TimexSpan, Token]], timex: TimexSpan) -> Token:
+    return next(root for t, root in dates if t is timex)
+
+
+def _is_sentence_initial(root: Token, sentence: Span) -> bool:
+    """'In 2023, ...', 'On Tuesday, ...', 'Last year, ...': the date opens the sentence."""
+    return root.i - sentence.start <= 3 and any(t.text == "," for t in sentence[root.i - sentence.start:root.i - sentence.start + 3])
+
+
+def _governs(date_root: Token, token: Token, strict: bool) -> bool:
+    """The sentence-opening date modifies the main clause, which `token` belongs to; unless
+    `strict`, clauses under it too ("In 2023, X was approved, bringing the total to nine")."""
+    verb = clause_verb(token)
+    date_verb = clause_verb(date_root)
+    if verb == date_verb or (verb.dep_ == "conj" and verb.head == date_verb):
+        return True
+    return not strict and date_verb in verb.ancestors

@@ -1,0 +1,440 @@
+"""Membership changes: who joined, left, was suspended from, applied to or founded which body.
+
+Triggers come from patterns/membership.jsonl (spaCy Matcher patterns with a frame, an action and
+a status); the words read around them (status nouns, hedges, verbs that realise a membership
+noun) from data/membership_words.tsv. Members and organizations are gazetteer mentions
+(entities.py) found in the trigger's arguments in the dependency parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from extractor.entities import SPAN_KEY
+from extractor.lexicon import read_jsonl, read_tsv
+
+MODALS = {"could", "would", "might", "may", "should", "can", "must"}
+NEGATIONS = {"not", "never", "n't", "no"}
+MEMBER_LABELS = ("country", "organization")
+
+
+class MembershipPattern(BaseModel):
+    """One line of patterns/membership.jsonl."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    frame: str
+    action: str
+    status: str | None
+    pattern: list[dict]
+
+
+@dataclass(frozen=True)
+class MembershipMention:
+    organization: str
+    organization_name: str
+    member: str
+    member_name: str
+    member_kind: str
+    action: str
+    status: str | None
+    ordinal: int | None
+    trigger: Token
+    sentence: Span
+
+
+@dataclass
+class _Words:
+    member_nouns: set[str] = field(default_factory=set)
+    status: dict[str, str] = field(default_factory=dict)
+    noun_verb: dict[str, str] = field(default_factory=dict)
+    process_noun: dict[str, str] = field(default_factory=dict)
+    noun_action: dict[str, str] = field(default_factory=dict)
+    hedge_verb: dict[str, str] = field(default_factory=dict)
+    org_anaphor: set[str] = field(default_factory=set)
+
+
+@cache
+def patterns() -> list[MembershipPattern]:
+    return read_jsonl("membership.jsonl", MembershipPattern, folder="patterns")
+
+
+@cache
+def words() -> _Words:
+    w = _Words()
+    for kind, word, value in read_tsv("membership_words.tsv", 3):
+        if kind == "member_noun":
+            w.member_nouns.add(word)
+        elif kind == "org_anaphor":
+            w.org_anaphor.add(word)
+        else:
+            getattr(w, kind)[word] = value
+    return w
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(doc.vocab, validate=True)
+        for p in patterns():
+            matcher.add(p.id, [p.pattern])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def find_memberships(doc: Doc, skip: list[tuple[int, int]]) -> list[MembershipMention]:
+    """Return every membership change stated in `doc`, one mention per member and trigger."""
+    mentions = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    if not any(m.label_ == "organization" for m in mentions):
+        return []
+    by_id = {p.id: p for p in patterns()}
+    out: list[MembershipMention] = []
+    seen: set[tuple] = set()
+    for match_id, start, end in _matcher(doc)(doc):
+        pattern = by_id[doc.vocab.strings[match_id]]
+        trigger = doc[start] if pattern.frame != "founding_noun" else doc[end - 1]
+        sentence = trigger.sent
+        if any(s <= sentence.start_char < e for s, e in skip):
+            continue
+        for mention in _read_frame(pattern, trigger, doc[start:end], mentions):
+            key = (mention.organization, mention.member, mention.action, mention.trigger.i)
+            if key not in seen:
+                seen.add(key)
+                out.append(mention)
+    out.sort(key=lambda m: (m.trigger.idx, m.member))
+    return out
+
+
+def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, mentions: list[Span]) -> list[MembershipMention]:
+    if _is_hedged(trigger):
+        return []
+    action, status = pattern.action, pattern.status
+    frame = pattern.frame
+    members: list[Span] = []
+    org: Span | None = None
+    w = words()
+    if frame == "verb":
+        if trigger.lemma_ in ("grant", "give", "award", "approve", "accept", "welcome", "induct", "admit"):
+            status_noun = _status_in(trigger)
+            if trigger.lemma_ in ("grant", "give", "award", "approve") and status_noun is None:
+                return []
+            if trigger.lemma_ in ("accept", "welcome") and status_noun is None and not _has_prep(trigger, ("into", "to", "as")):
+                return []
+            if status_noun is not None:
+                status = status_noun
+                action = "apply" if status_noun == "candidate" else "join"
+        action, status = _governing_action(trigger, action, status)
+        members = _arguments(trigger, mentions, passive_first=True)
+        org = _organization(trigger, mentions, members)
+        if trigger.lemma_ in ("leave", "quit", "exit", "abandon", "pull", "withdraw") and not _org_attached(trigger, org):
+            return []
+        if trigger.lemma_ in ("join", "rejoin", "accede") and not _org_attached(trigger, org):
+            return []
+        if trigger.lemma_ == "apply" and not (_org_attached(trigger, org) or _has_prep(trigger, ("for",))):
+            return []
+    elif frame == "become":
+        attr = next((c for c in trigger.children if c.dep_ in ("attr", "acomp", "oprd")), None)
+        if attr is None or attr.lemma_.lower() not in w.member_nouns or trigger.lemma_ == "remain":
+            return []
+        members = _subjects(trigger, mentions)
+        org = _organization(attr, mentions, members) or _organization(trigger, mentions, members)
+        status = _status_in(attr) or status
+    elif frame == "noun":
+        word = trigger.lower_
+        action = w.noun_action.get(word, action)
+        process = _process_of(trigger)
+        if process == "none":
+            return []
+        if process == "apply":
+            action = "apply"
+        verb_action = _verb_over_noun(trigger)
+        if word == "membership":
+            if verb_action is None and process is None:
+                if not _membership_taken(trigger):
+                    return []
+                verb_action = "join"
+            action = verb_action or action
+        elif verb_action in ("suspend", "expel", "readmit", "apply"):
+            action = verb_action
+        if action == "apply":
+            status = "candidate"
+        elif action in ("leave", "suspend", "expel"):
+            status = None
+        elif action == "readmit":
+            status = "member"
+        else:
+            status = _status_in(trigger) or status
+        members = _noun_members(trigger, mentions)
+        org = _organization(trigger, mentions, members)
+        if org is None or not members:
+            return []
+    elif frame == "found":
+        members, org = _founders(trigger, mentions)
+    elif frame == "founding_noun":
+        members, org = _founding_members(trigger, mentions)
+    if org is None:
+        return []
+    ordinal = _ordinal_near(trigger)
+    out = []
+    for member in members:
+        if member.id_ == org.id_ or member.label_ not in ("country", "organization", "country_adj"):
+            continue
+        kind = "organization" if member.label_ == "organization" else "country"
+        out.append(MembershipMention(org.id_, org.text, member.id_, member.text, kind, action, status,
+                                     ordinal, trigger, trigger.sent))
+    return out
+
+
+# ---------------------------------------------------------------- modality
+
+
+def _is_hedged(trigger: Token) -> bool:
+    """Negated, conditional, modal (could/would) or hoped-for: not a change."""
+    w = words()
+    chain = [trigger]
+    current = trigger
+    while current.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj") and current.head is not current:
+        current = current.head
+        chain.append(current)
+        if current.pos_ == "VERB" and current.dep_ not in ("xcomp",):
+            break
+    for below, token in zip([None, *chain], chain):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("neg", "det", "advmod")):
+                return True
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return True
+        hedging = token.lemma_ in w.hedge_verb and w.hedge_verb[token.lemma_] == "none"
+        if below is not None and hedging and below.dep_ in ("xcomp", "ccomp"):
+            return True  # "hopes to join", "refused to join"
+    return False
+
+
+def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str | None, str | None]:
+    """'applied to join', 'bid to join', 'has been waiting to join': a pending process, so apply."""
+    w = words()
+    head = trigger.head
+    if trigger.dep_ in ("xcomp", "acl", "advcl") and head is not trigger:
+        kind = w.hedge_verb.get(head.lemma_) or w.process_noun.get(head.lower_)
+        if kind == "apply":
+            return "apply", "candidate"
+    return action, status
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _mentions_in(tokens, mentions: list[Span], labels=("country", "organization")) -> list[Span]:
+    indices = {t.i for t in tokens}
+    return [m for m in mentions if m.root.i in indices and m.label_ in labels]
+
+
+def _conj_subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
+    for dep in ("nsubj", "nsubjpass"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                found = _mentions_in(_conj_subtree(child), mentions)
+                if found:
+                    return _leading_members(child, found)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subjects(verb.head, mentions)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        owners = [t for c in verb.head.children if c.dep_ == "poss" for t in c.subtree]
+        return _mentions_in([verb.head, *owners, *[c for c in verb.head.subtree if c.dep_ in ("conj", "appos")]], mentions)
+    return []
+
+
+def _leading_members(arg: Token, found: list[Span]) -> list[Span]:
+    """Of the mentions under a subject, the member(s) it names: the subject and its conjuncts,
+    not the organization named in a prepositional phrase ("Iran's membership of the SCO")."""
+    heads = {arg.i}
+    heads.update(t.i for t in arg.subtree if t.dep_ in ("conj", "appos", "poss") and t.head.i in heads | {arg.i})
+    close = [m for m in found if m.root.i in heads or m.root.head.i in heads]
+    return close or found
+
+
+def _arguments(verb: Token, mentions: list[Span], passive_first: bool) -> list[Span]:
+    """Members of a verb trigger: the passive subject, else the active subject, else (when the
+    organization is the subject: "NATO admitted Poland") the object."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        found = _mentions_in(_conj_subtree(passive[0]), mentions)
+        return _leading_members(passive[0], found)
+    subjects = _subjects(verb, mentions)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if subjects and all(s.label_ == "organization" for s in subjects) and objects:
+        found = _mentions_in(_conj_subtree(objects[0]), mentions, ("country",))
+        if found:
+            return found
+    return subjects
+
+
+def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
+    """'Iran's accession', 'the accession of Iran', 'Belarusian membership', 'talks with Iraq'."""
+    found: list[Span] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and any(m.root.i == child.i and m.label_ == "country_adj" for m in mentions)):
+            found += [m for m in mentions if m.root.i in {t.i for t in child.subtree} and m.label_ in ("country", "organization", "country_adj")]
+        if child.dep_ == "prep" and child.lower_ in ("of", "by", "with", "for"):
+            found += _mentions_in(list(child.subtree), mentions)
+    head = noun.head
+    if not found and noun.dep_ == "compound" and head.pos_ == "NOUN":
+        return _noun_members(head, mentions)
+    if not found and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "for"):
+                found += _mentions_in(list(child.subtree), mentions, ("country",))
+    if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB":
+        found = _subjects(head, mentions)
+    return found
+
+
+def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Span | None:
+    """The organization a trigger is about: one named in its arguments, else a word referring
+    back to the last one named ("the bloc"), else the one named in the sentence."""
+    member_ids = {m.id_ for m in members}
+    scope = list(token.subtree)
+    if token.head is not token and token.dep_ in ("xcomp", "pobj", "acl"):
+        scope += [t for t in token.head.subtree if t.i not in {s.i for s in scope}]
+    in_args = [m for m in _mentions_in(scope, mentions, ("organization",)) if m.id_ not in member_ids]
+    for child in token.children:
+        if child.dep_ == "compound":
+            in_args = [m for m in mentions if m.label_ == "organization" and m.root.i == child.i] + in_args
+    if in_args:
+        return min(in_args, key=lambda m: abs(m.root.i - token.i))
+    if any(t.lemma_.lower() in words().org_anaphor for t in scope):
+        earlier = [m for m in mentions if m.label_ == "organization" and m.start < token.i and m.id_ not in member_ids]
+        if earlier:
+            return earlier[-1]
+    sentence = token.sent
+    in_sentence = [m for m in mentions if m.label_ == "organization" and sentence.start <= m.start < sentence.end and m.id_ not in member_ids]
+    if in_sentence:
+        return min(in_sentence, key=lambda m: abs(m.root.i - token.i))
+    return None
+
+
+def _org_attached(trigger: Token, org: Span | None) -> bool:
+    """The organization is an argument of the verb (or referred to by 'the bloc' there)."""
+    if org is None:
+        return False
+    subtree = {t.i for t in trigger.subtree}
+    if org.root.i in subtree:
+        return True
+    return any(t.lemma_.lower() in words().org_anaphor for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:
+    return any(c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps for c in token.children)
+
+
+def _status_in(token: Token) -> str | None:
+    """The status a status noun near the trigger gives ("observer", "dialogue partner", "founding")."""
+    status_words = words().status
+    for t in token.subtree:
+        if t.lower_ in status_words and t.i - token.i < 8:
+            if t.lower_ == "partner" and not any(c.lower_ == "dialogue" for c in t.lefts) and t.i > 0 and t.doc[t.i - 1].lower_ != "dialogue":
+                return "dialogue_partner" if t.head.lower_ == "country" or t.lower_ == "partner" else None
+            return status_words[t.lower_]
+    return None
+
+
+def _process_of(noun: Token) -> str | None:
+    """'accession talks', 'membership bid', 'the application for membership' -> apply; 'membership
+    ambitions' -> none; None when the noun stands alone."""
+    w = words()
+    if noun.dep_ == "compound" and noun.head.lower_ in w.process_noun:
+        return w.process_noun[noun.head.lower_]
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lower_ in w.process_noun:
+        return w.process_noun[noun.head.head.lower_]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lower_ in w.process_noun:
+            return w.process_noun[child.lower_]
+    return None
+
+
+def _verb_over_noun(noun: Token) -> str | None:
+    w = words()
+    head = noun.head
+    while head.pos_ not in ("VERB",) and head.dep_ in ("compound", "pobj", "prep", "dobj") and head.head is not head:
+        head = head.head
+    if head.pos_ == "VERB" and noun.dep_ in ("nsubjpass", "dobj", "nsubj", "pobj", "compound"):
+        return w.noun_verb.get(head.lemma_)
+    return None
+
+
+def realising_verb(trigger: Token) -> Token:
+    """The verb that realises a noun trigger ("membership was approved" -> approved), else the trigger."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubjpass", "nsubj", "dobj") and trigger.head.pos_ == "VERB":
+        return trigger.head
+    return trigger
+
+
+def _membership_taken(noun: Token) -> bool:
+    """'full membership' as the subject of a realising verb is handled elsewhere; here: 'took up
+    membership', 'gained membership' appear via noun_verb; a bare 'membership' states no change."""
+    return False
+
+
+def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | None]:
+    """'established by China, Kazakhstan ...' / 'China and Russia founded the SCO'."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents:
+        members = _mentions_in(list(agents[0].subtree), mentions, ("country", "organization"))
+        if verb.dep_ == "acl":
+            org = next((m for m in mentions if m.label_ == "organization" and m.root.i == verb.head.i), None)
+        else:
+            org = next(iter(_mentions_in([t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree], mentions, ("organization",))), None)
+        return [m for m in members if org is None or m.id_ != org.id_], org
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        orgs = _mentions_in(list(objects[0].subtree), mentions, ("organization",))
+        if orgs:
+            members = [m for m in _subjects(verb, mentions) if m.label_ == "country"]
+            return members, orgs[0]
+    return [], None
+
+
+def _founding_members(member_noun: Token, mentions: list[Span]) -> tuple[list[Span], Span | None]:
+    """'X was a founding member of Y' / 'Y's founding members, A, B and C' / 'A and B are founding members'."""
+    members: list[Span] = []
+    if member_noun.dep_ == "attr":
+        members = _subjects(member_noun.head, mentions)
+    for child in member_noun.children:
+        if child.dep_ in ("appos", "prep") and child.lower_ not in ("of", "in"):
+            members += _mentions_in(list(child.subtree), mentions, ("country",))
+        if child.dep_ == "appos":
+            members += _mentions_in(list(child.subtree), mentions, ("country",))
+    org = _organization(member_noun, mentions, members)
+    return members, org
+
+
+def _ordinal_near(trigger: Token) -> int | None:
+    """'the 10th member state', 'its tenth member' in the trigger's phrase."""
+    from extractor.lexicon import number_words
+
+    table = number_words()
+    scope = list(trigger.subtree)
+    if trigger.head is not trigger:
+        scope += [t for t in trigger.head.subtree if abs(t.i - trigger.i) <= 8]
+    for t in scope:
+        text = t.lower_
+        if t.head.lemma_ in words().member_nouns or t.head.head.lemma_ in words().member_nouns:
+            if text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"):
+                return int(text[:-2])
+            if text in table and table[text][1] == "ordinal" and text != "first":
+                return int(table[text][0])
+    return None

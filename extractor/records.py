@@ -1,0 +1,165 @@
+"""Every record the extractor writes: one frozen pydantic model per line type.
+
+A JSON line is one of the models in `Record`, told apart by its `type` field. The JSON Schema
+of a line (`extractor schema`) is generated from `Record`; `schema/record.schema.json` is the
+checked-in copy and a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+FigureKind = Literal["money", "percent", "count", "ordinal", "fraction", "quantity"]
+Qualifier = Literal["approx", "over", "under", "at_least", "at_most", "nearly"]
+MembershipAction = Literal["join", "leave", "suspend", "readmit", "apply", "found", "expel"]
+MembershipStatus = Literal[
+    "member", "founding_member", "observer", "dialogue_partner", "candidate", "associate"
+]
+EventStatus = Literal["past", "ongoing", "scheduled"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Model):
+    """A sentence of the original text: `text == source[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+class DateRef(_Model):
+    """A temporal expression as the value of a record's `date`."""
+
+    text: str
+    value: str | None = Field(description="TIMEX3 value, e.g. 2024, 2025-07, 2025-FA, XXXX-07")
+    start_date: str | None = Field(description="first day of the range, YYYY-MM-DD")
+    end_date: str | None = Field(description="last day of the range (inclusive), YYYY-MM-DD")
+    start: int
+    end: int
+
+
+class Entity(_Model):
+    """An organization or a member: `id` is ISO 3166-1 alpha-3 for countries, a registry key
+    ("SCO", "NATO", "EU") for organizations."""
+
+    name: str
+    id: str
+    kind: Literal["country", "organization"]
+
+
+class Document(_Model):
+    type: Literal["document"] = "document"
+    doc_id: str
+    source: str
+    sha256: str
+    chars: int
+    encoding: str
+    reference_date: str | None
+    reference_date_source: Literal["given", "inferred"] | None
+    reference_date_rule: str | None = Field(
+        default=None, description="which rule inferred the date (dateline, caption, latest_past)"
+    )
+    counts: dict[str, int]
+    warnings: list[str]
+
+
+class Error(_Model):
+    type: Literal["error"] = "error"
+    doc_id: str
+    source: str
+    error: str = Field(description="short class name, e.g. BinaryFile, NotFound")
+    message: str = Field(description="what is wrong and what to do")
+
+
+class Timex(_Model):
+    type: Literal["timex"] = "timex"
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    timex_type: TimexType
+    value: str
+    start_date: str | None
+    end_date: str | None
+    anchored: bool = Field(
+        default=False, description="true when the value needed the reference date or context"
+    )
+
+
+class Figure(_Model):
+    type: Literal["figure"] = "figure"
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: FigureKind
+    unit: str | None
+    qualifier: Qualifier | None
+    subject: str | None
+    date: DateRef | None
+    evidence: Evidence
+
+
+class Membership(_Model):
+    type: Literal["membership"] = "membership"
+    doc_id: str
+    organization: Entity
+    member: Entity
+    action: MembershipAction
+    status: MembershipStatus | None
+    date: DateRef | None
+    ordinal: int | None
+    trigger: str
+    evidence: Evidence
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class Event(_Model):
+    type: Literal["event"] = "event"
+    doc_id: str
+    trigger: str
+    kind: str
+    date: DateRef
+    location: str | None
+    participants: list[str]
+    status: EventStatus
+    evidence: Evidence
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+Record = Annotated[
+    Union[Document, Error, Timex, Figure, Membership, Event], Field(discriminator="type")
+]
+RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
+RECORD_TYPES = ("document", "error", "timex", "figure", "membership", "event")
+
+
+def to_json_line(record: BaseModel) -> str:
+    """Return the record as one compact JSON line (no newline), keys in model order."""
+    return record.model_dump_json()
+
+
+def parse_line(line: str) -> BaseModel:
+    """Return the record a JSON line holds; raises pydantic.ValidationError when it is not one."""
+    return RECORD_ADAPTER.validate_json(line)
+
+
+def json_schema() -> dict:
+    """Return the JSON Schema of one output line."""
+    schema = RECORD_ADAPTER.json_schema()
+    schema["title"] = "extractor record"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def json_schema_text() -> str:
+    """Return the JSON Schema as the text checked in at schema/record.schema.json."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
