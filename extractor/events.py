@@ -49,6 +49,8 @@ def trigger_kind(token: Token) -> str | None:
     kind, needs = hit
     if needs == "name" and not token.text[:1].isupper():
         return None
+    if needs == "singular" and token.tag_ in ("NNS", "NNPS"):
+        return None
     return kind
 
 

@@ -410,8 +410,10 @@ def subject_of(token: Token) -> str | None:
 
 
 def _phrase(token: Token, max_tokens: int = 14) -> str:
-    """The phrase headed by `token`, cut before a relative clause or at `max_tokens`."""
-    tokens = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a.head.i == token.i and t in a.subtree for a in token.children)]
+    """The phrase headed by `token`, without relative clauses, appositions and further
+    conjuncts ("the landmass and half of the people" -> "the landmass"), at most `max_tokens`."""
+    cut = [a for a in token.children if a.dep_ in ("relcl", "acl", "appos", "conj", "cc")]
+    tokens = [t for t in token.subtree if not any(t in a.subtree for a in cut)]
     tokens = tokens[:max_tokens]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()

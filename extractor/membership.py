@@ -214,10 +214,21 @@ def _is_hedged(trigger: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return True
-        hedging = token.lemma_ in w.hedge_verb and w.hedge_verb[token.lemma_] == "none"
+        lemma = lemma_in(token, w.hedge_verb)
+        hedging = lemma is not None and w.hedge_verb[lemma] == "none"
         if below is not None and hedging and below.dep_ in ("xcomp", "ccomp"):
             return True  # "hopes to join", "refused to join"
     return False
+
+
+def lemma_in(token: Token, table) -> str | None:
+    """The key of `table` that `token` is a form of: its lemma, or its word with a regular
+    ending taken off (the statistical lemmatizer misses some: "hopes" -> "hop")."""
+    lower = token.lower_
+    for form in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] if lower.endswith("d") else ""):
+        if form and form in table:
+            return form
+    return None
 
 
 def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str | None, str | None]:
@@ -225,7 +236,7 @@ def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[
     w = words()
     head = trigger.head
     if trigger.dep_ in ("xcomp", "acl", "advcl") and head is not trigger:
-        kind = w.hedge_verb.get(head.lemma_) or w.process_noun.get(head.lower_)
+        kind = w.hedge_verb.get(lemma_in(head, w.hedge_verb) or "") or w.process_noun.get(head.lower_)
         if kind == "apply":
             return "apply", "candidate"
     return action, status

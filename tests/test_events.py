@@ -1,0 +1,44 @@
+"""Dated events on sentences written for these tests (reference date 2025-07-25)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import of_type
+
+
+def _events(run, text):
+    return [(e.kind, e.date.value, e.location, e.status) for e in of_type(run(text), "event")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders met at the Lisbon summit in 2007.", ("summit", "2007", "Lisbon", "past")),
+    ("The summit will take place in Kazan this autumn.", ("summit", "2025-FA", "Kazan", "scheduled")),
+    ("The referendum was held on 23 June 2016.", ("referendum", "2016-06-23", None, "past")),
+    ("Ministers signed the agreement in Paris on 12 December 2015.", ("agreement", "2015-12-12", "Paris", "past")),
+    ("A ceasefire conference is scheduled for next month in Geneva.", ("conference", "2025-08", "Geneva", "scheduled")),
+    ("The company was founded in 1998.", ("founding", "1998", None, "past")),
+])
+def test_events_found_with_date_place_status(run, text, expected):
+    assert expected in _events(run, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders met at a summit.",
+    "A decision could be reached in December.",
+    "The minister said the talks were useful.",
+    "Sales grew 5% in 2024.",
+])
+def test_events_negatives(run, text):
+    assert _events(run, text) == []
+
+
+def test_events_dated_membership_change_is_an_accession_event(run):
+    events = _events(run, "Croatia joined the EU in 2013.")
+    assert ("accession", "2013", None, "past") in events
+
+
+def test_events_same_occurrence_twice_is_one_record(run):
+    text = "The Oslo summit took place in 2019. Leaders left the Oslo summit in 2019 with a deal."
+    summits = [e for e in of_type(run(text), "event") if e.kind == "summit"]
+    assert len(summits) == 1 and len(summits[0].mentions) == 1

@@ -1,0 +1,101 @@
+"""Temporal expressions on sentences written for these tests, reference date Friday 2025-07-25."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor.temporal import find_timexes
+
+REF = date(2025, 7, 25)
+
+
+def _values(text: str, reference=REF):
+    return [(t.text, t.timex_type, t.value) for t in find_timexes(text, reference)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The treaty was signed on March 3, 1999.", ("March 3, 1999", "DATE", "1999-03-03")),
+    ("Talks opened on 12 July 2025 in Geneva.", ("12 July 2025", "DATE", "2025-07-12")),
+    ("The file is dated 2024-11-05.", ("2024-11-05", "DATE", "2024-11-05")),
+    ("Prices peaked in October 2008.", ("October 2008", "DATE", "2008-10")),
+    ("The plant opened in 1987.", ("1987", "DATE", "1987")),
+    ("Output should recover by mid-2026.", ("mid-2026", "DATE", "2026")),
+    ("Rates were higher in the 1980s.", ("the 1980s", "DATE", "198")),
+    ("Sales dipped in early 2019.", ("early 2019", "DATE", "2019")),
+    ("Growth slowed in Q2 2023.", ("Q2 2023", "DATE", "2023-Q2")),
+    ("Losses narrowed in the first half of 2022.", ("the first half of 2022", "DATE", "2022-H1")),
+    ("The vote is planned for this autumn.", ("this autumn", "DATE", "2025-FA")),
+    ("The harvest failed last winter.", ("last winter", "DATE", "2024-WI")),
+    ("The board met yesterday.", ("yesterday", "DATE", "2025-07-24")),
+    ("The museum reopens tomorrow.", ("tomorrow", "DATE", "2025-07-26")),
+    ("Exports rose last year.", ("last year", "DATE", "2024")),
+    ("The bill passes to the senate next month.", ("next month", "DATE", "2025-08")),
+    ("Inflation eased last week.", ("last week", "DATE", "2025-W29")),
+    ("The firm was sold three years ago.", ("three years ago", "DATE", "2022")),
+    ("It is busy now.", ("now", "DATE", "PRESENT_REF")),
+    ("Prices have recently climbed.", ("recently", "DATE", "PAST_REF")),
+    ("Costs may fall in the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("The strike lasted two years.", ("two years", "DURATION", "P2Y")),
+    ("Reform will take a decade.", ("a decade", "DURATION", "P10Y")),
+    ("The loan runs for six months.", ("six months", "DURATION", "P6M")),
+    ("Inspectors visit every week.", ("every week", "SET", "P1W")),
+    ("The report is published annually.", ("annually", "SET", "P1Y")),
+    ("The ferry left at 10 p.m. Wednesday.", ("10 p.m. Wednesday", "TIME", "2025-07-23T22:00")),
+])
+def test_temporal_normalizes_each_form(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor resigned on Tuesday.", ("Tuesday", "DATE", "2025-07-22")),
+    ("The mayor will resign on Tuesday.", ("Tuesday", "DATE", "2025-07-29")),
+])
+def test_temporal_weekday_follows_tense(nlp, text, expected):
+    from extractor.nlp import tense_at
+
+    doc = nlp(text)
+    found = [(t.text, t.timex_type, t.value) for t in find_timexes(text, REF, lambda s, e: tense_at(doc, s, e))]
+    assert expected in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor resigned on Tuesday.", ("Tuesday", "DATE", "XXXX-WXX-2")),
+    ("Rain is forecast in July.", ("July", "DATE", "XXXX-07")),
+    ("Exports rose last year.", ("last year", "DATE", "XXXX")),
+    ("The festival starts this autumn.", ("this autumn", "DATE", "XXXX-FA")),
+])
+def test_temporal_keeps_known_parts_without_reference(text, expected):
+    assert expected in _values(text, reference=None)
+
+
+def test_temporal_anaphora_resolves_to_last_date():
+    text = "The company was founded in 1998. Profits doubled that year."
+    assert ("that year", "DATE", "1998") in _values(text)
+
+
+def test_temporal_spans_are_minimal():
+    found = _values("They met on Monday and in July.")
+    assert [t[0] for t in found] == ["Monday", "July"]
+
+
+@pytest.mark.parametrize("text", [
+    "We agreed with the plan.",
+    "Officials may change the rules.",
+    "Protesters March through the capital.",
+    "He told the Sun newspaper everything.",
+    "The fund paid $20 to each member.",
+    "Support stood at 50% in the poll.",
+    "Belarus became the 10th member state.",
+    "The hosts won 2-1 in extra time.",
+    "Call 020-79461234 for tickets.",
+    "Licence number 10120180008 was issued.",
+])
+def test_temporal_negatives_give_no_date(text):
+    assert [t for t in find_timexes(text, REF) if t.timex_type in ("DATE", "TIME")] == []
+
+
+def test_temporal_ranges_are_inclusive():
+    (t,) = find_timexes("It opens this autumn.", REF)
+    assert (t.start_date, t.end_date) == ("2025-09-01", "2025-11-30")
