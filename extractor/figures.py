@@ -233,8 +233,8 @@ def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | No
     if not m or re.search(r"\d[-–]$", before[:m.start()]):
         return []
     first = _number(m.group("num"))
-    if first is None:
-        return []
+    if first is None or ("." not in m.group("num") and "," not in m.group("num") and 1000 <= first <= 2100):
+        return []  # "from 5% in 2004 to 4.25%": a year, not the start of a range
     s = start - len(before) + m.start("num")
     e = start - len(before) + m.end("num")
     if re.search(r"[$£€¥]\s?$", doc.text[max(0, s - 2):s]):
@@ -281,6 +281,8 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
                 return None  # scores, phone numbers, times, fractions written 3/4
     elif raw.lower() in ("one", "a", "an", "dozen"):
         return None
+    elif raw[0].isupper() and not _starts_sentence(doc, start) and re.match(r"\s+[A-Z]", text[end:end + 2]):
+        return None  # "the Six Nations", "Ocean's Twelve": a number word inside a name
     scale = _scale(m)
     after = text[end:end + 30]
     unit_m = re.match(r"[\s-]?(?P<u>" + _exact_alternation(_tables()["units"]) + r")(?![\w])", after)
@@ -297,13 +299,28 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     if noun is None and raw[0].isdigit() and _is_age_or_name_number(doc, start, end):
         return None
     if noun is None and not raw[0].isdigit() and scale == 1.0:
-        noun = _total_noun(doc, start, end)
-        if noun is None:
+        partitive = re.match(r"\s+of\s", after)
+        noun = _total_noun(doc, start, end) or (_partitive_noun(doc, end) if partitive else None)
+        if noun is None and not partitive:
             return None  # a number word standing alone ("the two met") is not a figure
     value *= scale
     unit = _noun_unit(noun) if noun is not None else None
     partner = _range_partner(doc, start, value / scale, "count", unit, scale)
     return [*partner, _figure(doc, start, end, value, "count", unit, head=noun)]
+
+
+def _starts_sentence(doc: Doc, start: int) -> bool:
+    span = span_for(doc, start, start + 1)
+    return span is None or span[0].is_sent_start or doc.text[max(0, start - 2):start].strip() in ('"', "'", "“", "(")
+
+
+def _partitive_noun(doc: Doc, end: int) -> Token | None:
+    """'two of its largest banks' -> banks; 'two of those' -> None (still a count)."""
+    span = span_for(doc, end, end + 4)
+    if span is None or not len(span) or span[0].lower_ != "of":
+        return None
+    objects = [c for c in span[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if objects else None
 
 
 def _total_noun(doc: Doc, start: int, end: int) -> Token | None:
@@ -348,7 +365,7 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     noun = _counted_noun(doc, start, end)
     after = doc.text[end:end + 20]
     if not lower[0].isdigit():
-        hyphen_superlative = re.match(r"-(?:largest|biggest|most|highest|lowest|best|worst|place|placed|richest|busiest|smallest|strongest|weakest)", after)
+        hyphen_superlative = re.match(r"-(?:from|largest|biggest|most|highest|lowest|best|worst|place|placed|richest|busiest|smallest|strongest|weakest)", after)
         if noun is None and not hyphen_superlative and not re.match(r"\s+(?:time|place)\b", after):
             return None  # "second" as a unit of time, "a third" as a fraction, "second" as a verb
     return [_figure(doc, start, end, value, "ordinal", _noun_unit(noun) if noun is not None else None, head=noun)]

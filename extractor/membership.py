@@ -132,8 +132,10 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
                 status = status_noun
                 action = "apply" if status_noun == "candidate" else "join"
         action, status = _governing_action(trigger, action, status)
-        members = _arguments(trigger, mentions, passive_first=True)
+        members = _arguments(trigger, mentions, passive_first=True) or _pronoun_member(trigger, mentions)
         org = _organization(trigger, mentions, members)
+        if action in ("expel", "suspend", "readmit") and not _org_attached(trigger, org):
+            return []
         if trigger.lemma_ in ("leave", "quit", "exit", "abandon", "pull", "withdraw") and not _org_attached(trigger, org):
             return []
         if trigger.lemma_ in ("join", "rejoin", "accede") and not _org_attached(trigger, org):
@@ -174,6 +176,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             status = _status_in(trigger) or status
         members = _noun_members(trigger, mentions)
         org = _organization(trigger, mentions, members)
+        if org is None and members and word in ("accession", "admission", "entry", "readmission", "expulsion", "withdrawal"):
+            org = _organization_before(trigger, mentions, members)
         if org is None or not members:
             return []
     elif frame == "found":
@@ -312,6 +316,24 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
     if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB":
         found = _subjects(head, mentions)
     return found
+
+
+def _pronoun_member(verb: Token, mentions: list[Span]) -> list[Span]:
+    """'China ... when it joined the WTO': a pronoun subject stands for the nearest country
+    named before it in the sentence."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they")]
+    if not subjects:
+        return []
+    before = [m for m in mentions if m.label_ == "country" and verb.sent.start <= m.start < subjects[0].i]
+    return before[-1:] if subjects[0].lower_ == "it" else []
+
+
+def _organization_before(token: Token, mentions: list[Span], members: list[Span]) -> Span | None:
+    """The organization named last before `token` in the document ("China's admission in 2001
+    took 15 years", after a paragraph about the WTO)."""
+    member_ids = {m.id_ for m in members}
+    earlier = [m for m in mentions if m.label_ == "organization" and m.start < token.i and m.id_ not in member_ids]
+    return earlier[-1] if earlier else None
 
 
 def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Span | None:

@@ -172,7 +172,8 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
     """One record per (organization, member, action, status); later mentions add evidence."""
     merged: dict[tuple, Membership] = {}
     for m in mentions:
-        when = dates.for_token(m.trigger)
+        # an application is dated by its own clause only: "waiting to join ... by 2006" dates the hoped-for join
+        when = dates.for_token(m.trigger, fallback=False, strict=True) if m.action == "apply" else dates.for_token(m.trigger)
         key = (m.organization, m.member, m.action, m.status)
         proof = evidence(m.sentence)
         if key in merged:

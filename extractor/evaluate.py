@@ -1,0 +1,272 @@
+"""Scoring predictions against gold files.
+
+- `score_timex`: TempEval-3 measures on TimeBank-style gold (strict span, relaxed span with
+  one-to-one overlap matching, value = relaxed match with the exact value), DATE+TIME and all.
+- `score_news`: news-dev GUIDELINES section 7: membership (lenient, strict), event and figure
+  P/R/F1 with maximum one-to-one matching per document and key collapsing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from extractor.entities import country_names, organization_names
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _line(name: str, tp: int, n_pred: int, n_gold: int) -> str:
+    p, r, f = _prf(tp, n_pred, n_gold)
+    return f"{name:<22} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} pred={n_pred} gold={n_gold})"
+
+
+def max_matching(left: list, right: list, ok: Callable[[object, object], bool]) -> list[tuple[int, int]]:
+    """Maximum bipartite matching (Kuhn's algorithm): pairs (i, j) with ok(left[i], right[j])."""
+    edges = [[j for j, b in enumerate(right) if ok(a, b)] for a in left]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(left)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+# ---------------------------------------------------------------- timex
+
+
+def score_timex(gold_path: Path, pred_path: Path) -> str:
+    gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
+    preds: dict[str, list[dict]] = defaultdict(list)
+    for r in _read_jsonl(pred_path):
+        if r.get("type") == "timex":
+            preds[_doc_key(r["doc_id"])].append(r)
+    lines = []
+    for label, types in (("DATE+TIME", {"DATE", "TIME"}), ("all types", {"DATE", "TIME", "DURATION", "SET"})):
+        totals = {"strict": 0, "relaxed": 0, "value": 0, "gold": 0, "pred": 0}
+        for doc_id, doc in gold_docs.items():
+            gold = [t for t in doc["timexes"] if t["type"] in types]
+            pred = [t for t in preds.get(_doc_key(doc_id), []) if t["timex_type"] in types]
+            totals["gold"] += len(gold)
+            totals["pred"] += len(pred)
+            totals["strict"] += len(max_matching(gold, pred, lambda g, p: (g["start"], g["end"]) == (p["start"], p["end"])))
+            overlap = lambda g, p: g["start"] < p["end"] and p["start"] < g["end"]  # noqa: E731
+            totals["relaxed"] += len(max_matching(gold, pred, overlap))
+            totals["value"] += len(max_matching(gold, pred, lambda g, p: overlap(g, p) and g["value"] == p["value"]))
+        lines.append(f"{label}:")
+        for measure in ("strict", "relaxed", "value"):
+            lines.append("  " + _line(f"{measure} F1", totals[measure], totals["pred"], totals["gold"]))
+    return "\n".join(lines)
+
+
+def _doc_key(doc_id: str) -> str:
+    name = doc_id.rsplit("/", 1)[-1]
+    return name[:-4] if name.endswith(".txt") else name
+
+
+# ---------------------------------------------------------------- news
+
+
+def _norm_id(value: str | None) -> str:
+    """Organization / member ids as the guidelines normalise them: case, punctuation, aliases,
+    country names to ISO3."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    for surface, org_id, _ in organization_names():
+        if surface.lower() == text.lower():
+            return org_id
+    names = country_names()
+    if text in names:
+        return names[text][0]
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def _year(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4}|X{4})", value)
+    return m.group(1) if m else None
+
+
+def _date_ok(gold: str | None, pred: str | None, whole: bool) -> bool:
+    """Gold X is a wildcard; without `whole` only the year is compared (when both give one)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None if whole else True
+    if whole:
+        return _value_ok(gold, pred)
+    gy, py = _year(gold), _year(pred)
+    if gy is None or py is None or gy == "XXXX":
+        return True
+    return gy == py
+
+
+def _value_ok(gold: str, pred: str) -> bool:
+    if gold == pred:
+        return True
+    m = re.fullmatch(r"(\d{4}|XXXX)-WXX-(\d)", gold)
+    if m and re.fullmatch(r"\d{4}-\d{2}-\d{2}", pred):
+        from datetime import date
+
+        d = date.fromisoformat(pred)
+        return (m.group(1) == "XXXX" or int(m.group(1)) == d.year) and d.isoweekday() == int(m.group(2))
+    if len(gold) != len(pred):
+        if re.fullmatch(r"\d{3}", gold) and re.fullmatch(r"\d{3}X", pred):
+            return pred.startswith(gold)
+        return False
+    return all(g == p or g == "X" for g, p in zip(gold, pred))
+
+
+EVENT_ALIASES = {"admission": "accession", "membership": "accession", "join": "accession", "entry": "accession"}
+
+
+def _lemma(word: str) -> str:
+    word = (word or "").lower()
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _collapse(preds: list[dict], gold: list[dict], key: Callable[[dict], tuple]) -> list[dict]:
+    """Predictions sharing a key are kept up to the number of gold records with that key (min 1)."""
+    gold_count: dict[tuple, int] = defaultdict(int)
+    for g in gold:
+        gold_count[key(g)] += 1
+    kept, used = [], defaultdict(int)
+    for p in preds:
+        k = key(p)
+        if used[k] < max(1, gold_count.get(k, 0)):
+            used[k] += 1
+            kept.append(p)
+    return kept
+
+
+def _score_kind(gold_by_doc, pred_by_doc, ok, key, docs: Iterable[str], precision_docs: set[str] | None = None):
+    tp = n_pred = n_gold = 0
+    misses, false = [], []
+    for doc_id in docs:
+        gold = gold_by_doc.get(doc_id, [])
+        required = [g for g in gold if not g.get("optional")]
+        optional = [g for g in gold if g.get("optional")]
+        preds = _collapse(pred_by_doc.get(doc_id, []), gold, key)
+        pairs = max_matching(required, preds, ok)
+        matched = {j for _, j in pairs}
+        rest = [p for j, p in enumerate(preds) if j not in matched]
+        opt_pairs = max_matching(optional, rest, ok)
+        dropped = {j for _, j in opt_pairs}
+        unmatched = [p for j, p in enumerate(rest) if j not in dropped]
+        tp += len(pairs)
+        n_gold += len(required)
+        if precision_docs is None or doc_id in precision_docs:
+            n_pred += len(pairs) + len(unmatched)
+            false += [(doc_id, p) for p in unmatched]
+        hit = {i for i, _ in pairs}
+        misses += [(doc_id, g) for i, g in enumerate(required) if i not in hit]
+    return tp, n_pred, n_gold, misses, false
+
+
+def score_news(gold_path: Path, pred_path: Path) -> str:
+    gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
+    preds: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for r in _read_jsonl(pred_path):
+        doc = r.get("doc_id", "").rsplit("/", 1)[-1]
+        if doc in gold_docs and r.get("type") in ("membership", "event", "figure"):
+            preds[r["type"]][doc].append(_flatten(r))
+    docs = sorted(gold_docs)
+    exhaustive = {d for d, g in gold_docs.items() if g.get("figures_exhaustive")}
+
+    def m_ok(strict):
+        def ok(g, p):
+            same = (_norm_id(g["organization"]) == _norm_id(p["organization"]) and _norm_id(g["member"]) == _norm_id(p["member"])
+                    and g["action"] == p["action"])
+            if not same:
+                return False
+            if strict:
+                return g.get("status") == p.get("status") and _date_ok(g.get("date"), p.get("date"), whole=True)
+            return _date_ok(g.get("date"), p.get("date"), whole=False)
+        return ok
+
+    def m_key(strict):
+        def key(r):
+            base = (_norm_id(r["organization"]), _norm_id(r["member"]), r["action"], _year(r.get("date")))
+            return base + ((r.get("status"), r.get("date")) if strict else ())
+        return key
+
+    def e_ok(g, p):
+        if not _date_ok(g.get("date"), p.get("date"), whole=True):
+            return False
+        if _lemma(g.get("trigger")) == _lemma(p.get("trigger")):
+            return True
+        gk, pk = EVENT_ALIASES.get(g["kind"], g["kind"]), EVENT_ALIASES.get(p["kind"], p["kind"])
+        return gk == pk and gk != "other"
+
+    def f_ok(g, p):
+        gv, pv = float(g["value"]), float(p["value"])
+        return g["kind"] == p["kind"] and abs(gv - pv) <= 1e-6 * max(abs(gv), abs(pv), 1e-12)
+
+    gold_by = {kind: {d: gold_docs[d][kind + "s"] for d in docs} for kind in ("membership", "event", "figure")}
+    out, summary = [], {}
+    for name, kind, ok, key, prec_docs in (
+        ("membership", "membership", m_ok(False), m_key(False), None),
+        ("membership_strict", "membership", m_ok(True), m_key(True), None),
+        ("event", "event", e_ok, lambda r: (r.get("date"), _lemma(r.get("trigger")), r["kind"]), None),
+        ("figure", "figure", f_ok, lambda r: (r["kind"], round(float(r["value"]), 6), r.get("start")), exhaustive),
+    ):
+        tp, n_pred, n_gold, misses, false = _score_kind(gold_by[kind], preds[kind], ok, key, docs, prec_docs)
+        out.append(_line(name, tp, n_pred, n_gold))
+        summary[name] = _prf(tp, n_pred, n_gold)[2]
+        if kind == "figure":
+            for fkind in ("money", "percent", "count", "ordinal", "fraction", "quantity"):
+                g_k = {d: [g for g in v if g["kind"] == fkind] for d, v in gold_by[kind].items()}
+                p_k = {d: [p for p in v if p["kind"] == fkind] for d, v in preds[kind].items()}
+                tpk, npk, ngk, _, _ = _score_kind(g_k, p_k, ok, key, docs, prec_docs)
+                if ngk or npk:
+                    out.append("  " + _line(f"figure:{fkind}", tpk, npk, ngk))
+        for doc_id, g in misses:
+            out.append(f"    FN {doc_id}: {_show(g)}")
+        for doc_id, p in false:
+            out.append(f"    FP {doc_id}: {_show(p)}")
+    out.append(f"membership_f1={summary['membership']:.3f} membership_strict_f1={summary['membership_strict']:.3f} "
+               f"event_f1={summary['event']:.3f} figure_f1={summary['figure']:.3f}")
+    return "\n".join(out)
+
+
+def _flatten(r: dict) -> dict:
+    """A predicted record in the gold's shape."""
+    out = dict(r)
+    if r["type"] == "membership":
+        out["organization"] = r["organization"]["id"]
+        out["member"] = r["member"]["id"]
+    if isinstance(r.get("date"), dict):
+        out["date"] = r["date"]["value"]
+    return out
+
+
+def _show(r: dict) -> str:
+    keys = ("organization", "member", "action", "status", "date", "kind", "trigger", "text", "value", "unit")
+    parts = [f"{k}={r[k]}" for k in keys if k in r and r[k] is not None]
+    evidence = r.get("evidence")
+    if isinstance(evidence, dict):
+        evidence = evidence.get("text")
+    return " ".join(parts) + (f" | {evidence[:110]}" if evidence else "")
