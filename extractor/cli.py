@@ -100,8 +100,11 @@ def extract(
 
 
 def _with_date(source: Source, per_file: dict[str, str]) -> Source:
-    if source.doc_id in per_file:
-        return Source(source.doc_id, source.path, per_file[source.doc_id])
+    """The date listed for this document: by doc_id, else by file name or name without extension."""
+    name = source.doc_id.rsplit("/", 1)[-1]
+    for key in (source.doc_id, name, name.rsplit(".", 1)[0]):
+        if key in per_file:
+            return Source(source.doc_id, source.path, per_file[key])
     return source
 
 
