@@ -349,7 +349,7 @@ def _is_age_or_name_number(doc: Doc, start: int, end: int) -> bool:
         return True  # "Radio 4", "Boeing 747", "Apollo 11"
     if prev is not None and prev.text == "," and nxt is not None and nxt.text in (",", ".") and first.i >= 2 and doc[first.i - 2].ent_type_ == "PERSON":
         return True  # "Richard Roe, 45, said"
-    return first.ent_type_ in ("DATE", "TIME") and False
+    return False
 
 
 def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:

@@ -160,9 +160,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         verb_action = _verb_over_noun(trigger)
         if word == "membership":
             if verb_action is None and process is None:
-                if not _membership_taken(trigger):
-                    return []
-                verb_action = "join"
+                return []  # a bare "membership" states no change
             action = verb_action or action
         elif verb_action in ("suspend", "expel", "readmit", "apply"):
             action = verb_action
@@ -414,12 +412,6 @@ def realising_verb(trigger: Token) -> Token:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubjpass", "nsubj", "dobj") and trigger.head.pos_ == "VERB":
         return trigger.head
     return trigger
-
-
-def _membership_taken(noun: Token) -> bool:
-    """'full membership' as the subject of a realising verb is handled elsewhere; here: 'took up
-    membership', 'gained membership' appear via noun_verb; a bare 'membership' states no change."""
-    return False
 
 
 def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | None]:

@@ -853,7 +853,6 @@ def infer_reference_date(candidates: list[Candidate], text: str, caption_spans: 
     explicit = [c for c in candidates if c.absolute_day is not None]
     if not explicit:
         return None, None
-    head_end = text.find("\n", 0, 400)
     for c in explicit:
         if c.start < 200 and re.match(r"^[A-Z][A-Za-z .'-]{1,40},?\s*$|^\s*$", text[text.rfind("\n", 0, c.start) + 1:c.start]) \
                 and re.match(r"\s*(\(|--|—|-|:|/)", text[c.end:c.end + 6]):
@@ -864,5 +863,4 @@ def infer_reference_date(candidates: list[Candidate], text: str, caption_spans: 
     usable = [c for c in explicit if not (future_at and future_at(c.start, c.end))]
     if usable:
         return max(c.absolute_day for c in usable), "latest_explicit_date"
-    del head_end
     return None, None
