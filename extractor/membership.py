@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
-from extractor.lexicon import read_jsonl, read_tsv
+from extractor.lexicon import number_words, read_jsonl, read_tsv
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}
 NEGATIONS = {"not", "never", "n't", "no"}
@@ -449,8 +449,6 @@ def _founding_members(member_noun: Token, mentions: list[Span]) -> tuple[list[Sp
 
 def _ordinal_near(trigger: Token) -> int | None:
     """'the 10th member state', 'its tenth member' in the trigger's phrase."""
-    from extractor.lexicon import number_words
-
     table = number_words()
     scope = list(trigger.subtree)
     if trigger.head is not trigger:

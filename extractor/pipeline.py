@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 import extractor.entities  # noqa: F401  (registers the "gazetteer" component)
 from extractor import temporal
 from extractor.entities import country_adjectives as ADJECTIVES, country_name, organizations
-from extractor.events import EventMention, find_events
+from extractor.events import EventMention, find_events, location_of, status_of
 from extractor.figures import find_figures
 from extractor.layout import classify_lines, inside, spans_of
 from extractor.link import DateIndex, date_ref, evidence
@@ -197,8 +197,6 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
 
 def _event_records(doc_id, events: list[EventMention], memberships: list[MembershipMention],
                    dates: DateIndex, reference) -> list[Event]:
-    from extractor.events import location_of, status_of
-
     found: list[tuple] = []
     for e in events:
         found.append((e.trigger, e.kind, e.date, e.location, list(e.participants), e.status, e.sentence))

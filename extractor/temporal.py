@@ -239,9 +239,7 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
     if rule == "decade_short" and not g.get("the") and _previous_word(text, start) not in MONTH_CUES:
         return None
     if rule == "cue":
-        kind, _ = t["cues"][g["cue"].lower()] if g["cue"].lower() in t["cues"] else (None, None)
-        if kind is None:
-            kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
+        kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
         if kind == "set_after_rate" and _previous_word(text, start) not in {"once", "twice", "times"}:
             return None
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):

@@ -153,7 +153,7 @@ def shift(anchor: When, unit: str, amount: float) -> When | None:
     if unit == "year":
         if anchor.granularity in ("quarter", "half", "season"):
             return replace(anchor, year=anchor.year + n)
-        if anchor.granularity in ("month", "day", "week") and anchor.granularity != "week":
+        if anchor.granularity in ("month", "day"):
             return replace(anchor, year=anchor.year + n, weekday=None)
         return When("year", anchor.year + n)
     if unit == "decade":
