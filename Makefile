@@ -11,13 +11,13 @@ setup:
 	$(PIP) install --disable-pip-version-check -q --no-deps --require-hashes -r requirements/model.txt
 
 demo: setup
-	$(PYTHON) -m extractor extract fixtures/sco_article.txt -o $(OUT) --summary
+	$(PYTHON) -m extractor extract fixtures/sco_article.txt -o $(OUT)
 
 test: setup
 	$(PYTHON) -m pytest -q
 
 bbc: setup
-	$(PYTHON) -m extractor extract ../shared/corpus/bbc -o out/bbc.jsonl --summary
+	$(PYTHON) -m extractor extract ../shared/corpus/bbc -o out/bbc.jsonl
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache

@@ -52,51 +52,87 @@ def extract(
     include: List[str] = typer.Option([], help="Extra record types to write: timex."),
     model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline (package name or path)."),
     glob: str = typer.Option("*.txt", help="Which files to read in directories."),
-    summary: bool = typer.Option(False, help="Print where the records went and counts per type to stderr."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print nothing to stderr but errors."),
+    jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes; 0 (the default) uses every core."),
+    resume: bool = typer.Option(False, help="Keep the documents already complete in -o FILE (same doc_id and sha256), append the rest."),
+    cascade: bool = typer.Option(True, help="--no-cascade runs the statistical model on every sentence (same records, slower)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print nothing to stderr but errors: no progress, no summary."),
 ) -> None:
     """Extract records from news articles: one `document` or `error` record per input, then its
-    figures, membership changes and dated events."""
-    from extractor.nlp import ModelNotFound
-    from extractor.pipeline import Extractor, Settings
+    figures, membership changes and dated events, in input order."""
+    from extractor import batch
+    from extractor.nlp import ModelNotFound, check_model
+    from extractor.pipeline import Settings
 
     for kind in include:
         if kind != "timex":
             raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
+    if resume and output is None:
+        raise typer.BadParameter("--resume needs -o FILE: the output of the run to finish.", param_hint="--resume")
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs} is not a number of processes; give 1 or more, or 0 for every core.", param_hint="--jobs")
     given = _parse_date(published, "--published") if published else None
     per_file = _published_table(published_from) if published_from else {}
     try:
-        engine = Extractor(Settings(model=model, include=tuple(include), published=given))
+        check_model(model)
     except ModelNotFound as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    settings = Settings(model=model, include=tuple(include), published=given, cascade=cascade)
+
+    done = batch.read_done(output) if resume else batch.Done()
+    if done.dropped:
+        batch.keep_complete(output)
+    stale: set[tuple[str, str]] = set()
+    shown = not quiet and sys.stderr.isatty()
+    progress = batch.Progress(_count_inputs(paths, glob) if shown else None, shown)
+
+    def inputs():
+        for item in iter_sources(paths, glob):
+            raw = item if isinstance(item, ReadFailure) else read_source(_with_date(item, per_file))
+            earlier = done.complete.get(raw.doc_id)
+            if earlier is not None and earlier == getattr(raw, "sha256", None):
+                progress.update(skipped=True)
+                continue
+            if earlier is not None:
+                stale.add((raw.doc_id, earlier))
+            yield raw
+
     counts: Counter[str] = Counter()
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
-    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    sink = open(output, "a" if resume else "w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in iter_sources(paths, glob):
-            raw = item if isinstance(item, ReadFailure) else read_source(_with_date(item, per_file))
-            lines = [to_json_line(r) for r in engine.extract(raw)]
-            for line in lines:
-                counts[line[9:line.index('"', 9)]] += 1
-            sink.write("\n".join(lines) + "\n")
+        for finished in batch.run(inputs(), settings, jobs or batch.default_jobs()):
+            sink.write(finished.text())
             sink.flush()
+            for line in finished.lines:
+                counts[line[9:line.index('"', 9)]] += 1
+            progress.update(finished)
     except BrokenPipeError:
         _quiet_broken_pipe()
         return
     except KeyboardInterrupt:
-        typer.echo("interrupted: the output ends with the last whole document", err=True)
+        progress.close()
+        typer.echo("interrupted: the output ends with the last whole document; --resume finishes the run", err=True)
         raise typer.Exit(130)
     finally:
         if output:
             sink.close()
-    if summary and not quiet:
+    progress.close()
+    if stale:
+        batch.keep_complete(output, drop=stale)
+    if not quiet:
         where = str(output) if output else "stdout"
         parts = ", ".join(f"{k}={counts[k]}" for k in ("document", "error", "timex", "figure", "membership", "event") if counts[k] or k in ("document", "error"))
-        typer.echo(f"records written to {where}: {parts}", err=True)
+        already = f" ({progress.skipped} documents already done)" if progress.skipped else ""
+        typer.echo(f"records written to {where}: {parts}{already}", err=True)
     if counts["error"]:
         raise typer.Exit(1)
+
+
+def _count_inputs(paths: list[str], glob: str) -> int:
+    """How many inputs there are, for the ETA (a walk of the paths, no reading)."""
+    return sum(1 for _ in iter_sources(paths, glob))
 
 
 def _with_date(source: Source, per_file: dict[str, str]) -> Source:

@@ -14,8 +14,8 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from extractor.lexicon import number_words, read_tsv, word_alternation
-from extractor.nlp import clause_verb, span_for
+from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
+from extractor.nlp import clause_verb, span_for, text_of
 
 NUMERIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
@@ -88,6 +88,18 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+ANCHOR_REACH = 60  # characters: no figure reaches further than this from its digit or number word
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Words every figure without a digit contains: number words, fractions, "dozen" ("a" and
+    "an" count only with one of these)."""
+    words = {max(w.replace("-", " ").split(), key=len) for w, (_, kind) in number_words().items() if kind != "article"}
+    words |= set(FRACTIONS) | {"dozen"}
+    return frozenset(w.lower() for w in words)
+
+
 def _number(word: str) -> float | None:
     word = word.lower().replace(",", "")
     if re.fullmatch(r"\d*\.?\d+", word):
@@ -115,14 +127,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def find_figures(doc: Doc, blocked: list[tuple[int, int]], timex_spans: list[tuple[int, int]]) -> list[FigureSpan]:
+def find_figures(doc: Doc, blocked: list[tuple[int, int]], timex_spans: list[tuple[int, int]],
+                 found: list[tuple[str, re.Match]] | None = None) -> list[FigureSpan]:
     """Return the figures of `doc`, left to right. `blocked` spans (boilerplate) yield none;
-    numbers inside `timex_spans` (dates, durations) are not figures."""
-    text = doc.text
-    candidates = _candidates(text)
+    numbers inside `timex_spans` (dates, durations) are not figures. `found`: the text's
+    `candidates`, when the caller has them already."""
     out: list[FigureSpan] = []
     taken: list[tuple[int, int]] = []
-    for kind, m in candidates:
+    for kind, m in found if found is not None else candidates(text_of(doc)):
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end) or _overlaps(blocked, start, end):
             continue
@@ -139,21 +151,23 @@ def find_figures(doc: Doc, blocked: list[tuple[int, int]], timex_spans: list[tup
     return out
 
 
-def _candidates(text: str) -> list[tuple[str, re.Match]]:
+def candidates(text: str) -> list[tuple[str, re.Match]]:
+    """Every place a figure may be, longest first: (kind, match)."""
     p = _patterns()
     found = []
+    regions = anchor_regions(text, _anchor_words(), ANCHOR_REACH)
     for kind, name in (("money", "money_prefix"), ("money", "money_suffix"), ("percent", "percent"),
                        ("fraction", "fraction"), ("ordinal", "ordinal"), ("number", "number"),
                        ("number", "word_number")):
-        for m in p[name].finditer(text):
-            found.append((kind, m))
+        for start, end in regions:
+            found.extend((kind, m) for m in p[name].finditer(text, start, end))
     rank = {"money": 0, "percent": 1, "fraction": 2, "ordinal": 3, "number": 4}
     found.sort(key=lambda km: (-(km[1].end() - km[1].start()), rank[km[0]], km[1].start()))
     return found
 
 
 def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
-    text = doc.text
+    text = text_of(doc)
     start, end = m.start(), m.end()
     if _is_excluded(text, start, end):
         return None
@@ -210,7 +224,7 @@ def _figure(doc: Doc, start: int, end: int, value: float, kind: str, unit: str |
             head: Token | None = None) -> FigureSpan:
     span = span_for(doc, start, end)
     root = head if head is not None else (span.root if span is not None and len(span) else None)
-    return FigureSpan(start, end, doc.text[start:end], value, kind, unit, qualifier_before(doc.text, start),
+    return FigureSpan(start, end, text_of(doc)[start:end], value, kind, unit, qualifier_before(text_of(doc), start),
                       subject_of(root) if root is not None else None, root.i if root is not None else None)
 
 
@@ -228,7 +242,7 @@ def qualifier_before(text: str, start: int) -> str | None:
 def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | None, scale: float = 1.0) -> list[FigureSpan]:
     """'3-4%', 'between 2 and 3 million': the bare first number of a range takes the second's
     kind, unit and scale."""
-    before = doc.text[max(0, start - 25):start]
+    before = text_of(doc)[max(0, start - 25):start]
     m = re.search(rf"(?P<num>{NUMERIC})\s?(?:-|–|to|and)\s?$", before)
     if not m or re.search(r"\d[-–]$", before[:m.start()]):
         return []
@@ -237,7 +251,7 @@ def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | No
         return []  # "from 5% in 2004 to 4.25%": a year, not the start of a range
     s = start - len(before) + m.start("num")
     e = start - len(before) + m.end("num")
-    if re.search(r"[$£€¥]\s?$", doc.text[max(0, s - 2):s]):
+    if re.search(r"[$£€¥]\s?$", text_of(doc)[max(0, s - 2):s]):
         return []
     return [_figure(doc, s, e, first * scale, kind, unit)]
 
@@ -266,7 +280,7 @@ def _noun_unit(noun: Token) -> str:
 
 
 def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
-    text = doc.text
+    text = text_of(doc)
     raw = m.group("num")
     start, end = m.start(), m.end()
     value = _number(raw)
@@ -311,7 +325,7 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
 
 def _starts_sentence(doc: Doc, start: int) -> bool:
     span = span_for(doc, start, start + 1)
-    return span is None or span[0].is_sent_start or doc.text[max(0, start - 2):start].strip() in ('"', "'", "“", "(")
+    return span is None or span[0].is_sent_start or text_of(doc)[max(0, start - 2):start].strip() in ('"', "'", "“", "(")
 
 
 def _partitive_noun(doc: Doc, end: int) -> Token | None:
@@ -363,7 +377,7 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     if value < 2 and not lower[0].isdigit():
         return None
     noun = _counted_noun(doc, start, end)
-    after = doc.text[end:end + 20]
+    after = text_of(doc)[end:end + 20]
     if not lower[0].isdigit():
         hyphen_superlative = re.match(r"-(?:from|largest|biggest|most|highest|lowest|best|worst|place|placed|richest|busiest|smallest|strongest|weakest)", after)
         if noun is None and not hyphen_superlative and not re.match(r"\s+(?:time|place)\b", after):
@@ -373,7 +387,7 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
 
 def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     start, end = m.start(), m.end()
-    text = doc.text
+    text = text_of(doc)
     if m.group("fden"):
         den = m.group("fden").lower()
         num_word = (m.group("fnum") or "").lower()
@@ -437,4 +451,4 @@ def _phrase(token: Token, max_tokens: int = 14) -> str:
     if not tokens:
         return token.text
     doc = token.doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

@@ -80,3 +80,38 @@ def number_words() -> dict[str, tuple[str, str]]:
 def table(name: str, columns: int, convert: Callable[[list[str]], Any] = tuple) -> list[Any]:
     """Return the rows of a TSV data file, each passed through `convert`."""
     return [convert(row) for row in read_tsv(name, columns)]
+
+
+WORD_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def anchor_regions(text: str, anchors: frozenset[str], reach: int) -> list[tuple[int, int]]:
+    """Where patterns that always contain a digit or one of the lowercase `anchors` words can
+    match: `reach` characters around each, widened to whole words, merged. When that covers most
+    of the text (news dense with dates and numbers), the whole text as one region: one pass is
+    then cheaper. Sparse text (a dump on one line) is scanned only where it matters."""
+    regions: list[tuple[int, int]] = []
+    for m in WORD_OR_DIGITS.finditer(text):
+        word = m.group()
+        if not word[0].isdigit() and word.lower() not in anchors:
+            continue
+        start, end = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    if sum(e - s for s, e in regions) > len(text) // 2:
+        return [(0, len(text))]
+    return [(_word_start(text, s), _word_end(text, e)) for s, e in regions]
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and not text[i].isspace():
+        i += 1
+    return i

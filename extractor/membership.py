@@ -65,6 +65,25 @@ def patterns() -> list[MembershipPattern]:
 
 
 @cache
+def trigger_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words (lemmas and lowercase forms) and regular expressions the trigger patterns
+    match on: what a sentence must contain before any pattern can fire in it."""
+    words: set[str] = set()
+    regexes: list[str] = []
+    for p in patterns():
+        for spec in p.pattern:
+            for key in ("LEMMA", "LOWER"):
+                value = spec.get(key)
+                if isinstance(value, dict) and "IN" in value:
+                    words.update(value["IN"])
+                elif isinstance(value, dict) and "REGEX" in value:
+                    regexes.append(value["REGEX"].lstrip("^"))
+                elif isinstance(value, str):
+                    words.add(value)
+    return frozenset(words), tuple(regexes)
+
+
+@cache
 def words() -> _Words:
     w = _Words()
     for kind, word, value in read_tsv("membership_words.tsv", 3):

@@ -1,8 +1,10 @@
-"""The core flow: one decoded document in, its records out. The CLI, the process pool and the
-Spark adapter are shells around `extract_stream`; none of them reaches into the extractors."""
+"""The core flow: decoded documents in, their records out. The CLI's process pool (batch.py) and
+the Spark adapter are shells around `Extractor.extract_batch`; none of them reaches into the
+extractors."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Iterable, Iterator, Literal
@@ -14,21 +16,24 @@ from spacy.tokens import Doc
 import extractor.entities  # noqa: F401  (registers the "gazetteer" component)
 from extractor import temporal
 from extractor.entities import country_adjectives as ADJECTIVES, country_name, organizations
-from extractor.events import EventMention, find_events, location_of, status_of
-from extractor.figures import find_figures
+from extractor.events import EventMention, find_events, location_of, status_of, triggers as event_triggers
+from extractor.figures import candidates as figure_candidates, find_figures
 from extractor.layout import classify_lines, inside, spans_of
 from extractor.link import DateIndex, date_ref, evidence
-from extractor.membership import MembershipMention, find_memberships, realising_verb
-from extractor.nlp import load_pipeline, tense_at
+from extractor.membership import MembershipMention, find_memberships, realising_verb, trigger_words as membership_trigger_words
+from extractor.nlp import (
+    FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, overlaps_any, segment, tense_at,
+)
 from extractor.records import (
-    Document, Entity, Error, Event, Figure, Membership, Timex, RECORD_TYPES,
+    Document, Entity, Error, Event, Figure, Membership, Timex, RECORD_TYPES, shifted,
 )
 from extractor.sources import RawDocument, ReadFailure
+
+SECTION_CHARS = 1_000_000  # longer texts are extracted in sections of at most this size
 
 MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
                          "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
                          "apply": "application"}
-CHUNK_CHARS = 100_000  # longer texts are parsed in pieces cut at line breaks
 
 
 class Settings(BaseModel):
@@ -38,6 +43,7 @@ class Settings(BaseModel):
     model: str | None = None
     include: tuple[Literal["timex"], ...] = ()
     published: date | None = None
+    cascade: bool = True  # False: run the statistical model on every sentence, not only where a record can come from
 
     @field_validator("include", mode="before")
     @classmethod
@@ -51,11 +57,100 @@ class Extractor:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.nlp = build_pipeline(self.settings.model)
+        self.cascade = Cascade(self.nlp)
 
     def extract(self, raw: RawDocument | ReadFailure) -> list:
-        if isinstance(raw, ReadFailure):
-            return [Error(doc_id=raw.doc_id, source=raw.source, error=raw.error, message=raw.message)]
-        return extract_document(raw, self.nlp, self.settings)
+        return self.extract_batch([raw])[0]
+
+    def extract_batch(self, items: list[RawDocument | ReadFailure]) -> list[list]:
+        """The records of each item, in order. The model runs once over the sentences of the whole
+        batch (faster than per document); the records do not depend on the batch."""
+        short = [item for item in items if isinstance(item, RawDocument) and len(item.text) <= SECTION_CHARS]
+        prepared = {id(item): _prepare(item, self.nlp, self.settings, self.cascade) for item in short}
+        analyse(self.nlp, [p.segmented for p in prepared.values()])
+        out = []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                out.append(_error_record(item))
+            elif id(item) in prepared:
+                out.append(_records(prepared[id(item)], assemble(self.nlp, prepared[id(item)].segmented), self.settings))
+            else:
+                out.append(self._extract_in_sections(item))
+        return out
+
+    def _extract_in_sections(self, raw: RawDocument) -> list:
+        """A text longer than SECTION_CHARS, extracted section by section (cut at line breaks,
+        else sentence ends) so memory stays bounded; offsets are moved back into the whole text.
+        Later sections use the reference date of the first."""
+        head: Document | None = None
+        records: list = []
+        sections = _sections(raw.text)
+        for start, end in sections:
+            published = raw.published or (head.reference_date if head else None)
+            part = replace(raw, text=raw.text[start:end], published=published)
+            first, *rest = self.extract_batch([part])[0]
+            head = head or first
+            records += [shifted(r, start) for r in rest]
+        counts = {k: sum(1 for r in records if r.type == k) for k in head.counts}
+        note = (f"extracted in {len(sections)} sections of at most {SECTION_CHARS:,} characters: "
+                "a change reported in two sections gives two records")
+        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "warnings": [*head.warnings, note]}),
+                *records]
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    cuts, start = [], 0
+    while len(text) - start > SECTION_CHARS:
+        window_end = start + SECTION_CHARS
+        cut = max(text.rfind("\n", start, window_end), text.rfind(". ", start, window_end) + 1)
+        if cut <= start + SECTION_CHARS // 2:
+            cut = text.rfind(" ", start, window_end)
+        end = cut + 1 if cut > start else window_end
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def _error_record(failure: ReadFailure) -> list:
+    return [Error(doc_id=failure.doc_id, source=failure.source, error=failure.error, message=failure.message)]
+
+
+class Cascade:
+    """Which part of the model each sentence needs, from cheap signals (the `need` of nlp.segment).
+    Every rule that reads the parse fires only in a sentence with a date, a number, or an
+    organization or country name next to a membership trigger word; NER is read only by events
+    (a trigger word with a date in its sentence) and by the age test of figures ("Roe, 45,")."""
+
+    def __init__(self, nlp: Language):
+        member_words, member_regexes = membership_trigger_words()
+        event_words = {lemma for lemma, _ in event_triggers()}
+        self.membership_word = WordCue(nlp, member_words, member_regexes)
+        self.event_word = WordCue(nlp, event_words | member_words, member_regexes)
+
+    def need(self, text: str, dated: list[tuple[int, int]], counted: list[tuple[int, int]]):
+        dated, counted = sorted(dated), sorted(counted)
+
+        def need(sentence, offset: int, has_mention: bool) -> int:
+            start, end = offset + sentence.start_char, offset + sentence.end_char
+            has_date = overlaps_any(dated, start, end)
+            if has_date and any(self.event_word(t.text) for t in sentence):
+                return FULL
+            has_number = overlaps_any(counted, start, end)
+            if has_number and _between_commas(text, counted, start, end):
+                return FULL
+            if has_date or has_number or (has_mention and any(self.membership_word(t.text) for t in sentence)):
+                return PARSE
+            return SKIP
+        return need
+
+
+def _between_commas(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A number set off by commas ("Richard Roe, 45, said"): figures ask NER whether it is an age."""
+    for s, e in spans:
+        if start <= s < end and text[max(0, s - 3):s].rstrip().endswith(",") and text[e:e + 3].lstrip()[:1] in (",", "."):
+            return True
+    return False
 
 
 def build_pipeline(model: str | None) -> Language:
@@ -65,36 +160,54 @@ def build_pipeline(model: str | None) -> Language:
     return nlp
 
 
-def extract_stream(inputs: Iterable[RawDocument | ReadFailure], settings: Settings | None = None) -> Iterator:
+def extract_stream(inputs: Iterable[RawDocument | ReadFailure], settings: Settings | None = None,
+                   batch_docs: int = 32) -> Iterator:
     """Yield the records of every input, document by document, in input order."""
     engine = Extractor(settings)
+    batch: list = []
     for raw in inputs:
-        yield from engine.extract(raw)
+        batch.append(raw)
+        if len(batch) == batch_docs:
+            for records in engine.extract_batch(batch):
+                yield from records
+            batch = []
+    for records in engine.extract_batch(batch):
+        yield from records
 
 
-def _parse(nlp: Language, text: str) -> Doc:
-    if len(text) <= CHUNK_CHARS:
-        return nlp(text)
-    pieces, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n", start, end)
-            end = cut + 1 if cut > start else end
-        pieces.append(text[start:end])
-        start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+@dataclass
+class _Prepared:
+    """A document read by the cheap steps, waiting for the model (see nlp.segment)."""
+
+    raw: RawDocument
+    boilerplate: list[tuple[int, int]]
+    captions: list[tuple[int, int]]
+    candidates: list
+    numbers: list
+    segmented: Segmented
 
 
-def extract_document(raw: RawDocument, nlp: Language, settings: Settings) -> list:
-    """Return [document record, records...] for one decoded input."""
+def _prepare(raw: RawDocument, nlp: Language, settings: Settings, cascade: Cascade) -> _Prepared:
     text = raw.text
-    doc_id = raw.doc_id
     blocks = classify_lines(text)
     boilerplate = spans_of(blocks, "boilerplate")
-    captions = spans_of(blocks, "caption")
     candidates = [c for c in temporal.scan(text) if not inside(boilerplate, c.start, c.end)]
-    doc = _parse(nlp, text)
+    numbers = figure_candidates(text)
+    need = cascade.need(text, [(c.start, c.end) for c in candidates], [m.span() for _, m in numbers])
+    return _Prepared(raw, boilerplate, spans_of(blocks, "caption"), candidates, numbers,
+                     segment(nlp, text, need, everywhere=not settings.cascade))
+
+
+def extract_document(raw: RawDocument, nlp: Language, settings: Settings, cascade: Cascade | None = None) -> list:
+    """Return [document record, records...] for one decoded input."""
+    prepared = _prepare(raw, nlp, settings, cascade or Cascade(nlp))
+    analyse(nlp, [prepared.segmented])
+    return _records(prepared, assemble(nlp, prepared.segmented), settings)
+
+
+def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
+    raw, boilerplate, captions, candidates = prepared.raw, prepared.boilerplate, prepared.captions, prepared.candidates
+    text, doc_id = raw.text, raw.doc_id
     tense = partial(tense_at, doc)
 
     reference, ref_source, ref_rule = _reference_date(raw, settings, candidates, text, captions, tense)
@@ -106,7 +219,7 @@ def extract_document(raw: RawDocument, nlp: Language, settings: Settings) -> lis
         records += [Timex(doc_id=doc_id, text=t.text, start=t.start, end=t.end, timex_type=t.timex_type,
                           value=t.value, start_date=t.start_date, end_date=t.end_date, anchored=t.anchored)
                     for t in timexes]
-    records += _figure_records(doc, doc_id, boilerplate, timexes, dates)
+    records += _figure_records(doc, doc_id, boilerplate, timexes, dates, prepared.numbers)
     memberships = find_memberships(doc, boilerplate)
     records += _membership_records(doc_id, memberships, dates)
     taken = {m.trigger.i for m in memberships} | {realising_verb(m.trigger).i for m in memberships}
@@ -147,10 +260,10 @@ def _reference_date(raw, settings, candidates, text, captions, tense):
     return inferred, "inferred", rule
 
 
-def _figure_records(doc, doc_id, boilerplate, timexes, dates) -> list[Figure]:
+def _figure_records(doc, doc_id, boilerplate, timexes, dates, numbers) -> list[Figure]:
     out = []
     timex_spans = [(t.start, t.end) for t in timexes]
-    for f in find_figures(doc, boilerplate, timex_spans):
+    for f in find_figures(doc, boilerplate, timex_spans, numbers):
         head = doc[f.head] if f.head is not None else None
         token = head if head is not None else doc.char_span(f.start, f.end, alignment_mode="expand").root
         when = dates.for_token(token, fallback=False)

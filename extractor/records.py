@@ -163,3 +163,17 @@ def json_schema() -> dict:
 def json_schema_text() -> str:
     """Return the JSON Schema as the text checked in at schema/record.schema.json."""
     return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def shifted(record: BaseModel, offset: int) -> BaseModel:
+    """The same record with every character offset (`start`/`end` of the record, its date, its
+    evidence and mentions) moved by `offset`: for text extracted in sections."""
+
+    def move(value):
+        if isinstance(value, dict):
+            return {k: (v + offset if k in ("start", "end") and isinstance(v, int) else move(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [move(v) for v in value]
+        return value
+
+    return type(record).model_validate(move(record.model_dump()))

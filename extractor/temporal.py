@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Callable, Iterable
 
-from extractor.lexicon import number_words, read_tsv, word_alternation
+from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
 from extractor.timepoint import (
     When, add_months, day_when, quarter_of, season_of, shift, week_when,
 )
@@ -174,11 +174,12 @@ def scan(text: str) -> list[Candidate]:
     """Return the non-overlapping candidate expressions in `text`, left to right: at each
     overlap the longest span wins, then the rule with the lower priority number."""
     found: list[Candidate] = []
-    for name, pattern, priority in _rules():
-        for m in pattern.finditer(text):
-            candidate = _accept(name, m, text, priority)
-            if candidate is not None:
-                found.append(candidate)
+    for start, end in anchor_regions(text, _anchor_words(), ANCHOR_REACH):
+        for name, pattern, priority in _rules():
+            for m in pattern.finditer(text, start, end):
+                candidate = _accept(name, m, text, priority)
+                if candidate is not None:
+                    found.append(candidate)
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []
@@ -189,6 +190,22 @@ def scan(text: str) -> list[Candidate]:
         occupied.append((c.start, c.end))
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Words no temporal expression is without (with a digit): months, weekdays, seasons, units,
+    parts of day, the last word of each cue phrase. Every rule's match holds at least one."""
+    t = _tables()
+    words = {*t["months"], *t["weekdays"], *t["seasons"], *t["units"], *t["dayparts"], *EXTRA_ANCHORS}
+    for phrase in t["cues"]:
+        words.add(phrase.split()[-1])  # the head: "this morning", "from now", "the coming months"
+    return frozenset(w.rstrip(".").lower() for w in words)
+
+
+EXTRA_ANCHORS = ("noon", "midnight", "half", "quarter", "quarters", "period", "weekend", "century", "fiscal", "FY",
+                 "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+ANCHOR_REACH = 80  # characters: no expression reaches further than this from its nearest anchor
 
 
 def _previous_word(text: str, start: int) -> str:
