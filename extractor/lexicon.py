@@ -85,9 +85,10 @@ def table(name: str, columns: int, convert: Callable[[list[str]], Any] = tuple) 
 WORD_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 
 
-def anchor_regions(text: str, anchors: frozenset[str], reach: int) -> list[tuple[int, int]]:
+def anchor_regions(text: str, anchors: frozenset[str], before: int, after: int | None = None) -> list[tuple[int, int]]:
     """Where patterns that always contain a digit or one of the lowercase `anchors` words can
-    match: `reach` characters around each, widened to whole words, merged. When that covers most
+    match: from `before` characters before each to `after` (default: `before`) after it,
+    widened to whole words, merged. When that covers most
     of the text (news dense with dates and numbers), the whole text as one region: one pass is
     then cheaper. Sparse text (a dump on one line) is scanned only where it matters."""
     regions: list[tuple[int, int]] = []
@@ -95,7 +96,7 @@ def anchor_regions(text: str, anchors: frozenset[str], reach: int) -> list[tuple
         word = m.group()
         if not word[0].isdigit() and word.lower() not in anchors:
             continue
-        start, end = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        start, end = max(0, m.start() - before), min(len(text), m.end() + (before if after is None else after))
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], end)
         else:

@@ -174,8 +174,9 @@ def scan(text: str) -> list[Candidate]:
     """Return the non-overlapping candidate expressions in `text`, left to right: at each
     overlap the longest span wins, then the rule with the lower priority number."""
     found: list[Candidate] = []
-    for start, end in anchor_regions(text, _anchor_words(), ANCHOR_REACH):
-        for name, pattern, priority in _rules():
+    regions = {kind: anchor_regions(text, words, *ANCHOR_REACH[kind]) for kind, words in _anchor_words().items()}
+    for name, pattern, priority in _rules():
+        for start, end in regions[RULE_ANCHORS.get(name, "any")]:
             for m in pattern.finditer(text, start, end):
                 candidate = _accept(name, m, text, priority)
                 if candidate is not None:
@@ -193,19 +194,25 @@ def scan(text: str) -> list[Candidate]:
 
 
 @cache
-def _anchor_words() -> frozenset[str]:
-    """Words no temporal expression is without (with a digit): months, weekdays, seasons, units,
-    parts of day, the last word of each cue phrase. Every rule's match holds at least one."""
+def _anchor_words() -> dict[str, frozenset[str]]:
+    """Words no temporal expression is without (with a digit), by rule family: "any" for every
+    rule (months, weekdays, seasons, units, parts of day, the last word of each cue phrase);
+    "unit" for the rules that always hold a unit word ("two years", "a month ago"); "cue" for
+    the cue phrases. The rules in RULE_ANCHORS look only around their own family's words."""
     t = _tables()
-    words = {*t["months"], *t["weekdays"], *t["seasons"], *t["units"], *t["dayparts"], *EXTRA_ANCHORS}
-    for phrase in t["cues"]:
-        words.add(phrase.split()[-1])  # the head: "this morning", "from now", "the coming months"
-    return frozenset(w.rstrip(".").lower() for w in words)
+    cues = {phrase.split()[-1] for phrase in t["cues"]}  # the head: "this morning", "from now"
+    words = {*t["months"], *t["weekdays"], *t["seasons"], *t["units"], *t["dayparts"], *EXTRA_ANCHORS, *cues}
+    lower = lambda ws: frozenset(w.rstrip(".").lower() for w in ws)  # noqa: E731
+    return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
 
 
+RULE_ANCHORS = {"ago": "unit", "duration": "unit", "vague_duration": "unit", "rel_unit": "unit",
+                "within_unit": "unit", "cue": "cue"}
 EXTRA_ANCHORS = ("noon", "midnight", "half", "quarter", "quarters", "period", "weekend", "century", "fiscal", "FY",
                  "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
-ANCHOR_REACH = 80  # characters: no expression reaches further than this from its nearest anchor
+# characters before and after an anchor word that an expression can reach: any rule, 80 either
+# way; a unit word ends its expression but for "ago", "from now", "-old"; a cue ends its phrase
+ANCHOR_REACH = {"any": (80, 80), "unit": (60, 15), "cue": (30, 3)}
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -1,0 +1,167 @@
+"""The Spark adapter (optional extra: `pip install 'extractor[spark]'`): the same records as the
+CLI, one row per record, for archives that live on a cluster.
+
+    from extractor.spark import extract_dataframe
+    records = extract_dataframe(articles, text_col="text", id_col="url", published_col="date")
+    records.select("record").write.text("out/")       # JSON Lines, as `extractor extract` writes
+
+Built on `mapInPandas`: each Python worker loads the model once and keeps it for every partition
+it is given. Text columns may hold strings or bytes; bytes are decoded by the CLI's rules, so a
+file that is not text becomes an `error` row, not a failed stage.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Iterator
+from urllib.parse import unquote, urlparse
+
+from extractor.batch import BATCH_DOCS, batches, finish
+from extractor.pipeline import Extractor, Settings
+from extractor.sources import decode_document
+
+if TYPE_CHECKING:  # pyspark and pandas are optional: imported where they are used
+    import pandas
+    from pyspark.sql import DataFrame, SparkSession
+
+RECORD_SCHEMA = "doc_id string, type string, record string"
+_ENGINES: dict[str, Extractor] = {}  # per Python worker process: settings JSON -> loaded engine
+
+
+def extract_dataframe(df: "DataFrame", text_col: str, id_col: str, published_col: str | None = None,
+                      settings: Settings | None = None, source_col: str | None = None) -> "DataFrame":
+    """One row per record of every input row: `doc_id`, `type` and `record`, the JSON line the
+    CLI writes. `published_col` (date, timestamp or YYYY-MM-DD string; null for unknown) gives
+    each article's reference date; `source_col` what records name as their source (default:
+    the id). Rows of one input stay together and in order within a partition."""
+    columns = [id_col, text_col] + [c for c in (published_col, source_col) if c]
+    for column in columns:
+        if column not in df.columns:
+            raise ValueError(f"extract_dataframe: no column {column!r} in the DataFrame (it has {', '.join(df.columns)}).")
+    names = {"id": id_col, "text": text_col, "published": published_col, "source": source_col}
+    config = (settings or Settings()).model_dump_json()
+
+    def run(frames: Iterator["pandas.DataFrame"]) -> Iterator["pandas.DataFrame"]:
+        import pandas
+
+        engine = _engine(config)
+        for frame in frames:
+            rows = frame.to_dict("records")
+            out = {"doc_id": [], "type": [], "record": []}
+            for chunk in batches(rows, BATCH_DOCS):
+                for finished in finish(engine, [_decoded(row, names) for row in chunk]):
+                    for line in finished.lines:
+                        out["doc_id"].append(finished.doc_id)
+                        out["type"].append(line[9:line.index('"', 9)])
+                        out["record"].append(line)
+            yield pandas.DataFrame(out, columns=["doc_id", "type", "record"])
+
+    return df.select(*columns).mapInPandas(run, schema=RECORD_SCHEMA)
+
+
+def _engine(config: str) -> Extractor:
+    if config not in _ENGINES:
+        _ENGINES[config] = Extractor(Settings.model_validate_json(config))
+    return _ENGINES[config]
+
+
+def _decoded(row: dict, names: dict[str, str | None]):
+    doc_id = str(row[names["id"]])
+    value = row[names["text"]]
+    data = value.encode("utf-8") if isinstance(value, str) else bytes(value) if value is not None else b""
+    label = str(row[names["source"]]) if names["source"] else doc_id
+    return decode_document(doc_id, label, data, _iso_date(row[names["published"]]) if names["published"] else None)
+
+
+def _iso_date(value) -> str | None:
+    if value is None or value != value:  # None, NaN, NaT
+        return None
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    return date.fromisoformat(text[:10]).isoformat() if text else None
+
+
+def read_text_files(spark: "SparkSession", folder: str, glob: str = "*.txt") -> "DataFrame":
+    """Every file under `folder` matching `glob`, as bytes (Spark's binaryFile source), with the
+    doc_id and source the CLI gives it: the path relative to `folder`, and `folder/that`.
+    binaryFile leaves out empty files; the listing made here keeps them (as empty content), so
+    every file gives a record."""
+    from pyspark.sql import functions as F
+
+    root = _local_path(spark, folder)
+    listing = spark.createDataFrame(
+        [(str(PurePosixPath(path).relative_to(root)), path) for path in _list_files(spark, root, glob)],
+        "doc_id string, abs string")
+    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+             .option("pathGlobFilter", glob).load(root))
+    as_path = F.udf(_path_of, "string")
+    contents = files.select(as_path("path").alias("abs"), "content")
+    return (listing.join(contents, "abs", "left")
+            .withColumn("content", F.coalesce(F.col("content"), F.lit(b"")))
+            .withColumn("source", F.concat(F.lit(folder.rstrip("/") + "/"), F.col("doc_id")))
+            .select("doc_id", "source", "content"))
+
+
+def _list_files(spark: "SparkSession", root: str, glob: str) -> list[str]:
+    """The files under `root` whose name matches `glob`, through Hadoop's FileSystem (local
+    disks, HDFS, object stores alike)."""
+    jvm = spark.sparkContext._jvm  # noqa: SLF001
+    path = jvm.org.apache.hadoop.fs.Path(root)
+    found = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).listFiles(path, True)  # noqa: SLF001
+    paths = []
+    while found.hasNext():
+        status = found.next()
+        if fnmatch.fnmatch(status.getPath().getName(), glob):
+            paths.append(_path_of(status.getPath().toString()))
+    return sorted(paths)
+
+
+def _path_of(uri: str) -> str:
+    return unquote(urlparse(uri).path) if "://" in uri or uri.startswith("file:") else uri
+
+
+def _local_path(spark: "SparkSession", folder: str) -> str:
+    """The absolute path Spark reports for files under `folder` (it resolves relative paths)."""
+    hadoop = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(folder)  # noqa: SLF001
+    qualified = hadoop.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).makeQualified(hadoop)
+    return _path_of(qualified.toString())
+
+
+def run_job(input_folder: str, output_folder: str, master: str = "local[*]", settings: Settings | None = None,
+            glob: str = "*.txt", published: dict[str, str] | None = None) -> dict[str, int]:
+    """Read text files under `input_folder`, extract, write JSON Lines under `output_folder`
+    (Spark part files, in doc_id order, each document's records in the CLI's order); return
+    the number of records per type."""
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    spark = (SparkSession.builder.master(master).appName("extractor")
+             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        files = read_text_files(spark, input_folder, glob)
+        if published:
+            dates = spark.createDataFrame(list(published.items()), "doc_id string, published string")
+            files = files.join(dates, "doc_id", "left")
+        records = extract_dataframe(files, text_col="content", id_col="doc_id", source_col="source",
+                                    published_col="published" if published else None, settings=settings)
+        numbered = records.withColumn("n", F.monotonically_increasing_id())
+        numbered.cache()
+        numbered.orderBy("doc_id", "n").select("record").write.mode("overwrite").text(output_folder)
+        counts = {row["type"]: row["count"] for row in numbered.groupBy("type").count().collect()}
+        numbered.unpersist()
+        return counts
+    finally:
+        spark.stop()
+
+
+def record_lines(output_folder: str) -> list[str]:
+    """The JSON lines a `run_job` wrote, in order (its part files in name order)."""
+    lines: list[str] = []
+    for part in sorted(Path(output_folder).glob("part-*")):
+        lines += [line for line in part.read_text(encoding="utf-8").splitlines() if line]
+    return lines

@@ -1,0 +1,118 @@
+"""Spark gives the CLI's records. Runs in local mode; needs pyspark (the `spark` extra) and Java.
+Where either is missing the tests skip with the reason, except in CI (CI=true), where that fails."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, shared_path
+from test_batch import ARTICLES
+
+
+def _missing() -> str | None:
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install 'extractor[spark]')"
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "no Java runtime (Spark needs Java 17)"
+    return None
+
+
+MISSING = _missing()
+if MISSING and os.environ.get("CI") == "true":
+    raise RuntimeError(f"the Spark tests cannot run in CI: {MISSING}; the CI machine must have them")
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+
+
+def _by_document(lines: list[str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        grouped[json.loads(line)["doc_id"]].append(line)
+    return dict(grouped)
+
+
+def _cli_lines(folder: Path) -> list[str]:
+    result = subprocess.run(["python3", "-m", "extractor", "extract", str(folder), "-q", "-j", "1"],
+                            cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.splitlines()
+
+
+def _spark_lines(folder: Path, out: Path) -> tuple[list[str], subprocess.CompletedProcess]:
+    from extractor.spark import record_lines
+
+    result = subprocess.run(["python3", "-m", "extractor", "spark", str(folder), str(out), "--master", "local[2]"],
+                            cwd=ROOT, capture_output=True, text=True)
+    return record_lines(str(out)), result
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("spark-in")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "nested").mkdir()
+    shutil.copy(ROOT / "fixtures" / "sco_article.txt", folder / "nested" / "sco_article.txt")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "legacy.txt").write_bytes("Caf\u00e9 sales rose 4% in 2024.".encode("cp1252"))
+    bbc = ROOT.parent / "shared" / "corpus" / "bbc"
+    if bbc.is_dir():  # a sample of real news too, where it is here
+        for n, path in enumerate(sorted(bbc.glob("*/*.txt"))[::150]):
+            shutil.copy(path, folder / f"bbc-{n:02d}.txt")
+    return folder
+
+
+def test_spark_command_writes_the_records_the_cli_writes(folder, tmp_path):
+    spark_lines, result = _spark_lines(folder, tmp_path / "out")
+    assert result.returncode == 1, result.stderr  # the binary file is an error record, not a failed stage
+    assert "error=1" in result.stderr
+    cli = _by_document(_cli_lines(folder))
+    spark = _by_document(spark_lines)
+    assert spark == cli
+    assert sorted(spark) == list(spark)  # written in doc_id order
+    assert json.loads(spark["binary.txt"][0])["type"] == "error"
+    assert json.loads(spark["nested/sco_article.txt"][0])["counts"]["membership"] == 10
+
+
+def test_spark_extract_dataframe_takes_strings_and_dates(tmp_path):
+    from pyspark.sql import SparkSession
+
+    from extractor.spark import extract_dataframe
+
+    spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        df = spark.createDataFrame(
+            [("n1", "The talks ended on Tuesday with a deal worth $2 billion.", "2025-03-14"),
+             ("n2", "Nothing dated here.", None)],
+            "id string, body string, day string")
+        rows = extract_dataframe(df, text_col="body", id_col="id", published_col="day").collect()
+    finally:
+        spark.stop()
+    records = [json.loads(r["record"]) for r in rows]
+    assert [r["type"] for r in records if r["doc_id"] == "n2"] == ["document"]
+    head = next(r for r in records if r["doc_id"] == "n1" and r["type"] == "document")
+    assert head["reference_date"] == "2025-03-14"
+    event = next(r for r in records if r["type"] == "event")
+    assert event["date"]["value"] == "2025-03-11"
+    money = next(r for r in records if r["type"] == "figure")
+    assert money["value"] == 2_000_000_000 and money["unit"] == "USD"
+
+
+def test_spark_extract_dataframe_names_a_missing_column():
+    from pyspark.sql import SparkSession
+
+    from extractor.spark import extract_dataframe
+
+    spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        df = spark.createDataFrame([("n1", "x")], "id string, body string")
+        with pytest.raises(ValueError, match="no column 'text'"):
+            extract_dataframe(df, text_col="text", id_col="id")
+    finally:
+        spark.stop()
