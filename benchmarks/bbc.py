@@ -2,7 +2,7 @@
 same texts, in one run; and the share of the temporal layer. Run by hand, report in notes:
 
     python3 benchmarks/bbc.py                      # ../shared/corpus/bbc, once
-    python3 benchmarks/bbc.py --copies 10          # ten copies: memory must stay flat
+    python3 benchmarks/bbc.py --copies 10 --no-bare --jobs 1 2  # ten copies: memory must stay flat
     python3 benchmarks/bbc.py --only temporal      # just the temporal share
 
 Peak RSS is the largest of the processes a run started (the CLI, or each worker), read from
@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--only", choices=["cli", "temporal"], default=None)
+    parser.add_argument("--no-bare", action="store_true", help="leave out the bare model run (slow on --copies 10)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus} is not a folder; pass --corpus PATH to a folder of .txt articles.")
@@ -123,17 +124,19 @@ def main() -> None:
             rows = []
             listing = scratch / "paths.json"
             listing.write_text(json.dumps([str(corpus)]))
-            seconds, rss = measure([sys.executable, "-c", BARE, str(listing)])
-            rows.append(("bare nlp.pipe (model loaded, not timed)", seconds, rss))
+            if not args.no_bare:
+                seconds, rss = measure([sys.executable, "-c", BARE, str(listing)])
+                rows.append(("bare nlp.pipe (model loaded, not timed)", seconds, rss))
             for jobs in args.jobs:
                 out = scratch / f"out-{jobs}.jsonl"
                 seconds, rss = measure([sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out),
                                         "-j", str(jobs), "-q"])
                 rows.append((f"extractor extract --jobs {jobs} (whole CLI)", seconds, rss))
-            bare = rows[0][1]
+            bare = rows[0][1] if not args.no_bare else None
             print(f"{'run':44} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'speed vs bare':>14}")
             for name, seconds, rss in rows:
-                print(f"{name:44} {seconds:8.1f} {docs / seconds:8.1f} {words / seconds:9.0f} {rss:12.0f} {bare / seconds:13.2f}x")
+                ratio = f"{bare / seconds:13.2f}x" if bare else f"{'-':>14}"
+                print(f"{name:44} {seconds:8.1f} {docs / seconds:8.1f} {words / seconds:9.0f} {rss:12.0f} {ratio}")
         if args.only in (None, "temporal"):
             temporal_seconds, rest = temporal_share(corpus)
             print(f"temporal layer: {temporal_seconds:.1f} s, the rest of the pipeline: {rest:.1f} s "

@@ -1,4 +1,4 @@
-"""The `extractor` command: extract, schema, evaluate."""
+"""The `extractor` command: extract, spark, timeline, schema, evaluate."""
 
 from __future__ import annotations
 
@@ -183,6 +183,36 @@ def _check_include(include: list[str]) -> None:
     for kind in include:
         if kind != "timex":
             raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
+
+
+@app.command()
+def timeline(
+    records: List[str] = typer.Argument(..., help="JSON Lines files `extract` wrote (or Spark output folders)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    format: str = typer.Option("jsonl", "--format", help="jsonl (interval, count, conflict, check records), md or svg."),
+) -> None:
+    """One membership timeline per organization from many articles' records, with conflicts
+    between sources and checks of the counts the articles state."""
+    from extractor import timeline as tl
+
+    if format not in ("jsonl", "md", "svg"):
+        raise typer.BadParameter(f"{format!r} is not a format; use jsonl, md or svg.", param_hint="--format")
+    missing = [p for p in records if not Path(p).exists()]
+    if missing:
+        raise typer.BadParameter(f"{', '.join(missing)} not found; pass files that `extractor extract` wrote.", param_hint="RECORDS")
+    found, problems = tl.read_records(records)
+    for problem in problems:
+        typer.echo(problem, err=True)
+    built = tl.build(found)
+    if format == "jsonl":
+        text = "".join(to_json_line(r) + "\n" for r in built.records())
+    else:
+        text = tl.markdown(built) if format == "md" else tl.svg(built)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
 
 
 @app.command()

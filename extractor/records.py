@@ -135,16 +135,92 @@ class Event(_Model):
     mentions: list[Evidence] = Field(default_factory=list)
 
 
+# ---------------------------------------------------------------- timeline records (extractor timeline)
+
+TimelineStatus = Literal[
+    "founding_member", "member", "observer", "dialogue_partner", "candidate", "associate", "applicant",
+    "suspended", "left",
+]
+
+
+class Citation(_Model):
+    """Where a timeline entry comes from: a document and the sentence in it."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+
+
+class Boundary(_Model):
+    """One end of a status interval: the date as precise as the sources give it (None: they
+    give none), other dates sources give for the same change, and the sources."""
+
+    value: str | None
+    start_date: str | None
+    end_date: str | None
+    alternatives: list[str] = Field(default_factory=list, description="dates other sources give: see the conflict record")
+    sources: list[Citation]
+
+
+class Interval(_Model):
+    type: Literal["interval"] = "interval"
+    organization: Entity
+    member: Entity
+    status: TimelineStatus
+    from_: Boundary = Field(alias="from")
+    to: Boundary | None = Field(description="None: still so, as far as the records tell")
+    sources: list[Citation]
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Count(_Model):
+    type: Literal["count"] = "count"
+    organization: Entity
+    date: str = Field(description="TIMEX3 value; the count holds at the end of that period")
+    status: Literal["member", "observer", "dialogue_partner", "candidate", "associate", "suspended"]
+    number: int
+    members: list[str] = Field(description="ids of the members counted")
+    undated: list[str] = Field(description="ids known to have this status at some time, not when: the count may miss them")
+
+
+class ConflictSide(_Model):
+    value: str | None
+    sources: list[Citation]
+
+
+class Conflict(_Model):
+    type: Literal["conflict"] = "conflict"
+    organization: Entity
+    member: Entity
+    about: str = Field(description="what the sources disagree on, e.g. 'date of join'")
+    sides: list[ConflictSide]
+
+
+class Check(_Model):
+    type: Literal["check"] = "check"
+    organization: Entity
+    date: str | None
+    status: Literal["member", "observer", "dialogue_partner", "candidate", "associate"]
+    stated: int
+    reconstructed: int | None
+    result: Literal["consistent", "contradiction", "unverifiable"]
+    reason: str
+    evidence: Citation
+
+
 Record = Annotated[
-    Union[Document, Error, Timex, Figure, Membership, Event], Field(discriminator="type")
+    Union[Document, Error, Timex, Figure, Membership, Event, Interval, Count, Conflict, Check],
+    Field(discriminator="type"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
-RECORD_TYPES = ("document", "error", "timex", "figure", "membership", "event")
+RECORD_TYPES = ("document", "error", "timex", "figure", "membership", "event")  # what `extract` writes
+TIMELINE_TYPES = ("interval", "count", "conflict", "check")  # what `timeline` writes
 
 
 def to_json_line(record: BaseModel) -> str:
     """Return the record as one compact JSON line (no newline), keys in model order."""
-    return record.model_dump_json()
+    return record.model_dump_json(by_alias=True)
 
 
 def parse_line(line: str) -> BaseModel:

@@ -1,0 +1,151 @@
+"""Timelines across documents: records extracted from sentences written here, consolidated."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+
+from extractor import timeline
+from extractor.records import Check, Conflict, Interval, parse_line, to_json_line
+from extractor.sources import decode_document
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def extract(engine):
+    def _extract(*docs: tuple[str, str, str]) -> list:
+        records = []
+        for doc_id, published, text in docs:
+            records += engine.extract(decode_document(doc_id, doc_id, text.encode("utf-8"), published))
+        return records
+    return _extract
+
+
+def _intervals(t: timeline.Timeline, member: str) -> list[tuple]:
+    return [(i.status, i.from_.value, i.to.value if i.to else None) for i in t.intervals if i.member.id == member]
+
+
+def test_timeline_repeated_reports_are_one_change_with_all_sources(extract):
+    t = timeline.build(extract(
+        ("d1", "2008-01-10", "Vietnam joined the World Trade Organization in 2007, after years of talks."),
+        ("d2", "2009-05-02", "Vietnam became a member of the WTO in January 2007."),
+    ))
+    [interval] = [i for i in t.intervals if i.member.id == "VNM"]
+    assert (interval.status, interval.from_.value, interval.to) == ("member", "2007-01", None)
+    assert {s.doc_id for s in interval.from_.sources} == {"d1", "d2"}
+    assert t.conflicts == []
+
+
+def test_timeline_documents_that_disagree_on_a_date_give_a_conflict(extract):
+    t = timeline.build(extract(
+        ("d1", "2008-01-10", "Vietnam joined the World Trade Organization in 2007."),
+        ("d2", "2008-03-01", "Vietnam joined the WTO in 2006."),
+    ))
+    [conflict] = t.conflicts
+    assert conflict.member.id == "VNM" and conflict.about == "date of join"
+    assert [(s.value, [c.doc_id for c in s.sources]) for s in conflict.sides] == [("2006", ["d2"]), ("2007", ["d1"])]
+    assert all(i.from_.alternatives for i in t.intervals if i.member.id == "VNM")
+
+
+def test_timeline_a_withdrawal_closes_the_membership(extract):
+    t = timeline.build(extract(
+        ("d1", "1990-01-01", "Greenland joined the European Economic Community in 1973 as part of Denmark."),
+        ("d2", "1990-01-01", "Greenland formally withdrew from the European Economic Community in 1985."),
+    ))
+    assert _intervals(t, "GRL") == [("member", "1973", "1985"), ("left", "1985", None)]
+
+
+def test_timeline_suspension_and_readmission(extract):
+    t = timeline.build(extract(
+        ("d1", "2013-01-01", "Mali's membership of the African Union was suspended in March 2012 after the coup."),
+        ("d2", "2014-01-01", "Mali was readmitted to the African Union in October 2012."),
+    ))
+    assert _intervals(t, "MLI") == [("suspended", "2012-03", "2012-10"), ("member", "2012-10", None)]
+
+
+def test_timeline_an_observer_who_later_becomes_a_member(extract):
+    t = timeline.build(extract(
+        ("d1", "2023-01-01", "Timor-Leste was granted observer status in ASEAN in November 2022."),
+        ("d2", "2025-11-01", "Timor-Leste became a full member of ASEAN in October 2025."),
+    ))
+    assert _intervals(t, "TLS") == [("observer", "2022-11", "2025-10"), ("member", "2025-10", None)]
+
+
+UNION = [
+    ("u1", "2016-02-01", "The Eurasian Economic Union was founded by Russia, Belarus and Kazakhstan in January 2015. "
+                         "Armenia joined the union in January 2015, and Kyrgyzstan joined the bloc in August 2015."),
+]
+
+
+def _checks(t: timeline.Timeline) -> list[tuple]:
+    return [(c.stated, c.reconstructed, c.result) for c in t.checks]
+
+
+def test_timeline_counts_and_ordinals_that_agree(extract):
+    t = timeline.build(extract(*UNION, (
+        "u2", "2016-03-01", "Kyrgyzstan became the fifth member of the Eurasian Economic Union in August 2015. "
+                            "The Eurasian Economic Union had five member states in 2016.")))
+    assert _checks(t) == [(5, 5, "consistent"), (5, 5, "consistent")]
+    counts = {(c.date, c.number) for c in t.counts if c.status == "member"}
+    assert {("2015-01", 4), ("2015-08", 5)} <= counts
+
+
+def test_timeline_counts_and_ordinals_that_contradict(extract):
+    t = timeline.build(extract(*UNION, (
+        "u3", "2016-03-01", "Armenia became the sixth member of the Eurasian Economic Union in January 2015. "
+                            "The Eurasian Economic Union had seven member states in 2016.")))
+    assert sorted(_checks(t)) == [(6, 4, "contradiction"), (7, 5, "contradiction")]
+    assert all(c.evidence.doc_id == "u3" for c in t.checks)
+
+
+def test_timeline_without_founding_members_a_count_is_unverifiable(extract):
+    t = timeline.build(extract(
+        ("n1", "2024-04-04", "Finland joined NATO in April 2023, becoming its 31st member. Sweden joined NATO in March 2024."),
+        ("n2", "2024-04-05", "NATO has 32 member countries today."),
+    ))
+    assert {(c.stated, c.result) for c in t.checks} == {(31, "unverifiable"), (32, "unverifiable")}
+    assert all("founding" in c.reason for c in t.checks)
+
+
+def test_timeline_is_the_same_for_records_in_any_order(extract):
+    records = extract(*UNION, ("d1", "2008-01-10", "Vietnam joined the WTO in 2007."),
+                      ("d2", "2008-01-10", "Vietnam joined the WTO in 2006."))
+    first = [to_json_line(r) for r in timeline.build(records).records()]
+    shuffled = records[:]
+    random.Random(7).shuffle(shuffled)
+    assert [to_json_line(r) for r in timeline.build(shuffled).records()] == first
+
+
+def test_timeline_source_article_end_to_end(tmp_path):
+    records = tmp_path / "sco.jsonl"
+    subprocess.run([sys.executable, "-m", "extractor", "extract", "fixtures/sco_article.txt", "-o", str(records), "-q"],
+                   cwd=ROOT, check=True)
+    result = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    lines = [parse_line(line) for line in result.stdout.splitlines()]
+    intervals = [r for r in lines if isinstance(r, Interval)]
+    assert len(intervals) == 10 and sum(i.status == "founding_member" for i in intervals) == 6
+    checks = {(c.stated, c.status, c.date): c.result for c in lines if isinstance(c, Check)}
+    assert checks[(9, "member", "2023")] == "consistent"     # "bringing the total ... to nine", after Iran
+    assert checks[(10, "member", "2024")] == "consistent"    # "the 10th member state", Belarus
+    assert checks[(10, "member", "2025-07-25")] == "consistent"  # "10 full members" today: 6 + 2 + 1 + 1
+    assert checks[(2, "observer", "2025-07-25")] == "unverifiable"
+    assert not [r for r in lines if isinstance(r, Conflict)]
+    markdown = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records), "--format", "md"],
+                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "| Belarus (BLR) | member | 2024 |" in markdown and "**consistent**" in markdown
+    drawing = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records), "--format", "svg"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert drawing.startswith("<svg") and drawing.count("<rect") >= 10 and "Belarus" in drawing
+
+
+def test_timeline_reports_lines_that_are_not_records(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"type":"nonsense"}\n\n' + json.dumps({"type": "error", "doc_id": "x", "source": "x",
+                                                             "error": "NotFound", "message": "m"}) + "\n")
+    records, problems = timeline.read_records([str(path)])
+    assert len(records) == 1 and len(problems) == 1 and "mixed.jsonl:1" in problems[0]
