@@ -146,6 +146,8 @@ def _rules() -> list[tuple[str, re.Pattern, int]]:
         ("quarter", r"(?:(?P<the>" + _w("the") + r")\s+)?(?:(?P<fiscal>" + _w("fiscal") + r")[-\s]+)?{ORD}[-\s]+(?P<qh>" + _w("quarter|half|quarters") + r")(?:\s+(?:of\s+)?(?:" + _w("fiscal") + r"\s+)?{YEAR})?", 2),
         ("q_code", r"(?P<qc>Q[1-4]|H[12])(?:\s+{YEAR})?", 2),
         ("rel_quarter", r"(?P<rel>" + _w("this|last|next|the latest|the current|the previous|the year-ago|the year-earlier|year-ago|year-earlier|the same|the comparable|the comparable year-ago") + r")\s+(?P<qh>" + _w("quarter|period") + r")", 3),
+        ("the_quarter", r"(?P<rel>" + _w("the") + r")\s+(?P<qh>" + _w("quarter") + r")(?![-\w])", 4),
+        ("the_year", r"(?P<the>" + _w("the") + r")\s+(?:(?P<mod>" + _w("full|current|current fiscal|fiscal|latest fiscal|latest") + r")\s+)?(?P<unit>" + _w("year") + r")(?![-\w'’])", 4),
         ("fiscal_year", r"(?:" + _w("fiscal year|fiscal|FY") + r")\s*'?(?P<fy>(?:19|20)\d\d|\d\d)(?![\d])", 1),
         ("decade", r"(?:(?P<the>" + _w("the") + r")\s+)?(?:(?P<mod>" + _w("early|mid|late") + r")[-\s]+)?(?P<dec>1[5-9]\d|20\d)0'?s", 2),
         ("decade_short", r"(?:(?P<the>" + _w("the") + r")\s+)?(?:(?P<mod>" + _w("early|mid|late") + r")[-\s]+)?['’](?P<dec2>\d)0s", 2),
@@ -156,7 +158,7 @@ def _rules() -> list[tuple[str, re.Pattern, int]]:
         ("within_unit", r"(?P<dir>" + _w("earlier|later") + r")\s+(?P<rel>" + _w("this|that|last|next|in the") + r")\s+{UNIT}", 2),
         ("ago", r"(?:(?P<qual>" + _w("about|around|nearly|almost|more than|less than|some|just over|over|roughly") + r")\s+)?(?:{NUM}|{VAGUE})\s+{UNIT}\s+(?P<dir>" + _w("ago|earlier|later|from now|hence|before|after") + r")", 2),
         ("year_ago", r"(?P<ya>" + _w("year-ago|year-earlier") + r")(?:\s+(?P<unit>" + _w("quarter|period|month") + r"))?", 4),
-        ("cue", r"(?P<cue>" + word_alternation(list(_tables()["cues"])) + r")", 4),
+        ("cue", r"(?P<cue>" + word_alternation(list(_tables()["cues"])) + r")", 2),
         ("weekday", r"(?:(?P<rel>" + rel + r")\s+)?{WEEKDAY}(?:\s+{DAYPART})?", 3),
         ("anaphor", r"(?P<ana>" + _w("that|the same|the following|the next|the previous|later that|earlier that|the very same") + r")\s+(?P<unit>" + _w("day|week|month|year|quarter|season|morning|afternoon|evening|night") + r")", 3),
         ("weekend", r"(?P<rel>" + _w("this|last|next|the|over the") + r")\s+(?P<we>" + _w("weekend") + r")", 3),
@@ -206,7 +208,7 @@ def _anchor_words() -> dict[str, frozenset[str]]:
     return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
 
 
-RULE_ANCHORS = {"ago": "unit", "duration": "unit", "vague_duration": "unit", "rel_unit": "unit",
+RULE_ANCHORS = {"ago": "unit", "duration": "unit", "vague_duration": "unit", "rel_unit": "unit", "the_year": "unit",
                 "within_unit": "unit", "cue": "cue"}
 EXTRA_ANCHORS = ("noon", "midnight", "half", "quarter", "quarters", "period", "weekend", "century", "fiscal", "FY",
                  "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
@@ -323,9 +325,18 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         spans.append(TimexSpan(c.start, c.end, text[c.start:c.end], timex_type, value,
                                first.isoformat() if first else None, last.isoformat() if last else None,
                                anchored, when))
-        if timex_type in ("DATE", "TIME") and when is not None and when.year is not None and when.granularity not in ("decade", "century"):
+        if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
+                and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = when
     return _merge_clock_with_day(spans, text)
+
+
+def _resolved_from_anchor(c: Candidate) -> bool:
+    """Expressions resolved against the date last mentioned ("a year earlier", "that month",
+    "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
+    if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
+        return True
+    return c.rule == "ago" and (c.groups.get("dir") or "").lower() not in ("ago", "from now", "hence")
 
 
 def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = None) -> list[TimexSpan]:
@@ -363,20 +374,32 @@ def _tense(ctx: _Context, c: Candidate) -> str | None:
     return ctx.tense_at(c.start, c.end)
 
 
+TENSE_OVERRIDES_AFTER = 120  # days: nearer than that, "said ... on Dec. 7" is still the coming Dec. 7
+
+
 def _year_for_month(ctx: _Context, c: Candidate, month: int, day: int | None = None) -> int | None:
-    """The year of a month (and day) given without one: the reference year, moved back when
-    the clause is in the past and the month lies ahead, forward when future and behind."""
+    """The year of a month (and day) given without one: the one that puts it nearest the
+    reference date, moved a year back when the clause is in the past and that is more than
+    TENSE_OVERRIDES_AFTER days ahead, a year on when it is in the future and as far behind."""
     ref = ctx.reference
     if ref is None:
         return None
+    def gap(year: int) -> int:
+        return (_first_day(year, month, day) - ref).days
+    year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(gap(y)), -y))
     tense = _tense(ctx, c)
-    here = (month, day or 1)
-    now = (ref.month, ref.day if day else 1)
-    if tense == "past" and here > now:
-        return ref.year - 1
-    if tense == "future" and here < now:
-        return ref.year + 1
-    return ref.year
+    if tense == "past" and gap(year) > TENSE_OVERRIDES_AFTER:
+        year -= 1
+    elif tense == "future" and gap(year) < -TENSE_OVERRIDES_AFTER:
+        year += 1
+    return year
+
+
+def _first_day(year: int, month: int, day: int | None) -> date:
+    try:
+        return date(year, month, day or 1)
+    except ValueError:  # 29 February of a common year
+        return date(year, month, 28)
 
 
 def _nearest_weekday(ref: date, weekday: int, direction: str) -> date:
@@ -490,10 +513,8 @@ def _h_quarter(c, ctx):
     if ref is None:
         return _date(When(gran, None, part=part), anchored=True)
     current = quarter_of(ref.month) if gran == "quarter" else (1 if ref.month <= 6 else 2)
-    year = ref.year
-    if ctx.anchor is not None and ctx.anchor.year is not None and ctx.anchor.year != ref.year and ctx.anchor.granularity in ("year", "quarter", "half"):
-        year = ctx.anchor.year
-    elif n > current and _tense(ctx, c) != "future":
+    year = ref.year  # news reports the quarter in hand: the reference year's, else the one before
+    if n > current and _tense(ctx, c) != "future":
         year -= 1
     return _date(When(gran, year, part=part), anchored=True)
 
@@ -510,7 +531,8 @@ def _h_rel_quarter(c, ctx):
     g = c.groups
     rel = g["rel"].lower()
     ref = ctx.reference
-    base = ctx.anchor if ctx.anchor is not None and ctx.anchor.granularity == "quarter" else None
+    from_anchor = rel == "the" or any(w in rel for w in ("ago", "earlier", "same", "comparable"))
+    base = ctx.anchor if from_anchor and ctx.anchor is not None and ctx.anchor.granularity == "quarter" else None
     if base is None and ref is not None:
         base = When("quarter", ref.year, part=f"Q{quarter_of(ref.month)}")
         if rel in ("the latest", "this", "the current", "the same", "the comparable") and _tense(ctx, c) != "future":
@@ -524,6 +546,16 @@ def _h_rel_quarter(c, ctx):
     if rel == "next":
         return _date(shift(base, "quarter", 1), anchored=True)
     return _date(base, anchored=True)
+
+
+def _h_the_year(c, ctx):
+    """"the year", "the full year", "the current fiscal year": the year of the report; "the
+    latest fiscal year", the one before."""
+    ref = ctx.reference
+    if ref is None:
+        return _date(When("year", None), anchored=True)
+    latest = "latest" in (c.groups.get("mod") or "").lower()
+    return _date(When("year", ref.year - 1 if latest else ref.year), anchored=True)
 
 
 def _h_year_ago(c, ctx):
@@ -597,6 +629,9 @@ def _h_rel_unit(c, ctx):
     singular, letter, gran = _unit(g["unit"])
     rel = g["rel"].lower()
     the = bool(g.get("the"))
+    if g["unit"].lower() != singular and rel in ("past", "last", "next", "coming", "previous", "following"):
+        # "in coming quarters", "over past years": before or after now, no length given
+        return "DATE", "FUTURE_REF" if rel in ("next", "coming", "following") else "PAST_REF", None, False
     if the and rel in ("past", "last", "next", "coming", "first", "following") and singular not in ("weekend",):
         if rel in ("following", "next") and ctx.anchor is not None and singular in ("day", "week", "month", "year"):
             moved = shift(ctx.anchor, singular, 1)
@@ -644,8 +679,10 @@ def _h_within_unit(c, ctx):
     g = c.groups
     singular, _, gran = _unit(g["unit"])
     rel = g["rel"].lower()
-    if rel == "that" or rel == "in the":
-        base = ctx.anchor if rel == "that" else (ctx.anchor or _reference_when(ctx, gran))
+    if rel == "that":
+        base = ctx.anchor
+    elif rel == "in the":  # "earlier in the year": the year of the report
+        base = _reference_when(ctx, gran)
     else:
         base = _reference_when(ctx, gran)
         if base is not None and rel in ("last", "next"):
@@ -675,6 +712,10 @@ def _h_ago(c, ctx):
     sign = -1 if direction in ("ago", "earlier") else 1
     if gran == "time":
         return None
+    topic = ctx.anchor
+    if singular == "year" and topic is not None and topic.granularity in ("quarter", "half") and topic.year is not None:
+        # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year before
+        return _date(replace(topic, year=topic.year + sign * int(n)), anchored=True)
     moved = shift(base, singular, sign * n)
     if moved is None:
         return _date(_unknown(gran), anchored=True)
@@ -794,6 +835,11 @@ def _h_vague_duration(c, ctx):
         return None  # "several year" is not English; "the coming year" is left to rel_unit
     if g["vague"].lower() in ("the first", "the final"):
         return None
+    vague = g["vague"].lower()
+    if vague in ("recent", "the past few", "the last few"):
+        return "DATE", "PAST_REF", None, False  # "in recent years": some time before now, no length
+    if vague in ("coming", "the coming", "the next few"):
+        return "DATE", "FUTURE_REF", None, False
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
     return "DURATION", value, None, False
@@ -832,7 +878,8 @@ def _h_clock_words(c, ctx):
 _HANDLERS: dict[str, Callable] = {
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
-    "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter,
+    "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
+    "the_year": _h_the_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
