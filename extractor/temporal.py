@@ -146,6 +146,9 @@ def _rules() -> list[tuple[str, re.Pattern, int]]:
         ("quarter", r"(?:(?P<the>" + _w("the") + r")\s+)?(?:(?P<fiscal>" + _w("fiscal") + r")[-\s]+)?{ORD}[-\s]+(?P<qh>" + _w("quarter|half|quarters") + r")(?:\s+(?:of\s+)?(?:" + _w("fiscal") + r"\s+)?{YEAR})?", 2),
         ("q_code", r"(?P<qc>Q[1-4]|H[12])(?:\s+{YEAR})?", 2),
         ("rel_quarter", r"(?P<rel>" + _w("this|last|next|the latest|the current|the previous|the year-ago|the year-earlier|year-ago|year-earlier|the same|the comparable|the comparable year-ago") + r")\s+(?P<qh>" + _w("quarter|period") + r")", 3),
+        ("year_quarter", r"(?:(?P<rel>" + _w("this|last|next") + r")\s+year['’]s|(?:" + _w("the") + r"\s+)?{YEAR})\s+(?:(?P<fiscal>" + _w("fiscal") + r")[-\s]+)?(?:{ORD}[-\s]+)?(?P<qh>" + _w("quarter|period|half") + r")(?![-\w])", 2),
+        ("spoken_year", r"(?:(?P<the>" + _w("the year") + r")\s+)?(?:(?P<century>" + _w("nineteen|twenty") + r")[-\s](?P<tens>" + _w("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety") + r")(?:[-\s](?P<ones>" + _w("one|two|three|four|five|six|seven|eight|nine") + r"))?|(?P<y2k>" + _w("two thousand") + r")(?:[-\s]" + _w("and") + r"[-\s](?P<y2kones>" + _w("one|two|three|four|five|six|seven|eight|nine|ten") + r"))?)", 3),
+        ("month_rel_year", r"{MONTH}\s+(?:" + _w("of") + r"\s+)?(?P<rel>" + _w("last|next|this") + r")\s+" + _w("year"), 1),
         ("the_quarter", r"(?P<rel>" + _w("the") + r")\s+(?P<qh>" + _w("quarter") + r")(?![-\w])", 4),
         ("the_year", r"(?P<the>" + _w("the") + r")\s+(?:(?P<mod>" + _w("full|current|current fiscal|fiscal|latest fiscal|latest") + r")\s+)?(?P<unit>" + _w("year") + r")(?![-\w'’])", 4),
         ("fiscal_year", r"(?:" + _w("fiscal year|fiscal|FY") + r")\s*'?(?P<fy>(?:19|20)\d\d|\d\d)(?![\d])", 1),
@@ -209,9 +212,11 @@ def _anchor_words() -> dict[str, frozenset[str]]:
 
 
 RULE_ANCHORS = {"ago": "unit", "duration": "unit", "vague_duration": "unit", "rel_unit": "unit", "the_year": "unit",
+                "year_quarter": "any",
                 "within_unit": "unit", "cue": "cue"}
 EXTRA_ANCHORS = ("noon", "midnight", "half", "quarter", "quarters", "period", "weekend", "century", "fiscal", "FY",
-                 "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+                 "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+                 "nineteen", "twenty", "thousand")  # spoken years
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
 # way; a unit word ends its expression but for "ago", "from now", "-old"; a cue ends its phrase
 ANCHOR_REACH = {"any": (80, 80), "unit": (60, 15), "cue": (30, 3)}
@@ -374,6 +379,7 @@ def _tense(ctx: _Context, c: Candidate) -> str | None:
     return ctx.tense_at(c.start, c.end)
 
 
+UNMARKED_AHEAD = 90  # days: a month this far ahead, in a clause not in the future tense, is last year's
 TENSE_OVERRIDES_AFTER = 120  # days: nearer than that, "said ... on Dec. 7" is still the coming Dec. 7
 
 
@@ -390,6 +396,8 @@ def _year_for_month(ctx: _Context, c: Candidate, month: int, day: int | None = N
     tense = _tense(ctx, c)
     if tense == "past" and gap(year) > TENSE_OVERRIDES_AFTER:
         year -= 1
+    elif tense != "future" and gap(year) > UNMARKED_AHEAD:
+        year -= 1  # news reports what has happened: a bare month months ahead is last year's
     elif tense == "future" and gap(year) < -TENSE_OVERRIDES_AFTER:
         year += 1
     return year
@@ -535,8 +543,8 @@ def _h_rel_quarter(c, ctx):
     base = ctx.anchor if from_anchor and ctx.anchor is not None and ctx.anchor.granularity == "quarter" else None
     if base is None and ref is not None:
         base = When("quarter", ref.year, part=f"Q{quarter_of(ref.month)}")
-        if rel in ("the latest", "this", "the current", "the same", "the comparable") and _tense(ctx, c) != "future":
-            base = shift(base, "quarter", -1) if "same" not in rel and "comparable" not in rel else base
+        if rel in ("the latest", "the") and _tense(ctx, c) != "future":
+            base = shift(base, "quarter", -1)  # the last quarter reported: the one before the reference date's
     if base is None:
         return _date(When("quarter", None, part="QX"), anchored=True)
     if "ago" in rel or "earlier" in rel or "comparable" in rel:
@@ -546,6 +554,53 @@ def _h_rel_quarter(c, ctx):
     if rel == "next":
         return _date(shift(base, "quarter", 1), anchored=True)
     return _date(base, anchored=True)
+
+
+def _h_year_quarter(c, ctx):
+    """"this year's third quarter", "the 1988 second quarter", "the 1988 period" (the quarter in
+    hand, in 1988)."""
+    g = c.groups
+    ref = ctx.reference
+    if g.get("year"):
+        year = int(g["year"])
+    elif ref is not None:
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    else:
+        year = None
+    kind = g["qh"].lower()
+    gran = "half" if kind == "half" else "quarter"
+    n = _ordinal_number(g["ord"]) if g.get("ord") else None
+    if n is not None:
+        part = f"{'H' if gran == 'half' else 'Q'}{4 if g['ord'].lower() in ('final', 'last') and gran == 'quarter' else n}"
+    elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
+        part = ctx.anchor.part
+    else:
+        part = "HX" if gran == "half" else "QX"
+    return _date(When(gran, year, part=part), anchored=not g.get("year"))
+
+
+def _h_spoken_year(c, ctx):
+    """Years said as words, as broadcast transcripts write them: "nineteen ninety-six", "the
+    year two thousand"."""
+    g = c.groups
+    words = number_words()
+    if g.get("y2k"):
+        if not g.get("the") and not g.get("y2kones"):
+            return None  # "two thousand" alone is a number
+        return _date(When("year", 2000 + (int(words[g["y2kones"].lower()][0]) if g.get("y2kones") else 0)))
+    if not g.get("ones") and not g.get("the") and g["tens"].lower() not in ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"):
+        return None  # "twenty thirty" could be a year, "nineteen forty" too, but "twenty seventy" rarely is one
+    year = int(words[g["century"].lower()][0]) * 100 + int(words[g["tens"].lower()][0])
+    year += int(words[g["ones"].lower()][0]) if g.get("ones") else 0
+    return _date(When("year", year))
+
+
+def _h_month_rel_year(c, ctx):
+    """"June last year", "March of next year"."""
+    g = c.groups
+    ref = ctx.reference
+    year = ref.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()] if ref else None
+    return _date(When("month", year, _month_number(g["month"])), anchored=True)
 
 
 def _h_the_year(c, ctx):
@@ -835,11 +890,6 @@ def _h_vague_duration(c, ctx):
         return None  # "several year" is not English; "the coming year" is left to rel_unit
     if g["vague"].lower() in ("the first", "the final"):
         return None
-    vague = g["vague"].lower()
-    if vague in ("recent", "the past few", "the last few"):
-        return "DATE", "PAST_REF", None, False  # "in recent years": some time before now, no length
-    if vague in ("coming", "the coming", "the next few"):
-        return "DATE", "FUTURE_REF", None, False
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
     return "DURATION", value, None, False
@@ -879,7 +929,8 @@ _HANDLERS: dict[str, Callable] = {
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
     "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
-    "the_year": _h_the_year,
+    "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
+    "month_rel_year": _h_month_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,

@@ -99,3 +99,41 @@ def test_temporal_negatives_give_no_date(text):
 def test_temporal_ranges_are_inclusive():
     (t,) = find_timexes("It opens this autumn.", REF)
     assert (t.start_date, t.end_date) == ("2025-09-01", "2025-11-30")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # compound quarter and year phrases of company reports
+    ("Profit in this year's third quarter doubled.", ("this year's third quarter", "DATE", "2025-Q3")),
+    ("It compares with the 2023 second quarter.", ("the 2023 second quarter", "DATE", "2023-Q2")),
+    ("The deal closed in June last year.", ("June last year", "DATE", "2024-06")),
+    ("Sales for the full year should rise.", ("the full year", "DATE", "2025")),
+    ("The figure was lower earlier in the year.", ("earlier in the year", "DATE", "2025")),
+    # years said as words, as transcripts write them
+    ("The mill shut in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+    ("Plans date from before the year two thousand.", ("the year two thousand", "DATE", "2000")),
+    # a bare month takes the year that puts it nearest the reference date
+    ("The ministers meet on Aug. 4.", ("Aug. 4", "DATE", "2025-08-04")),
+    ("Prices fell in December.", ("December", "DATE", "2024-12")),
+    ("Work resumed in January.", ("January", "DATE", "2025-01")),
+    ("Plural units: investment will grow in coming quarters.", ("coming quarters", "DATE", "FUTURE_REF")),
+])
+def test_temporal_news_report_forms(text, expected):
+    assert expected in _values(text)
+
+
+def test_temporal_quarter_words_follow_the_quarter_in_hand_and_do_not_drift():
+    text = ("Net income rose in the second quarter. It was $4 million a year earlier. "
+            "Revenue in the quarter grew, after falling a year earlier.")
+    values = _values(text)
+    assert ("the second quarter", "DATE", "2025-Q2") in values
+    assert [v for t, _, v in values if t == "a year earlier"] == ["2024-Q2", "2024-Q2"]
+    assert ("the quarter", "DATE", "2025-Q2") in values
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty seventy people came.",       # not a spoken year
+    "The firm previously made cars.",    # compares two states, dates neither
+    "He paid two thousand dollars.",
+])
+def test_temporal_negatives_of_the_new_forms(text):
+    assert _values(text) == []
