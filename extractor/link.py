@@ -47,6 +47,14 @@ class DateIndex:
     def in_sentence(self, sentence: Span) -> list[tuple[TimexSpan, Token]]:
         return self.by_sentence.get(sentence.start, [])
 
+    def attached_to(self, sentence: Span, heads: set[int]) -> TimexSpan | None:
+        """A date of `sentence` that modifies one of the tokens `heads` directly or through a
+        preposition ("talks in 2014", "opened talks on Monday")."""
+        for timex, root in self.in_sentence(sentence):
+            if root.head.i in heads or (root.head.dep_ == "prep" and root.head.head.i in heads):
+                return timex
+        return None
+
     def in_caption(self, sentence: Span) -> bool:
         return any(s <= sentence.start_char < e for s, e in self.captions)
 

@@ -46,6 +46,7 @@ class MembershipMention:
     ordinal: int | None
     trigger: Token
     sentence: Span
+    frame: str = ""
 
 
 @dataclass
@@ -151,7 +152,10 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
                 status = status_noun
                 action = "apply" if status_noun == "candidate" else "join"
         action, status = _governing_action(trigger, action, status)
-        members = _arguments(trigger, mentions, passive_first=True) or _pronoun_member(trigger, mentions)
+        if action in ("expel", "suspend") and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+            members = _objects(trigger, mentions)  # active: "the bloc expelled X"; X is the member, never the subject
+        else:
+            members = _arguments(trigger, mentions, passive_first=True) or _pronoun_member(trigger, mentions)
         org = _organization(trigger, mentions, members)
         if action in ("expel", "suspend", "readmit") and not _org_attached(trigger, org):
             return []
@@ -197,6 +201,13 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             org = _organization_before(trigger, mentions, members)
         if org is None or not members:
             return []
+    elif frame == "talks":
+        if not _about_membership(trigger):
+            return []
+        members = [m for m in _talks_partners(trigger, mentions) if m.label_ == "country"]
+        if not members and trigger.dep_ in ("dobj", "nsubjpass"):  # "Serbia opened accession talks with the EU"
+            members = [m for m in _subjects(trigger.head, mentions) if m.label_ == "country"]
+        org = _organization(trigger, mentions, members) or (_organization_before(trigger, mentions, members) if members else None)
     elif frame == "found":
         members, org = _founders(trigger, mentions)
     elif frame == "founding_noun":
@@ -210,7 +221,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             continue
         kind = "organization" if member.label_ == "organization" else "country"
         out.append(MembershipMention(org.id_, org.text, member.id_, member.text, kind, action, status,
-                                     ordinal, trigger, trigger.sent))
+                                     ordinal, trigger, trigger.sent, frame))
     return out
 
 
@@ -313,6 +324,42 @@ def _arguments(verb: Token, mentions: list[Span], passive_first: bool) -> list[S
         if found:
             return found
     return subjects
+
+
+MEMBERSHIP_PROCESS_NOUNS = ("accession", "admission", "membership", "entry")
+
+
+def _about_membership(talks: Token) -> bool:
+    """Talks are an application when they are accession talks, or when their sentence is about
+    admission ("China's admission took 15 years and talks with Russia go on")."""
+    if any(c.lower_ in MEMBERSHIP_PROCESS_NOUNS for c in talks.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True
+    return any(t.lower_ in MEMBERSHIP_PROCESS_NOUNS and t.i != talks.i for t in talks.sent)
+
+
+def talks_date_heads(talks: Token) -> set[int]:
+    """Where the date of talks hangs: on the noun ("talks with X in 2014") or on the verb it is
+    the object of ("X opened talks in 2014"); a date elsewhere in the sentence is another's."""
+    heads = {talks.i}
+    if talks.dep_ in ("dobj", "nsubjpass"):
+        heads.add(talks.head.i)
+    return heads
+
+
+def _talks_partners(talks: Token, mentions: list[Span]) -> list[Span]:
+    """The countries talks are held with: "talks with Russia and Saudi Arabia"."""
+    found: list[Span] = []
+    for prep in (c for c in talks.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += _mentions_in(_conj_subtree(obj), mentions)
+    return found
+
+
+def _objects(verb: Token, mentions: list[Span]) -> list[Span]:
+    """The countries and bodies a verb acts on: its direct object and what is coordinated with it
+    ("ousted its leader" has none: a person is no member)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return _mentions_in(_conj_subtree(objects[0]), mentions) if objects else []
 
 
 def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:

@@ -20,7 +20,9 @@ from extractor.events import EventMention, find_events, location_of, status_of, 
 from extractor.figures import candidates as figure_candidates, find_figures
 from extractor.layout import classify_lines, inside, spans_of
 from extractor.link import DateIndex, date_ref, evidence
-from extractor.membership import MembershipMention, find_memberships, realising_verb, trigger_words as membership_trigger_words
+from extractor.membership import (
+    MembershipMention, find_memberships, realising_verb, talks_date_heads, trigger_words as membership_trigger_words,
+)
 from extractor.nlp import (
     FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, overlaps_any, segment, tense_at,
 )
@@ -286,7 +288,12 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
     merged: dict[tuple, Membership] = {}
     for m in mentions:
         # an application is dated by its own clause only: "waiting to join ... by 2006" dates the hoped-for join
-        when = dates.for_token(m.trigger, fallback=False, strict=True) if m.action == "apply" else dates.for_token(m.trigger)
+        if m.frame == "talks":
+            when = dates.attached_to(m.sentence, talks_date_heads(m.trigger))
+        elif m.action == "apply":
+            when = dates.for_token(m.trigger, fallback=False, strict=True)
+        else:
+            when = dates.for_token(m.trigger)
         key = (m.organization, m.member, m.action, m.status)
         proof = evidence(m.sentence)
         if key in merged:

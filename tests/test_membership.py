@@ -28,6 +28,12 @@ def _changes(run, text):
     ("Morocco was readmitted to the African Union in 2017.", [("AU", "MAR", "readmit", "member", "2017", None)]),
     ("Turkey applied to join the EU in 1987.", [("EU", "TUR", "apply", "candidate", "1987", None)]),
     ("Iran's bid to join the WTO was refused.", [("WTO", "IRN", "apply", "candidate", None, None)]),
+    ("The Commonwealth expelled Fiji and Nauru in 2009.", [("COMMONWEALTH", "FJI", "expel", None, "2009", None),
+                                                           ("COMMONWEALTH", "NRU", "expel", None, "2009", None)]),
+    ("Albania opened accession talks with the EU in July 2022.", [("EU", "ALB", "apply", "candidate", "2022-07", None)]),
+    ("The EU held accession talks with Turkey in 2005.", [("EU", "TUR", "apply", "candidate", "2005", None)]),
+    ("Laos's admission to ASEAN in 1997 was quick, and talks with Timor-Leste lasted far longer.",
+     [("ASEAN", "LAO", "join", "member", "1997", None), ("ASEAN", "TLS", "apply", "candidate", None, None)]),
     ("Albania was granted candidate status by the EU in 2014.", [("EU", "ALB", "apply", "candidate", "2014", None)]),
     ("Timor-Leste was granted observer status in ASEAN in 2022.", [("ASEAN", "TLS", "join", "observer", "2022", None)]),
     ("Egypt became a dialogue partner of the SCO in 2009.", [("SCO", "EGY", "join", "dialogue_partner", "2009", None)]),
@@ -53,6 +59,8 @@ def test_membership_founders_of_named_body(run):
 
 @pytest.mark.parametrize("text", [
     "Ukraine would not join NATO.",
+    "Georgia ousted its president and wants closer European Union ties.",  # a person is ousted, not a member
+    "Trade talks with China resumed in Geneva on Monday.",  # talks, not about membership
     "Serbia hopes to join the EU within two years.",
     "If Norway joins the EU, fishing rules change.",
     "Georgia could join NATO one day.",
