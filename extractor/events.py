@@ -51,6 +51,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "singular" and token.tag_ in ("NNS", "NNPS"):
         return None
+    if needs == "plural" and token.tag_ not in ("NNS", "NNPS"):
+        return None
     return kind
 
 
@@ -71,10 +73,17 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: list[t
             when = dates.for_token(token, fallback=False, strict=True)
             if when is None:
                 continue
+            status = status_of(token, when, reference)
+            if status == "scheduled" and kind in unscheduled_kinds():
+                continue  # "children will die before April": a fear, not an event
             location = location_of(token) or (place_in_sentence(sentence) if dates.in_caption(sentence) else None)
-            out.append(EventMention(token, kind, when, location, participants_of(sentence, doc),
-                                    status_of(token, when, reference), sentence))
+            out.append(EventMention(token, kind, when, location, participants_of(sentence, doc), status, sentence))
     return out
+
+
+@cache
+def unscheduled_kinds() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("unscheduled_kinds.tsv", 1))
 
 
 def _is_hedged(token: Token) -> bool:

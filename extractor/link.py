@@ -3,6 +3,8 @@ merging repeated mentions of one fact into one record with several pieces of evi
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from extractor.nlp import clause_verb, span_for, tree_distance
@@ -18,8 +20,14 @@ def is_datable(timex: TimexSpan) -> bool:
     return timex.timex_type in ("DATE", "TIME") and timex.value not in VAGUE_VALUES
 
 
+TIME_OF_DAY = re.compile(r"^([\dX]{4}-[\dWX][^T]*)T.*$")  # "1998-01-19TNI" -> "1998-01-19"; not "PRESENT_REF"
+
+
 def date_ref(timex: TimexSpan) -> DateRef:
-    return DateRef(text=timex.text, value=timex.value, start_date=timex.start_date,
+    """A record's date: the day (or coarser) the expression names; the time of day ("Friday
+    night", "midnight on 1 January") stays on the timex record."""
+    value = TIME_OF_DAY.sub(r"\1", timex.value) if timex.value else timex.value
+    return DateRef(text=timex.text, value=value, start_date=timex.start_date,
                    end_date=timex.end_date, start=timex.start, end=timex.end)
 
 

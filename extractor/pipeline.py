@@ -287,13 +287,7 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
     """One record per (organization, member, action, status); later mentions add evidence."""
     merged: dict[tuple, Membership] = {}
     for m in mentions:
-        # an application is dated by its own clause only: "waiting to join ... by 2006" dates the hoped-for join
-        if m.frame == "talks":
-            when = dates.attached_to(m.sentence, talks_date_heads(m.trigger))
-        elif m.action == "apply":
-            when = dates.for_token(m.trigger, fallback=False, strict=True)
-        else:
-            when = dates.for_token(m.trigger)
+        when = _membership_date(m, dates)
         key = (m.organization, m.member, m.action, m.status)
         proof = evidence(m.sentence)
         if key in merged:
@@ -315,6 +309,17 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
     return list(merged.values())
 
 
+def _membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
+    """The date of a membership change: talks by their own clause, an application strictly by
+    its clause ("waiting to join ... by 2006" dates the hoped-for join), others by their clause
+    or (with `fallback`) the sentence's only date."""
+    if m.frame == "talks":
+        return dates.attached_to(m.sentence, talks_date_heads(m.trigger))
+    if m.action == "apply":
+        return dates.for_token(m.trigger, fallback=False, strict=True)
+    return dates.for_token(m.trigger, fallback=fallback)
+
+
 def _event_records(doc_id, events: list[EventMention], memberships: list[MembershipMention],
                    dates: DateIndex, reference) -> list[Event]:
     found: list[tuple] = []
@@ -325,7 +330,7 @@ def _event_records(doc_id, events: list[EventMention], memberships: list[Members
         by_trigger.setdefault(m.trigger.i, []).append(m)
     for group in by_trigger.values():
         first = group[0]
-        when = dates.for_token(first.trigger, fallback=False)
+        when = _membership_date(first, dates, fallback=False)
         if when is None:
             continue
         participants = list(dict.fromkeys([country_name(m.member) if m.member_kind == "country" else m.member for m in group] + [first.organization]))

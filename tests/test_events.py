@@ -18,6 +18,10 @@ def _events(run, text):
     ("Ministers signed the agreement in Paris on 12 December 2015.", ("agreement", "2015-12-12", "Paris", "past")),
     ("A ceasefire conference is scheduled for next month in Geneva.", ("conference", "2025-08", "Geneva", "scheduled")),
     ("The company was founded in 1998.", ("founding", "1998", None, "past")),
+    # a record's date is the day: the time of day stays on the timex record
+    ("At a dinner in Rome on Monday night, the envoys agreed a plan.", ("meeting", "2025-07-21", "Rome", "past")),
+    ("The new coin will be launched at midnight on 1 January.", ("launch", "2026-01-01", None, "scheduled")),
+    ("Last year the two navies held joint exercises in the Baltic.", ("other", "2024", "Baltic", "past")),
 ])
 def test_events_found_with_date_place_status(run, text, expected):
     assert expected in _events(run, text)
@@ -28,6 +32,7 @@ def test_events_found_with_date_place_status(run, text, expected):
     "A decision could be reached in December.",
     "The minister said the talks were useful.",
     "Sales grew 5% in 2024.",
+    "Thousands will die before the spring unless aid arrives.",  # a fear, not an event
 ])
 def test_events_negatives(run, text):
     assert _events(run, text) == []
