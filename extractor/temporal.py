@@ -63,6 +63,7 @@ class _Context:
     reference: date | None
     tense_at: TenseAt
     anchor: When | None = None
+    quarter: When | None = None  # the quarter (or half) last reported: what "a year ago" compares with
 
 
 # ---------------------------------------------------------------- tables
@@ -159,7 +160,7 @@ def _rules() -> list[tuple[str, re.Pattern, int]]:
         ("year", r"{YEAR}(?:[-/](?P<y2>\d\d))?", 5),
         ("rel_unit", r"(?:(?P<the>" + _w("the") + r")\s+)?(?P<rel>" + _w("last|next|this|past|coming|previous|following|current|latest") + r")\s+{UNIT}", 3),
         ("within_unit", r"(?P<dir>" + _w("earlier|later") + r")\s+(?P<rel>" + _w("this|that|last|next|in the") + r")\s+{UNIT}", 2),
-        ("ago", r"(?:(?P<qual>" + _w("about|around|nearly|almost|more than|less than|some|just over|over|roughly") + r")\s+)?(?:{NUM}|{VAGUE})\s+{UNIT}\s+(?P<dir>" + _w("ago|earlier|later|from now|hence|before|after") + r")", 2),
+        ("ago", r"(?:(?P<qual>" + _w("about|around|nearly|almost|more than|less than|some|just over|over|roughly") + r")\s+)?(?:{NUM}|{VAGUE})\s+{UNIT}(?:\s+" + _w("or so") + r")?\s+(?P<dir>" + _w("ago|earlier|later|from now|hence|before|after") + r")", 2),
         ("year_ago", r"(?P<ya>" + _w("year-ago|year-earlier") + r")(?:\s+(?P<unit>" + _w("quarter|period|month") + r"))?", 4),
         ("cue", r"(?P<cue>" + word_alternation(list(_tables()["cues"])) + r")", 2),
         ("weekday", r"(?:(?P<rel>" + rel + r")\s+)?{WEEKDAY}(?:\s+{DAYPART})?", 3),
@@ -333,6 +334,8 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = when
+            if when.granularity in ("quarter", "half"):
+                ctx.quarter = when
     return _merge_clock_with_day(spans, text)
 
 
@@ -614,7 +617,7 @@ def _h_the_year(c, ctx):
 
 
 def _h_year_ago(c, ctx):
-    anchor = ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
+    anchor = ctx.quarter or ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
     if anchor is None or anchor.year is None:
         return _date(When("year", None), anchored=True)
     if anchor.granularity in ("quarter", "half"):
@@ -767,7 +770,7 @@ def _h_ago(c, ctx):
     sign = -1 if direction in ("ago", "earlier") else 1
     if gran == "time":
         return None
-    topic = ctx.anchor
+    topic = ctx.quarter
     if singular == "year" and topic is not None and topic.granularity in ("quarter", "half") and topic.year is not None:
         # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year before
         return _date(replace(topic, year=topic.year + sign * int(n)), anchored=True)

@@ -116,6 +116,7 @@ def test_temporal_ranges_are_inclusive():
     ("Prices fell in December.", ("December", "DATE", "2024-12")),
     ("Work resumed in January.", ("January", "DATE", "2025-01")),
     ("Plural units: investment will grow in coming quarters.", ("coming quarters", "DATE", "FUTURE_REF")),
+    ("The plant closed a week or so ago.", ("a week or so ago", "DATE", "2025-W29")),
 ])
 def test_temporal_news_report_forms(text, expected):
     assert expected in _values(text)
@@ -128,6 +129,11 @@ def test_temporal_quarter_words_follow_the_quarter_in_hand_and_do_not_drift():
     assert ("the second quarter", "DATE", "2025-Q2") in values
     assert [v for t, _, v in values if t == "a year earlier"] == ["2024-Q2", "2024-Q2"]
     assert ("the quarter", "DATE", "2025-Q2") in values
+
+
+def test_temporal_a_year_ago_compares_with_the_quarter_reported_even_after_a_day():
+    values = _values("Profit rose in the second quarter. On July 2 the board met. Sales were lower a year ago.")
+    assert ("a year ago", "DATE", "2024-Q2") in values
 
 
 @pytest.mark.parametrize("text", [
