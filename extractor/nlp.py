@@ -92,7 +92,8 @@ def clause_verb(token: Token) -> Token:
 
 
 def tense_of(verb: Token) -> str | None:
-    """'future' (will/shall, 'scheduled to', 'is to'), 'past' (past-tense or perfect), 'present' or None."""
+    """'future' (will/shall, 'scheduled to', 'is to'), 'past' (past-tense or perfect, and 'had
+    been due to'), 'present' or None."""
     children = list(verb.children)
     lower = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if lower & FUTURE_AUX:
@@ -101,8 +102,10 @@ def tense_of(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children if c.dep_ == "aux"):
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "set", "due", "plan", "expect"):
-        return "future"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "set", "due", "plan", "expect", "be"):
+        # "is scheduled to open", "is to resume": ahead; "had been due to expire": ahead of a past moment, so past
+        governing = clause_verb(verb.head)
+        return "past" if governing is not verb and tense_of(governing) == "past" else "future"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):

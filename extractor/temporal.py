@@ -111,7 +111,7 @@ def _placeholders() -> dict[str, str]:
         "UNIT": r"(?P<unit>" + word_alternation(list(t["units"])) + r")",
         "DAYPART": r"(?P<daypart>" + word_alternation(list(t["dayparts"])) + r")",
         "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])",
-        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number})",
         "VAGUE": r"(?P<vague>" + word_alternation(["several", "a few", "few", "many", "some", "recent", "the past few", "the next few", "the last few", "the coming", "coming", "the first", "the final"]) + r")",
         "ORD": r"(?P<ord>" + word_alternation(["first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"]) + r")",
@@ -334,8 +334,8 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = when
-            if when.granularity in ("quarter", "half"):
-                ctx.quarter = when
+            if when.granularity in ("quarter", "half") and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
+                ctx.quarter = when  # the period being reported is the latest one named
     return _merge_clock_with_day(spans, text)
 
 
@@ -344,6 +344,8 @@ def _resolved_from_anchor(c: Candidate) -> bool:
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
     if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
         return True
+    if c.rule == "year_quarter" and not c.groups.get("ord"):
+        return True  # "the 1988 period": the quarter in hand, a year before
     return c.rule == "ago" and (c.groups.get("dir") or "").lower() not in ("ago", "from now", "hence")
 
 
@@ -543,7 +545,8 @@ def _h_rel_quarter(c, ctx):
     rel = g["rel"].lower()
     ref = ctx.reference
     from_anchor = rel == "the" or any(w in rel for w in ("ago", "earlier", "same", "comparable"))
-    base = ctx.anchor if from_anchor and ctx.anchor is not None and ctx.anchor.granularity == "quarter" else None
+    reported = ctx.quarter if ctx.quarter is not None and ctx.quarter.granularity == "quarter" else None
+    base = reported if from_anchor else None
     if base is None and ref is not None:
         base = When("quarter", ref.year, part=f"Q{quarter_of(ref.month)}")
         if rel in ("the latest", "the") and _tense(ctx, c) != "future":
@@ -578,7 +581,7 @@ def _h_year_quarter(c, ctx):
     elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
         part = ctx.anchor.part
     else:
-        part = "HX" if gran == "half" else "QX"
+        return _date(When("year", year), anchored=True)  # which quarter is not said: the year is
     return _date(When(gran, year, part=part), anchored=not g.get("year"))
 
 
@@ -817,7 +820,9 @@ def _h_weekday(c, ctx):
             d = _nearest_weekday(ref, weekday, "future")
         else:
             tense = _tense(ctx, c)
-            d = _nearest_weekday(ref, weekday, "past" if tense == "past" else "future" if tense == "future" else "nearest")
+            # no verb to tell ("Thursday's closing price"): news reports what happened
+            direction = {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
+            d = _nearest_weekday(ref, weekday, direction)
         when = replace(day_when(d), daypart=part)
     return ("TIME" if part else "DATE"), when.value(), when, True
 
