@@ -103,9 +103,12 @@ def tense_of(verb: Token) -> str | None:
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children if c.dep_ == "aux"):
         return "past"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "set", "due", "plan", "expect", "be"):
-        # "is scheduled to open", "is to resume": ahead; "had been due to expire": ahead of a past moment, so past
-        governing = clause_verb(verb.head)
-        return "past" if governing is not verb and tense_of(governing) == "past" else "future"
+        # "is scheduled to open", "is to resume", "(was) scheduled to take place": ahead;
+        # "had been due to expire": the plan lies in the past perfect, the moment is past
+        head = verb.head
+        carrier = head.head if head.dep_ in ("acomp", "attr") else head
+        had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for t in (head, carrier) for c in t.children)
+        return "past" if had else "future"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
