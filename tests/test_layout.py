@@ -14,6 +14,8 @@ from conftest import of_type
     ("SELECT YOUR REGION", "boilerplate"),
     ("Customer service hotline: 400-123-4567", "boilerplate"),
     ("Follow us on social media for updates", "boilerplate"),
+    ("Share on Facebook", "boilerplate"),
+    ("The stock fell from $8 a share on Oct. 9 to $5 a share on Friday, traders said.", "body"),
     ("Fishermen unload their catch at the port of Dakar, May 3, 2024. /AFP", "caption"),
     ("Farmers protest outside parliament in Brussels. (Photo: Reuters)", "caption"),
 ])
