@@ -22,13 +22,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Iterable
+
+from pydantic import ValidationError
 
 from extractor.entities import organization_names, organizations
 from extractor.lexicon import read_tsv
 from extractor.records import (
     Boundary, Check, Citation, Conflict, ConflictSide, Count, Document, Entity, Figure, Interval, Membership,
+    parse_line,
 )
 
 ACTION_RANK = {"apply": 0, "found": 1, "join": 1, "suspend": 2, "readmit": 3, "leave": 4, "expel": 4}
@@ -172,8 +177,6 @@ def _agree(a: Membership, b: Membership) -> bool:
 
 
 def _days(start: str, end: str) -> int:
-    from datetime import date
-
     return (date.fromisoformat(end) - date.fromisoformat(start)).days
 
 
@@ -327,20 +330,20 @@ def _organization_of(figure: Figure, in_document: set[str]) -> str | None:
 
 
 @cache
-def _organization_pattern() -> re.Pattern:
+def _organization_pattern() -> tuple[re.Pattern, list[str]]:
+    """One regex over every registry name (acronyms case-sensitive), and the id of each group."""
     names = sorted(organization_names(), key=lambda n: -len(n[0]))
     parts = [(f"(?-i:{re.escape(s)})" if exact else re.escape(s), org_id) for s, org_id, exact in names]
     groups = "|".join(f"(?P<o{n}>{p})" for n, (p, _) in enumerate(parts))
-    _organization_pattern.ids = [org_id for _, org_id in parts]
-    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE), [org_id for _, org_id in parts]
 
 
 def organizations_in(text: str) -> list[str]:
     """Ids of the registry's organizations named in `text`, each once, in order."""
-    pattern = _organization_pattern()
+    pattern, ids = _organization_pattern()
     found = []
     for m in pattern.finditer(text):
-        org_id = _organization_pattern.ids[int(m.lastgroup[1:])]
+        org_id = ids[int(m.lastgroup[1:])]
         if org_id not in found:
             found.append(org_id)
     return found
@@ -404,12 +407,6 @@ def _check_order(c: Check) -> tuple:
 def read_records(paths: Iterable[str]) -> tuple[list, list[str]]:
     """The records in JSON Lines files `extract` wrote (or a Spark job's part files); lines that
     are not records are reported, not fatal."""
-    from pathlib import Path
-
-    from pydantic import ValidationError
-
-    from extractor.records import parse_line
-
     records, problems = [], []
     for name in paths:
         files = sorted(Path(name).glob("part-*")) if Path(name).is_dir() else [Path(name)]
