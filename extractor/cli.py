@@ -120,10 +120,8 @@ def extract(
     if stale:
         batch.keep_complete(output, drop=stale)
     if not quiet:
-        where = str(output) if output else "stdout"
-        parts = ", ".join(f"{k}={counts[k]}" for k in ("document", "error", "timex", "figure", "membership", "event") if counts[k] or k in ("document", "error"))
         already = f" ({progress.skipped} documents already done)" if progress.skipped else ""
-        typer.echo(f"records written to {where}: {parts}{already}", err=True)
+        typer.echo(_summary(str(output) if output else "stdout", counts) + already, err=True)
     if counts["error"]:
         raise typer.Exit(1)
 
@@ -173,10 +171,17 @@ def spark(
     per_file = _published_table(published_from) if published_from else None
     counts = run_job(input_folder, output_folder, master, Settings(include=tuple(include), published=given), glob, per_file)
     if not quiet:
-        parts = ", ".join(f"{k}={counts.get(k, 0)}" for k in ("document", "error", "timex", "figure", "membership", "event") if counts.get(k) or k in ("document", "error"))
-        typer.echo(f"records written to {output_folder}: {parts}", err=True)
+        typer.echo(_summary(output_folder, counts), err=True)
     if counts.get("error"):
         raise typer.Exit(1)
+
+
+def _summary(where: str, counts: dict[str, int]) -> str:
+    """'records written to WHERE: document=N, error=N, figure=N, ...' (types with none left out,
+    but document and error always there)."""
+    kinds = ("document", "error", "timex", "figure", "membership", "event")
+    parts = ", ".join(f"{k}={counts.get(k, 0)}" for k in kinds if counts.get(k) or k in ("document", "error"))
+    return f"records written to {where}: {parts}"
 
 
 def _check_include(include: list[str]) -> None:

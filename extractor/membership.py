@@ -326,15 +326,14 @@ def _arguments(verb: Token, mentions: list[Span], passive_first: bool) -> list[S
     return subjects
 
 
-MEMBERSHIP_PROCESS_NOUNS = ("accession", "admission", "membership", "entry")
-
-
 def _about_membership(talks: Token) -> bool:
     """Talks are an application when they are accession talks, or when their sentence is about
-    admission ("China's admission took 15 years and talks with Russia go on")."""
-    if any(c.lower_ in MEMBERSHIP_PROCESS_NOUNS for c in talks.children if c.dep_ in ("compound", "amod", "nmod")):
+    admission ("China's admission took 15 years and talks with Russia go on"): a noun that
+    names a join in data/membership_words.tsv (accession, admission, entry, membership)."""
+    joining = {word for word, action in words().noun_action.items() if action == "join"}
+    if any(c.lower_ in joining for c in talks.children if c.dep_ in ("compound", "amod", "nmod")):
         return True
-    return any(t.lower_ in MEMBERSHIP_PROCESS_NOUNS and t.i != talks.i for t in talks.sent)
+    return any(t.lower_ in joining and t.i != talks.i for t in talks.sent)
 
 
 def talks_date_heads(talks: Token) -> set[int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
@@ -160,21 +160,6 @@ def build_pipeline(model: str | None) -> Language:
     if "gazetteer" not in nlp.pipe_names:
         nlp.add_pipe("gazetteer", last=True)
     return nlp
-
-
-def extract_stream(inputs: Iterable[RawDocument | ReadFailure], settings: Settings | None = None,
-                   batch_docs: int = 32) -> Iterator:
-    """Yield the records of every input, document by document, in input order."""
-    engine = Extractor(settings)
-    batch: list = []
-    for raw in inputs:
-        batch.append(raw)
-        if len(batch) == batch_docs:
-            for records in engine.extract_batch(batch):
-                yield from records
-            batch = []
-    for records in engine.extract_batch(batch):
-        yield from records
 
 
 @dataclass

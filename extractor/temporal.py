@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
 from extractor.timepoint import (
-    When, add_months, day_when, quarter_of, season_of, shift, week_when,
+    When, day_when, quarter_of, season_of, shift, week_when,
 )
 
 TenseAt = Callable[[int, int], str | None]  # (start, end) -> "past" | "present" | "future" | None

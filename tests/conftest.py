@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +40,12 @@ def run(engine):
 
 def of_type(records, kind: str):
     return [r for r in records if r.type == kind]
+
+
+def cli(*args: str, stdin: bytes | None = None, text: bool = False) -> subprocess.CompletedProcess:
+    """Run `python -m extractor ARGS` from the project root, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "extractor", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, text=text)
 
 
 def shared_path(*parts: str) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from extractor.batch import Finished, Progress, read_done
 from extractor.pipeline import Extractor, Settings
 from extractor.records import parse_line, to_json_line
 from extractor.sources import Source, decode_document, iter_sources, read_source
-from conftest import ROOT, shared_path
+from conftest import ROOT, cli, shared_path
 
 ARTICLES = {
     "a.txt": "Finland joined NATO in April 2023, becoming its 31st member. Defence spending rose 12% last year.",
@@ -26,10 +25,6 @@ ARTICLES = {
     "e.txt": "Sweden applied to join the alliance in May 2022 and was admitted in March 2024.",
     "f.txt": "Nothing here has a date or a figure. It is only words.",
 }
-
-
-def _cli(*args, cwd=ROOT, **kwargs):
-    return subprocess.run([sys.executable, "-m", "extractor", *args], cwd=cwd, capture_output=True, **kwargs)
 
 
 @pytest.fixture()
@@ -50,15 +45,15 @@ def _doc_ids(path: Path) -> list[str]:
 
 def test_batch_two_workers_write_the_same_bytes_as_one(corpus, tmp_path):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert _cli("extract", str(corpus), "-o", str(one), "-j", "1", "-q").returncode == 0
-    assert _cli("extract", str(corpus), "-o", str(two), "-j", "2", "-q").returncode == 0
+    assert cli("extract", str(corpus), "-o", str(one), "-j", "1", "-q").returncode == 0
+    assert cli("extract", str(corpus), "-o", str(two), "-j", "2", "-q").returncode == 0
     assert one.read_bytes() == two.read_bytes()
     assert _doc_ids(one) == sorted(p.name for p in corpus.iterdir())
 
 
 def test_batch_every_odd_input_gives_one_document_record(corpus, tmp_path):
     out = tmp_path / "out.jsonl"
-    _cli("extract", str(corpus), "-o", str(out), "-q")
+    cli("extract", str(corpus), "-o", str(out), "-q")
     heads = {json.loads(line)["doc_id"]: json.loads(line) for line in out.read_text().splitlines()
              if json.loads(line)["type"] == "document"}
     assert set(heads) == {p.name for p in corpus.iterdir()}
@@ -74,23 +69,23 @@ def _cut(path: Path, keep_bytes: int) -> None:
 
 def test_batch_resume_after_a_kill_finishes_with_every_document_once(corpus, tmp_path):
     full = tmp_path / "full.jsonl"
-    _cli("extract", str(corpus), "-o", str(full), "-q")
+    cli("extract", str(corpus), "-o", str(full), "-q")
     cut = tmp_path / "cut.jsonl"
     cut.write_bytes(full.read_bytes())
     lines = full.read_bytes().split(b"\n")
     _cut(cut, len(b"\n".join(lines[:3])) + 1 + 20)  # three whole lines of a.txt's output, then part of a fourth
     done = read_done(cut)
     assert done.complete == {} and done.dropped == 4
-    result = _cli("extract", str(corpus), "-o", str(cut), "--resume")
+    result = cli("extract", str(corpus), "-o", str(cut), "--resume")
     assert result.returncode == 0, result.stderr
     assert sorted(cut.read_text().splitlines()) == sorted(full.read_text().splitlines())
 
 
 def test_batch_resume_skips_what_is_done_and_redoes_what_changed(corpus, tmp_path):
     out = tmp_path / "out.jsonl"
-    _cli("extract", str(corpus), "-o", str(out), "-q")
+    cli("extract", str(corpus), "-o", str(out), "-q")
     (corpus / "f.txt").write_text("Now it has a figure: 7 ministers resigned in June 2025.", encoding="utf-8")
-    result = _cli("extract", str(corpus), "-o", str(out), "--resume")
+    result = cli("extract", str(corpus), "-o", str(out), "--resume")
     assert b"already done" in result.stderr
     ids = _doc_ids(out)
     assert sorted(ids) == sorted(p.name for p in corpus.iterdir())  # f.txt once, with its new text
@@ -101,16 +96,16 @@ def test_batch_resume_skips_what_is_done_and_redoes_what_changed(corpus, tmp_pat
 def test_batch_resume_retries_inputs_that_failed(corpus, tmp_path):
     out = tmp_path / "out.jsonl"
     (corpus / "later.txt").symlink_to(corpus / "not-yet.txt")
-    assert _cli("extract", str(corpus), "-o", str(out), "-q").returncode == 1
+    assert cli("extract", str(corpus), "-o", str(out), "-q").returncode == 1
     (corpus / "not-yet.txt").write_text("It arrived in 2025.", encoding="utf-8")
-    assert _cli("extract", str(corpus), "-o", str(out), "--resume", "-q").returncode == 0
+    assert cli("extract", str(corpus), "-o", str(out), "--resume", "-q").returncode == 0
     types = {json.loads(line)["doc_id"]: json.loads(line)["type"] for line in out.read_text().splitlines()
              if json.loads(line)["type"] in ("document", "error")}
     assert types["later.txt"] == "document" and "error" not in types.values()
 
 
 def test_batch_resume_needs_an_output_file():
-    result = _cli("extract", "fixtures/sco_article.txt", "--resume")
+    result = cli("extract", "fixtures/sco_article.txt", "--resume")
     assert result.returncode == 2 and b"--resume" in result.stderr
 
 
@@ -134,7 +129,7 @@ def test_batch_sigint_stops_cleanly_with_whole_lines(tmp_path):
     for line in data.splitlines():
         parse_line(line.decode())
     assert 0 < len(read_done(out).complete) < 64
-    assert _cli("extract", str(folder), "-o", str(out), "--resume", "-q").returncode == 0
+    assert cli("extract", str(folder), "-o", str(out), "--resume", "-q").returncode == 0
     assert sorted(_doc_ids(out)) == sorted(p.name for p in folder.iterdir())
 
 

@@ -6,10 +6,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import cli
 from extractor.sources import Source, decode_bytes, iter_sources, read_source, ReadFailure
 
 
@@ -57,17 +57,13 @@ def test_sources_missing_path_and_dangling_link_are_errors(tmp_path):
     assert isinstance(dangling, ReadFailure) and dangling.error == "DanglingSymlink"
 
 
-def _cli(*args, stdin: bytes | None = None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "extractor", *args], input=stdin, capture_output=True, cwd=cwd)
-
-
 def test_cli_every_input_yields_one_document_or_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\t\n")
     (tmp_path / "latin.txt").write_bytes("Na\u00efve prices rose 5% in 2004.".encode("cp1252"))
     (tmp_path / "utf16.txt").write_bytes("Sales rose 3% in 2003.".encode("utf-16"))
     (tmp_path / "binary.txt").write_bytes(os.urandom(2000) + b"\x00" * 500)
-    result = _cli("extract", str(tmp_path), str(tmp_path / "nope.txt"))
+    result = cli("extract", str(tmp_path), str(tmp_path / "nope.txt"))
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     heads = [(r["doc_id"], r["type"]) for r in lines if r["type"] in ("document", "error")]
     assert heads == [("binary.txt", "error"), ("blank.txt", "document"), ("empty.txt", "document"),
@@ -78,14 +74,14 @@ def test_cli_every_input_yields_one_document_or_error(tmp_path):
 
 
 def test_cli_stdin_and_published(tmp_path):
-    result = _cli("extract", "-", "--published", "2025-03-14", stdin=b"The summit was held on Tuesday in Rome.")
+    result = cli("extract", "-", "--published", "2025-03-14", stdin=b"The summit was held on Tuesday in Rome.")
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert records[0]["doc_id"] == "-" and records[0]["reference_date"] == "2025-03-14"
     assert result.returncode == 0
 
 
 def test_cli_invalid_published_is_a_usage_error_naming_the_value():
-    result = _cli("extract", "-", "--published", "2025-02-30", stdin=b"x")
+    result = cli("extract", "-", "--published", "2025-02-30", stdin=b"x")
     assert result.returncode == 2 and b"2025-02-30" in result.stderr
 
 

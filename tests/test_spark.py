@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, shared_path
+from conftest import ROOT, cli
 from test_batch import ARTICLES
 
 
@@ -39,16 +39,13 @@ def _by_document(lines: list[str]) -> dict[str, list[str]]:
 
 
 def _cli_lines(folder: Path) -> list[str]:
-    result = subprocess.run(["python3", "-m", "extractor", "extract", str(folder), "-q", "-j", "1"],
-                            cwd=ROOT, capture_output=True, text=True)
-    return result.stdout.splitlines()
+    return cli("extract", str(folder), "-q", "-j", "1", text=True).stdout.splitlines()
 
 
 def _spark_lines(folder: Path, out: Path) -> tuple[list[str], subprocess.CompletedProcess]:
     from extractor.spark import record_lines
 
-    result = subprocess.run(["python3", "-m", "extractor", "spark", str(folder), str(out), "--master", "local[2]"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = cli("spark", str(folder), str(out), "--master", "local[2]", text=True)
     return record_lines(str(out)), result
 
 
