@@ -367,32 +367,34 @@ def _judge(s: _Statement, intervals: list[Interval]) -> Check:
     mine = [i for i in intervals if i.organization.id == org]
     founders = [i for i in mine if i.status == "founding_member"]
     end_date = s.end_date
-    if s.initial:  # compared with the count when the first founding members were in
-        dated = sorted((i.from_.end_date, i.from_.value) for i in founders if i.from_.end_date)
-        if not dated:
-            return _check(s, None, None, "unverifiable", "a starting count, and the records date no founding members")
-        end_date = dated[0][0]
-        s = replace(s, date_value=dated[0][1], end_date=end_date)
+    if s.initial:  # "grown from six members": the founders, however soon others joined
+        if not founders:
+            return _check(s, None, "unverifiable", "a starting count, and the records name no founding members")
+        first = min((i.from_.end_date or "9999", i.from_.value) for i in founders)
+        s = replace(s, date_value=first[1], end_date=first[0] if first[1] else None)
+        names = sorted({i.member.id for i in founders})
+        result = "consistent" if s.stated == len(names) else "contradiction"
+        return _check(s, len(names), result, f"{len(names)} founding members: {', '.join(names)}")
     if end_date is None:
-        return _check(s, None, None, "unverifiable", "the statement has no date and its document no reference date")
+        return _check(s, None, "unverifiable", "the statement has no date and its document no reference date")
     counted, undated = members_at(intervals, org, s.status, end_date)
     known = len(counted)
     label = s.status.replace("_", " ")
     if s.stated < known:
-        return _check(s, known, end_date, "contradiction", f"the records put {known} {label}s in by then: {', '.join(counted)}")
+        return _check(s, known, "contradiction", f"the records put {known} {label}s in by then: {', '.join(counted)}")
     if s.status != "member" or not founders:
         why = "the records name no founding members" if s.status == "member" else f"no record says who all the {label}s are"
         if s.stated == known and s.status == "member":
             why = "the count agrees, but " + why
-        return _check(s, known, end_date, "unverifiable", why)
+        return _check(s, known, "unverifiable", why)
     if undated and s.stated <= known + len(undated):
-        return _check(s, known, end_date, "unverifiable", f"{len(undated)} members have no date: {', '.join(undated)}")
+        return _check(s, known, "unverifiable", f"{len(undated)} members have no date: {', '.join(undated)}")
     if s.stated == known:
-        return _check(s, known, end_date, "consistent", f"{known} {label}s by then: {', '.join(counted)}")
-    return _check(s, known, end_date, "contradiction", f"the records give {known} {label}s by then: {', '.join(counted)}")
+        return _check(s, known, "consistent", f"{known} {label}s by then: {', '.join(counted)}")
+    return _check(s, known, "contradiction", f"the records give {known} {label}s by then: {', '.join(counted)}")
 
 
-def _check(s: _Statement, reconstructed: int | None, _end: str | None, result: str, reason: str) -> Check:
+def _check(s: _Statement, reconstructed: int | None, result: str, reason: str) -> Check:
     return Check(organization=s.organization, date=s.date_value, status=s.status, stated=s.stated,
                  reconstructed=reconstructed, result=result, reason=reason, evidence=s.evidence)
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 
 import pytest
 
 from extractor import timeline
 from extractor.records import Check, Conflict, Interval, parse_line, to_json_line
 from extractor.sources import decode_document
-from conftest import ROOT
+from conftest import cli
 
 
 @pytest.fixture(scope="module")
@@ -122,11 +120,8 @@ def test_timeline_is_the_same_for_records_in_any_order(extract):
 
 def test_timeline_source_article_end_to_end(tmp_path):
     records = tmp_path / "sco.jsonl"
-    subprocess.run([sys.executable, "-m", "extractor", "extract", "fixtures/sco_article.txt", "-o", str(records), "-q"],
-                   cwd=ROOT, check=True)
-    result = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records)], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    lines = [parse_line(line) for line in result.stdout.splitlines()]
+    assert cli("extract", "fixtures/sco_article.txt", "-o", str(records), "-q").returncode == 0
+    lines = [parse_line(line) for line in cli("timeline", str(records), text=True).stdout.splitlines()]
     intervals = [r for r in lines if isinstance(r, Interval)]
     assert len(intervals) == 10 and sum(i.status == "founding_member" for i in intervals) == 6
     checks = {(c.stated, c.status, c.date): c.result for c in lines if isinstance(c, Check)}
@@ -135,11 +130,9 @@ def test_timeline_source_article_end_to_end(tmp_path):
     assert checks[(10, "member", "2025-07-25")] == "consistent"  # "10 full members" today: 6 + 2 + 1 + 1
     assert checks[(2, "observer", "2025-07-25")] == "unverifiable"
     assert not [r for r in lines if isinstance(r, Conflict)]
-    markdown = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records), "--format", "md"],
-                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    markdown = cli("timeline", str(records), "--format", "md", text=True).stdout
     assert "| Belarus (BLR) | member | 2024 |" in markdown and "**consistent**" in markdown
-    drawing = subprocess.run([sys.executable, "-m", "extractor", "timeline", str(records), "--format", "svg"],
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    drawing = cli("timeline", str(records), "--format", "svg", text=True).stdout
     assert drawing.startswith("<svg") and drawing.count("<rect") >= 10 and "Belarus" in drawing
 
 
@@ -149,3 +142,9 @@ def test_timeline_reports_lines_that_are_not_records(tmp_path):
                                                              "error": "NotFound", "message": "m"}) + "\n")
     records, problems = timeline.read_records([str(path)])
     assert len(records) == 1 and len(problems) == 1 and "mixed.jsonl:1" in problems[0]
+
+
+def test_timeline_a_count_after_grown_from_is_the_starting_count(extract):
+    t = timeline.build(extract(*UNION, (
+        "u4", "2016-03-01", "The Eurasian Economic Union has grown from three members into a bloc of five member states.")))
+    assert sorted((c.stated, c.date, c.result) for c in t.checks) == [(3, "2015-01", "consistent"), (5, "2016-03-01", "consistent")]
