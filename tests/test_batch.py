@@ -145,13 +145,15 @@ def test_batch_file_deleted_between_listing_and_reading_is_an_error(tmp_path):
 def test_batch_twenty_megabytes_on_one_line_in_sections_with_exact_offsets(engine):
     sentence = "the committee met and the members of the board spoke at length about plans for the region. "
     marker = "Exports rose 7% in March 2024. "
-    text = (marker + sentence * 2_200) * 100  # about 20 MB, no line break
+    share = "Share this on Facebook. Follow us on Twitter. "  # boilerplate opens the line (#12)
+    text = share + (marker + sentence * 2_200) * 100  # about 20 MB, no line break
     assert len(text) > 20_000_000 and "\n" not in text
     records = engine.extract(decode_document("long.txt", "long.txt", text.encode(), "2025-01-01"))
     head, rest = records[0], records[1:]
     assert head.type == "document" and head.chars == len(text) and any("sections" in w for w in head.warnings)
     figures = [r for r in rest if r.type == "figure"]
-    assert len(figures) == 100
+    assert len(figures) == 100  # the first section too: only the share sentences are boilerplate
+    assert head.boilerplate_chars == len("Share this on Facebook.") + len("Follow us on Twitter.")
     for r in rest:
         if hasattr(r, "start"):
             assert text[r.start:r.end] == r.text
