@@ -8,6 +8,7 @@ noun) from data/membership_words.tsv. Members and organizations are gazetteer me
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -279,8 +280,29 @@ def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[
 
 
 def _mentions_in(tokens, mentions: list[Span], labels=("country", "organization")) -> list[Span]:
+    """The mentions (sorted, not overlapping) whose root is one of `tokens`; looks only at those
+    between the first and last token, so a document full of names stays linear."""
     indices = {t.i for t in tokens}
-    return [m for m in mentions if m.root.i in indices and m.label_ in labels]
+    if not indices:
+        return []
+    lo, hi = min(indices), max(indices)
+    out = []
+    for i in range(bisect_right(mentions, lo, key=lambda m: m.end), len(mentions)):
+        m = mentions[i]
+        if m.start > hi:
+            break
+        if m.root.i in indices and m.label_ in labels:
+            out.append(m)
+    return out
+
+
+def _last_organization_before(i: int, mentions: list[Span], member_ids: set[str]) -> Span | None:
+    """The organization named last before token `i`, other than the members'."""
+    for j in range(bisect_left(mentions, i, key=lambda m: m.start) - 1, -1, -1):
+        m = mentions[j]
+        if m.label_ == "organization" and m.id_ not in member_ids:
+            return m
+    return None
 
 
 def _conj_subtree(token: Token) -> list[Token]:
@@ -395,9 +417,7 @@ def _pronoun_member(verb: Token, mentions: list[Span]) -> list[Span]:
 def _organization_before(token: Token, mentions: list[Span], members: list[Span]) -> Span | None:
     """The organization named last before `token` in the document ("China's admission in 2001
     took 15 years", after a paragraph about the WTO)."""
-    member_ids = {m.id_ for m in members}
-    earlier = [m for m in mentions if m.label_ == "organization" and m.start < token.i and m.id_ not in member_ids]
-    return earlier[-1] if earlier else None
+    return _last_organization_before(token.i, mentions, {m.id_ for m in members})
 
 
 def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Span | None:
@@ -410,15 +430,14 @@ def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Sp
     in_args = [m for m in _mentions_in(scope, mentions, ("organization",)) if m.id_ not in member_ids]
     for child in token.children:
         if child.dep_ == "compound":
-            in_args = [m for m in mentions if m.label_ == "organization" and m.root.i == child.i] + in_args
+            in_args = _mentions_in([child], mentions, ("organization",)) + in_args
     if in_args:
         return min(in_args, key=lambda m: abs(m.root.i - token.i))
     if any(t.lemma_.lower() in words().org_anaphor for t in scope):
-        earlier = [m for m in mentions if m.label_ == "organization" and m.start < token.i and m.id_ not in member_ids]
-        if earlier:
-            return earlier[-1]
-    sentence = token.sent
-    in_sentence = [m for m in mentions if m.label_ == "organization" and sentence.start <= m.start < sentence.end and m.id_ not in member_ids]
+        earlier = _last_organization_before(token.i, mentions, member_ids)
+        if earlier is not None:
+            return earlier
+    in_sentence = [m for m in _mentions_in(token.sent, mentions, ("organization",)) if m.id_ not in member_ids]
     if in_sentence:
         return min(in_sentence, key=lambda m: abs(m.root.i - token.i))
     return None

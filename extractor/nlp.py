@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass, field
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -229,9 +229,18 @@ def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], ev
 def analyse(nlp: Language, texts: list[Segmented]) -> None:
     """Run the model on the sentences that need it, in batches across all `texts`; each
     sentence is analysed as its own Doc, so the result does not depend on the batch."""
+    arrays: dict[int, tuple] = {}  # per tokenized chunk, its arrays once: Span.as_doc would redo them per sentence
+
+    def as_doc(sentence: Span) -> Doc:
+        if id(sentence.doc) not in arrays:
+            head = sentence.doc._get_array_attrs()  # noqa: SLF001
+            arrays[id(sentence.doc)] = (head, sentence.doc.to_array(head))
+        head, array = arrays[id(sentence.doc)]
+        return sentence.as_doc(array_head=head, array=array)
+
     for level in (PARSE, FULL):
         chosen = [(t, i) for t in texts for i, lv in enumerate(t.levels) if lv == level]
-        docs = _analyse(nlp, [t.sentences[i].as_doc() for t, i in chosen], level)
+        docs = _analyse(nlp, [as_doc(t.sentences[i]) for t, i in chosen], level)
         for (t, i), doc in zip(chosen, docs):
             t.analysed[i] = doc
 
@@ -372,10 +381,14 @@ def _opaque(nlp: Language, run: list[Span]) -> Doc:
     look back for the organization named earlier see the same names as with the full model."""
     tokens, chunk = run[0].doc, run[0].doc.user_data["text"]
     start, end = run[0].start, run[-1].end
+    if "mentions" not in tokens.user_data:  # sorted, not overlapping; a span group makes new Spans on each read
+        tokens.user_data["mentions"] = list(tokens.spans.get("gazetteer", []))
+    mentions = tokens.user_data["mentions"]
     words, spaces, cursor = [], [], run[0].start_char
-    for mention in tokens.spans.get("gazetteer", []):
-        if not (start <= mention.start and mention.end <= end):
-            continue
+    for i in range(bisect_left(mentions, start, key=lambda m: m.start), len(mentions)):
+        mention = mentions[i]
+        if mention.end > end:
+            break
         if mention.start_char > cursor:
             words.append(chunk[cursor:mention.start_char])
             spaces.append(False)

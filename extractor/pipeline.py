@@ -31,7 +31,7 @@ from extractor.nlp import (
     FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment, tense_at,
 )
 from extractor.records import (
-    Document, Entity, Error, Event, Figure, Membership, Timex, RECORD_TYPES, shifted,
+    Document, Entity, Error, Event, Evidence, Figure, Membership, Timex, RECORD_TYPES, shifted,
 )
 from extractor.sources import RawDocument, ReadFailure
 from extractor.spans import Spans
@@ -311,27 +311,31 @@ def _entity(mention_id: str, name: str, kind: str) -> Entity:
 def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
     """One record per (organization, member, action, status); later mentions add evidence."""
     merged: dict[tuple, Membership] = {}
+    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span: no quadratic list scans
     for m in mentions:
         when = _membership_date(m, dates)
         key = (m.organization, m.member, m.action, m.status)
         proof = evidence(m.sentence)
         if key in merged:
             first = merged[key]
+            if (proof.start, proof.end) != (first.evidence.start, first.evidence.end):
+                more[key].setdefault((proof.start, proof.end), proof)
             update: dict = {}
-            if proof not in first.mentions and proof != first.evidence:
-                update["mentions"] = [*first.mentions, proof]
             if first.date is None and when is not None:
                 update["date"] = date_ref(when)
             if first.ordinal is None and m.ordinal is not None:
                 update["ordinal"] = m.ordinal
-            merged[key] = first.model_copy(update=update)
+            if update:
+                merged[key] = first.model_copy(update=update)
             continue
+        more[key] = {}
         merged[key] = Membership(
             doc_id=doc_id, organization=_entity(m.organization, m.organization_name, "organization"),
             member=_entity(m.member, m.member_name, m.member_kind), action=m.action, status=m.status,
             date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
             evidence=proof)
-    return list(merged.values())
+    return [record.model_copy(update={"mentions": list(more[key].values())}) if more[key] else record
+            for key, record in merged.items()]
 
 
 def _membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
@@ -362,20 +366,23 @@ def _event_records(doc_id, events: list[EventMention], memberships: list[Members
         found.append((first.trigger, MEMBERSHIP_EVENT_KIND[first.action], when, location_of(first.trigger),
                       participants, status_of(first.trigger, when, reference), first.sentence))
     merged: dict[tuple, Event] = {}
+    by_kind_date: dict[tuple, list[tuple]] = {}  # (kind, date) -> keys in the order they came
+    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span
     for trigger, kind, when, location, participants, status, sentence in sorted(found, key=lambda f: f[0].idx):
         key = (kind, when.value, (location or "").lower() if kind not in MEMBERSHIP_EVENT_KIND.values() else tuple(sorted(participants)))
-        loose = next((k for k in merged if k[:2] == key[:2] and (not k[2] or not key[2])), None)
+        loose = next((k for k in by_kind_date.get(key[:2], ()) if not k[2] or not key[2]), None)
         proof = evidence(sentence)
         existing = key if key in merged else loose
         if existing is not None:
             first = merged[existing]
-            update: dict = {}
-            if proof != first.evidence and proof not in first.mentions:
-                update["mentions"] = [*first.mentions, proof]
+            if proof != first.evidence:
+                more[existing].setdefault((proof.start, proof.end), proof)
             if first.location is None and location:
-                update["location"] = location
-            merged[existing] = first.model_copy(update=update)
+                merged[existing] = first.model_copy(update={"location": location})
             continue
         merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
                             participants=participants, status=status, evidence=proof)
-    return list(merged.values())
+        by_kind_date.setdefault(key[:2], []).append(key)
+        more[key] = {}
+    return [event.model_copy(update={"mentions": list(more[key].values())}) if more[key] else event
+            for key, event in merged.items()]
