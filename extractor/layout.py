@@ -82,14 +82,12 @@ def classify_lines(text: str) -> list[Block]:
     """Return Blocks covering the non-empty lines of `text`, in order: a line is one block (a
     heading, a caption, boilerplate by its shape) or, when it is prose, one block per sentence,
     each body or boilerplate."""
-    lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if not m.group().isspace()]
     blocks: list[Block] = []
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
-            continue
-        next_line = next((text[s:e] for s, e in lines[index + 1:] if text[s:e].strip()), None)
+        next_line = text[slice(*lines[index + 1])] if index + 1 < len(lines) else None
         key = line.strip().lower()
         if _is_shouted(line) or key in seen:
             kind = "boilerplate"
