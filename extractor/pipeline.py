@@ -334,6 +334,11 @@ def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: D
             member=_entity(m.member, m.member_name, m.member_kind), action=m.action, status=m.status,
             date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
             evidence=proof)
+    return _with_later_evidence(merged, more)
+
+
+def _with_later_evidence(merged: dict[tuple, Membership | Event], more: dict[tuple, dict]) -> list:
+    """The merged records, each with the evidence of its later mentions (kept by span, in order)."""
     return [record.model_copy(update={"mentions": list(more[key].values())}) if more[key] else record
             for key, record in merged.items()]
 
@@ -384,5 +389,4 @@ def _event_records(doc_id, events: list[EventMention], memberships: list[Members
                             participants=participants, status=status, evidence=proof)
         by_kind_date.setdefault(key[:2], []).append(key)
         more[key] = {}
-    return [event.model_copy(update={"mentions": list(more[key].values())}) if more[key] else event
-            for key, event in merged.items()]
+    return _with_later_evidence(merged, more)
