@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import List, Optional
@@ -12,7 +13,8 @@ from typing import List, Optional
 import typer
 
 from extractor.records import json_schema_text, to_json_line
-from extractor.sources import ReadFailure, Source, iter_sources, read_source
+from extractor.formats import INPUT_FORMATS, Fields, Skipped, documents, format_of
+from extractor.sources import RawDocument, ReadFailure, Source, iter_sources
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into structured, verifiable facts (JSON Lines).")
@@ -43,15 +45,28 @@ def _published_table(path: Path) -> dict[str, str]:
     return table
 
 
+# The input options `extract` and `spark` share.
+INPUT_FORMAT = typer.Option("auto", help="auto (by file name, HTML sniffed), text, html, jsonl or warc.")
+TEXT_FIELD = typer.Option("maintext,text", help="JSON Lines: the field(s) holding the text, first present wins.")
+ID_FIELD = typer.Option("url,id", help="JSON Lines: the field(s) holding the document id.")
+DATE_FIELD = typer.Option("date_publish,published", help="JSON Lines: the field(s) holding the publication date.")
+TITLE_FIELD = typer.Option("title", help="JSON Lines: the field(s) holding the title.")
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Files, directories (read recursively) or - for stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
     published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
     published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
-    include: List[str] = typer.Option([], help="Extra record types to write: timex."),
+    include: List[str] = typer.Option([], help="Extra output: timex (records), text (on the document record)."),
     model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline (package name or path)."),
-    glob: str = typer.Option("*.txt", help="Which files to read in directories."),
+    glob: str = typer.Option("*.txt", help="Which files to read in directories (e.g. '*.html', '*.warc.gz')."),
+    input_format: str = INPUT_FORMAT,
+    text_field: str = TEXT_FIELD,
+    id_field: str = ID_FIELD,
+    date_field: str = DATE_FIELD,
+    title_field: str = TITLE_FIELD,
     jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes; 0 (the default) uses every core."),
     resume: bool = typer.Option(False, help="Keep the documents already complete in -o FILE (same doc_id and sha256), append the rest."),
     cascade: bool = typer.Option(True, help="--no-cascade runs the statistical model on every sentence (same records, slower)."),
@@ -64,6 +79,7 @@ def extract(
     from extractor.pipeline import Settings
 
     _check_include(include)
+    fields = _fields(input_format, text_field, id_field, date_field, title_field)
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o FILE: the output of the run to finish.", param_hint="--resume")
     if jobs < 0:
@@ -82,18 +98,24 @@ def extract(
         batch.keep_complete(output)
     stale: set[tuple[str, str]] = set()
     shown = not quiet and sys.stderr.isatty()
-    progress = batch.Progress(_count_inputs(paths, glob) if shown else None, shown)
+    progress = batch.Progress(_count_inputs(paths, glob, input_format) if shown else None, shown)
+
+    skipped: Counter[str] = Counter()
 
     def inputs():
         for item in iter_sources(paths, glob):
-            raw = item if isinstance(item, ReadFailure) else read_source(_with_date(item, per_file))
-            earlier = done.complete.get(raw.doc_id)
-            if earlier is not None and earlier == getattr(raw, "sha256", None):
-                progress.update(skipped=True)
-                continue
-            if earlier is not None:
-                stale.add((raw.doc_id, earlier))
-            yield raw
+            for raw in [item] if isinstance(item, ReadFailure) else documents(_with_date(item, per_file), input_format, fields):
+                if isinstance(raw, Skipped):
+                    skipped[raw.what] += 1
+                    continue
+                raw = _with_listed_date(raw, per_file)
+                earlier = done.complete.get(raw.doc_id)
+                if earlier is not None and earlier == getattr(raw, "sha256", None):
+                    progress.update(skipped=True)
+                    continue
+                if earlier is not None:
+                    stale.add((raw.doc_id, earlier))
+                yield raw
 
     counts: Counter[str] = Counter()
     if output:
@@ -122,13 +144,38 @@ def extract(
     if not quiet:
         already = f" ({progress.skipped} documents already done)" if progress.skipped else ""
         typer.echo(_summary(str(output) if output else "stdout", counts) + already, err=True)
+        if skipped:
+            kinds = ", ".join(f"{n} {what}" for what, n in sorted(skipped.items()))
+            typer.echo(f"skipped {sum(skipped.values())} archive records that are not HTML pages ({kinds})", err=True)
     if counts["error"]:
         raise typer.Exit(1)
 
 
-def _count_inputs(paths: list[str], glob: str) -> int:
-    """How many inputs there are, for the ETA (a walk of the paths, no reading)."""
-    return sum(1 for _ in iter_sources(paths, glob))
+def _count_inputs(paths: list[str], glob: str, input_format: str = "auto") -> int | None:
+    """How many documents there are, for the ETA (a walk of the paths, no reading); None when a
+    file holds many (JSON Lines, WARC)."""
+    total = 0
+    for item in iter_sources(paths, glob):
+        if isinstance(item, Source) and format_of(item.path, input_format) in ("jsonl", "warc"):
+            return None
+        total += 1
+    return total
+
+
+def _fields(input_format: str, text: str, id_: str, date_: str, title: str) -> Fields:
+    """The JSON Lines field names (comma-separated lists), with --input-format checked."""
+    if input_format not in INPUT_FORMATS:
+        raise typer.BadParameter(f"{input_format!r} is not a format; give one of {', '.join(INPUT_FORMATS)}.",
+                                 param_hint="--input-format")
+    names = [tuple(n.strip() for n in value.split(",") if n.strip()) for value in (text, id_, date_, title)]
+    return Fields(*names)
+
+
+def _with_listed_date(raw, per_file: dict[str, str]):
+    """A document of a multi-document file takes the date --published-from lists for its doc_id."""
+    if isinstance(raw, RawDocument) and raw.doc_id in per_file and raw.published != per_file[raw.doc_id]:
+        return replace(raw, published=per_file[raw.doc_id], published_rule=None)
+    return raw
 
 
 def _with_date(source: Source, per_file: dict[str, str]) -> Source:
@@ -148,13 +195,18 @@ def _quiet_broken_pipe() -> None:
 
 @app.command()
 def spark(
-    input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of text files (read recursively)."),
+    input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of input files (read recursively)."),
     output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
     master: str = typer.Option("local[*]", help="The Spark master URL."),
     published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
     published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
-    include: List[str] = typer.Option([], help="Extra record types to write: timex."),
-    glob: str = typer.Option("*.txt", help="Which files to read."),
+    include: List[str] = typer.Option([], help="Extra output: timex (records), text (on the document record)."),
+    glob: str = typer.Option("*.txt", help="Which files to read (e.g. '*.html', '*.warc.gz')."),
+    input_format: str = INPUT_FORMAT,
+    text_field: str = TEXT_FIELD,
+    id_field: str = ID_FIELD,
+    date_field: str = DATE_FIELD,
+    title_field: str = TITLE_FIELD,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
     """Run the extraction on Apache Spark (needs `pip install 'extractor[spark]'` and Java 17):
@@ -167,9 +219,11 @@ def spark(
     from extractor.pipeline import Settings
 
     _check_include(include)
+    fields = _fields(input_format, text_field, id_field, date_field, title_field)
     given = _parse_date(published, "--published") if published else None
     per_file = _published_table(published_from) if published_from else None
-    counts = run_job(input_folder, output_folder, master, Settings(include=tuple(include), published=given), glob, per_file)
+    counts = run_job(input_folder, output_folder, master, Settings(include=tuple(include), published=given), glob,
+                     per_file, input_format, fields)
     if not quiet:
         typer.echo(_summary(output_folder, counts), err=True)
     if counts.get("error"):
@@ -186,8 +240,9 @@ def _summary(where: str, counts: dict[str, int]) -> str:
 
 def _check_include(include: list[str]) -> None:
     for kind in include:
-        if kind != "timex":
-            raise typer.BadParameter(f"{kind!r} is not an optional record type; the only one is 'timex'.", param_hint="--include")
+        if kind not in ("timex", "text"):
+            raise typer.BadParameter(f"{kind!r} cannot be included; give timex (temporal expressions) or text "
+                                     "(the text offsets index, on the document record).", param_hint="--include")
 
 
 @app.command()

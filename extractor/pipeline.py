@@ -20,6 +20,7 @@ from extractor import temporal
 from extractor.entities import country_adjectives as ADJECTIVES, country_name, organizations
 from extractor.events import EventMention, find_events, location_of, status_of, triggers as event_triggers
 from extractor.figures import candidates as figure_candidates, find_figures
+from extractor.formats import main_text
 from extractor.layout import (
     boilerplate_chars, classify_lines, last_line_break, sentence_starts, spans_of,
 )
@@ -49,7 +50,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     model: str | None = None
-    include: tuple[Literal["timex"], ...] = ()
+    include: tuple[Literal["timex", "text"], ...] = ()
     published: date | None = None
     cascade: bool = True  # False: run the statistical model on every sentence, not only where a record can come from
 
@@ -73,6 +74,7 @@ class Extractor:
     def extract_batch(self, items: list[RawDocument | ReadFailure]) -> list[list]:
         """The records of each item, in order. The model runs once over the sentences of the whole
         batch (faster than per document); the records do not depend on the batch."""
+        items = [main_text(item) if isinstance(item, RawDocument) and item.form == "html" else item for item in items]
         short = [item for item in items if isinstance(item, RawDocument) and len(item.text) <= SECTION_CHARS]
         prepared = {id(item): _prepare(item, self.nlp, self.settings, self.cascade) for item in short}
         analyse(self.nlp, [p.segmented for p in prepared.values()])
@@ -108,7 +110,8 @@ class Extractor:
         note = (f"extracted in {len(sections)} sections of at most {SECTION_CHARS:,} characters: "
                 "a change reported in two sections gives two records")
         warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
-        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "boilerplate_chars": boilerplate,
+        whole = raw.text if "text" in self.settings.include else None
+        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "boilerplate_chars": boilerplate, "text": whole,
                                         "warnings": warnings}),
                 *records]
 
@@ -243,6 +246,7 @@ def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
     head = Document(doc_id=doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
                     encoding=raw.encoding, reference_date=reference.isoformat() if reference else None,
                     reference_date_source=ref_source, reference_date_rule=ref_rule,
+                    title=raw.title, url=raw.url, text=text if "text" in settings.include else None,
                     boilerplate_chars=prepared.boilerplate_chars, counts=counts, warnings=warnings)
     return [head, *records]
 
@@ -265,7 +269,7 @@ def _record_order(record) -> tuple:
 
 def _reference_date(raw, settings, candidates, text, captions, tense):
     if raw.published:
-        return date.fromisoformat(raw.published), "given", None
+        return date.fromisoformat(raw.published), "given", raw.published_rule
     if settings.published:
         return settings.published, "given", None
     future = lambda s, e: tense(s, e) == "future"  # noqa: E731

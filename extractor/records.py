@@ -66,6 +66,11 @@ class Document(_Model):
     reference_date_rule: str | None = Field(
         default=None, description="which rule inferred the date (dateline, caption, latest_past)"
     )
+    title: str | None = Field(default=None, description="the page's or the dump's title, when the input had one")
+    url: str | None = Field(default=None, description="the page's URL, when the input gave one")
+    text: str | None = Field(
+        default=None, description="with --include text: the text every offset indexes (for HTML, the extracted main text)"
+    )
     boilerplate_chars: int = Field(
         default=0, description="characters labelled boilerplate (navigation, share buttons, cookie notices): no record comes from them"
     )

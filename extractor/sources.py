@@ -38,6 +38,10 @@ class RawDocument:
     encoding: str
     warnings: tuple[str, ...] = ()
     published: str | None = None
+    form: str = "text"  # "html": `text` is a page, turned into its main text by formats.main_text
+    title: str | None = None
+    url: str | None = None
+    published_rule: str | None = None  # where a given date came from when not from the user ("page_metadata")
 
 
 @dataclass(frozen=True)

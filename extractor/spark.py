@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlparse
 
 from extractor.batch import BATCH_DOCS, batches, finish
 from extractor.pipeline import Extractor, Settings
-from extractor.sources import decode_document
+from extractor.formats import Fields, Skipped, from_bytes
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: imported where they are used
     import pandas
@@ -36,11 +36,14 @@ _ENGINES: dict[str, Extractor] = {}  # per Python worker process: settings JSON 
 
 
 def extract_dataframe(df: "DataFrame", text_col: str, id_col: str, published_col: str | None = None,
-                      settings: Settings | None = None, source_col: str | None = None) -> "DataFrame":
+                      settings: Settings | None = None, source_col: str | None = None,
+                      input_format: str = "text", fields: Fields = Fields()) -> "DataFrame":
     """One row per record of every input row: `doc_id`, `type` and `record`, the JSON line the
     CLI writes. `published_col` (date, timestamp or YYYY-MM-DD string; null for unknown) gives
     each article's reference date; `source_col` what records name as their source (default:
-    the id). Rows of one input stay together and in order within a partition."""
+    the id). `input_format`: text (the default), html (the column holds pages), jsonl or warc (it
+    holds whole files, split into documents here, on the executors), or auto (by the id's file
+    name, as the CLI does). Rows of one input stay together and in order within a partition."""
     columns = [id_col, text_col] + [c for c in (published_col, source_col) if c]
     for column in columns:
         if column not in df.columns:
@@ -55,8 +58,10 @@ def extract_dataframe(df: "DataFrame", text_col: str, id_col: str, published_col
         for frame in frames:
             rows = frame.to_dict("records")
             out = {"doc_id": [], "type": [], "record": []}
-            for chunk in batches(rows, BATCH_DOCS):
-                for finished in finish(engine, [_decoded(row, names) for row in chunk]):
+            items = (item for row in rows for item in _documents(row, names, input_format, fields)
+                     if not isinstance(item, Skipped))
+            for chunk in batches(items, BATCH_DOCS):
+                for finished in finish(engine, chunk):
                     for line in finished.lines:
                         out["doc_id"].append(finished.doc_id)
                         out["type"].append(line[9:line.index('"', 9)])
@@ -72,12 +77,13 @@ def _engine(config: str) -> Extractor:
     return _ENGINES[config]
 
 
-def _decoded(row: dict, names: dict[str, str | None]):
+def _documents(row: dict, names: dict[str, str | None], input_format: str, fields: Fields):
     doc_id = str(row[names["id"]])
     value = row[names["text"]]
     data = value.encode("utf-8") if isinstance(value, str) else bytes(value) if value is not None else b""
     label = str(row[names["source"]]) if names["source"] else doc_id
-    return decode_document(doc_id, label, data, _iso_date(row[names["published"]]) if names["published"] else None)
+    published = _iso_date(row[names["published"]]) if names["published"] else None
+    return from_bytes(doc_id, label, data, input_format, fields, published)
 
 
 def _iso_date(value) -> str | None:
@@ -146,7 +152,8 @@ def use_this_python() -> None:
 
 
 def run_job(input_folder: str, output_folder: str, master: str = "local[*]", settings: Settings | None = None,
-            glob: str = "*.txt", published: dict[str, str] | None = None) -> dict[str, int]:
+            glob: str = "*.txt", published: dict[str, str] | None = None, input_format: str = "auto",
+            fields: Fields = Fields()) -> dict[str, int]:
     """Read text files under `input_folder`, extract, write JSON Lines under `output_folder`
     (Spark part files, in doc_id order, each document's records in the CLI's order); return
     the number of records per type."""
@@ -164,7 +171,8 @@ def run_job(input_folder: str, output_folder: str, master: str = "local[*]", set
             dates = spark.createDataFrame(list(published.items()), "doc_id string, published string")
             files = files.join(dates, "doc_id", "left")
         records = extract_dataframe(files, text_col="content", id_col="doc_id", source_col="source",
-                                    published_col="published" if published else None, settings=settings)
+                                    published_col="published" if published else None, settings=settings,
+                                    input_format=input_format, fields=fields)
         numbered = records.withColumn("n", F.monotonically_increasing_id())
         numbered.cache()
         numbered.orderBy("doc_id", "n").select("record").write.mode("overwrite").text(output_folder)

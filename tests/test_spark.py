@@ -143,3 +143,32 @@ def test_spark_command_by_path_uses_its_own_python_not_the_one_on_path(tmp_path)
 
     types = [json.loads(line)["type"] for line in record_lines(str(tmp_path / "out"))]
     assert types.count("membership") == 1 and types[0] == "document"
+
+
+def test_spark_reads_pages_dumps_and_archives_as_the_cli_does(tmp_path):
+    """#14: HTML pages, a gzipped JSON Lines dump and a WARC file, split into documents on the
+    executors, give the CLI's records document by document."""
+    pytest.importorskip("warcio", reason="the warc extra is not installed")
+    pytest.importorskip("trafilatura", reason="the html extra is not installed")
+    from test_formats import ARTICLE, _dump, _warc, page
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.html").write_text(page(ARTICLE), encoding="utf-8")
+    _dump(folder)
+    _warc(folder / "crawl.warc.gz", [("https://news.example.com/a", "text/html", page(ARTICLE[1:]).encode()),
+                                     ("https://news.example.com/x.png", "image/png", bytes(64))])
+    spark_lines, result = _spark_lines_of(folder, tmp_path / "out", "*")
+    assert result.returncode == 1, result.stderr  # the dump's bad lines are error records
+    cli_lines = cli("extract", str(folder), "-q", "-j", "1", "--glob", "*", text=True).stdout.splitlines()
+    strip = lambda lines: {k: [json.dumps({f: v for f, v in json.loads(x).items() if f != "source"}) for x in v]  # noqa: E731
+                           for k, v in _by_document(lines).items()}
+    assert strip(spark_lines) == strip(cli_lines)
+    assert len(_by_document(spark_lines)) == 8  # 1 page + 6 dump lines (3 errors) + 1 archived page
+
+
+def _spark_lines_of(folder: Path, out: Path, glob: str):
+    from extractor.spark import record_lines
+
+    result = cli("spark", str(folder), str(out), "--master", "local[2]", "--glob", glob, text=True)
+    return record_lines(str(out)), result
