@@ -7,18 +7,25 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractor.entities import SPAN_KEY
+from extractor.context import context_of, write_spans
+from extractor.entities import SPAN_KEY, country_name
 from extractor.lexicon import read_tsv
-from extractor.link import DateIndex
+from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
+from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
 from extractor.nlp import clause_verb, tense_of
 from extractor.spans import Spans
-from extractor.temporal import TimexSpan
+from extractor.records import Event, Evidence
+from extractor.temporal.anchor import TimexSpan
 
 HEDGE_AUX = {"could", "would", "might", "may", "should", "can"}
 SCHEDULE_WORDS = {"upcoming", "forthcoming", "scheduled", "planned", "due", "expected", "set", "next", "coming"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
+                         "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
+                         "apply": "application"}  # the event a dated membership change is
 
 
 @dataclass(frozen=True)
@@ -182,3 +189,72 @@ def status_of(trigger: Token, when: TimexSpan, reference: date | None) -> str:
     if reference is not None and when.start_date and when.start_date > reference.isoformat():
         return "scheduled"
     return "past"
+
+
+def event_records(doc_id: str, events: list[EventMention], memberships: list[MembershipMention],
+                  dates: DateIndex, reference: date | None) -> list[tuple[Event, Token]]:
+    """One record per event (kind, date, and place or participants), each with its trigger token;
+    later mentions add evidence. Dated membership changes are events too (one per trigger)."""
+    found: list[tuple] = []
+    for e in events:
+        found.append((e.trigger, e.kind, e.date, e.location, list(e.participants), e.status, e.sentence))
+    by_trigger: dict[int, list[MembershipMention]] = {}
+    for m in memberships:
+        by_trigger.setdefault(m.trigger.i, []).append(m)
+    for group in by_trigger.values():
+        first = group[0]
+        when = membership_date(first, dates, fallback=False)
+        if when is None:
+            continue
+        participants = list(dict.fromkeys([country_name(m.member) if m.member_kind == "country" else m.member for m in group] + [first.organization]))
+        found.append((first.trigger, MEMBERSHIP_EVENT_KIND[first.action], when, location_of(first.trigger),
+                      participants, status_of(first.trigger, when, reference), first.sentence))
+    merged: dict[tuple, Event] = {}
+    by_kind_date: dict[tuple, list[tuple]] = {}  # (kind, date) -> keys in the order they came
+    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span
+    trigger_of: dict[tuple, Token] = {}
+    for trigger, kind, when, location, participants, status, sentence in sorted(found, key=lambda f: f[0].idx):
+        key = (kind, when.value, (location or "").lower() if kind not in MEMBERSHIP_EVENT_KIND.values() else tuple(sorted(participants)))
+        loose = next((k for k in by_kind_date.get(key[:2], ()) if not k[2] or not key[2]), None)
+        proof = evidence(sentence)
+        existing = key if key in merged else loose
+        if existing is not None:
+            first = merged[existing]
+            if proof != first.evidence:
+                more[existing].setdefault((proof.start, proof.end), proof)
+            if first.location is None and location:
+                merged[existing] = first.model_copy(update={"location": location})
+            continue
+        trigger_of[key] = trigger
+        merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
+                            participants=participants, status=status, evidence=proof)
+        by_kind_date.setdefault(key[:2], []).append(key)
+        more[key] = {}
+    return list(zip(with_later_evidence(merged, more), trigger_of.values()))
+
+
+@Language.factory("events", assigns=["doc._.events", "doc.spans"])
+def make_events(nlp: Language, name: str) -> EventTagger:
+    return EventTagger(nlp)
+
+
+class EventTagger:
+    """Dated events as `doc._.events` (records, repeated mentions merged) and `doc.spans["events"]`
+    (the trigger words): trigger words with a date of their own clause, and the dated membership
+    changes of the `memberships` component (run here if it has not run)."""
+
+    def __init__(self, nlp: Language):
+        self.memberships = MembershipTagger(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = context_of(doc)
+        if ctx.membership_mentions is None:
+            doc = self.memberships(doc)
+        mentions = ctx.membership_mentions
+        reference = doc._.reference_date
+        taken = {m.trigger.i for m in mentions} | {realising_verb(m.trigger).i for m in mentions}
+        found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
+        pairs = event_records(ctx.doc_id, found, mentions, ctx.dates, reference)
+        doc._.events = [record for record, _ in pairs]
+        write_spans(doc, "events", [(t.idx, t.idx + len(t), record.kind, record) for record, t in pairs])
+        return doc

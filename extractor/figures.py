@@ -8,19 +8,27 @@ whatever the tokenizer does; the parse then tells what is counted and what is me
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extractor.context import context_of, write_spans
+
 from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
+from extractor.link import DateIndex, date_ref, evidence
 from extractor.nlp import clause_verb, span_for, text_of
+from extractor.records import Figure
 from extractor.spans import DisjointSpans, Spans
+from extractor.temporal import TimexSpan, timexes_of
 
 NUMERIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
              "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+MAX_FIGURES_PER_SENTENCE = 60  # more numbers than this in one sentence: a table or a dump, no figures
 MAX_ID_DIGITS = 7  # a run of this many digits without separators is an id or a phone number
 
 
@@ -453,3 +461,49 @@ def _phrase(token: Token, max_tokens: int = 14) -> str:
         return token.text
     doc = token.doc
     return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[TimexSpan], dates: DateIndex,
+                   numbers: list) -> tuple[list[Figure], list[str]]:
+    """The figure records, and a warning for sentences so full of numbers (a table, a dump of
+    digits) that their figures are left out: MAX_FIGURES_PER_SENTENCE is far above what a sentence
+    of prose states, and each record repeats its sentence as evidence."""
+    found = []
+    timex_spans = [(t.start, t.end) for t in timexes]
+    for f in find_figures(doc, boilerplate, timex_spans, numbers):
+        head = doc[f.head] if f.head is not None else None
+        token = head if head is not None else doc.char_span(f.start, f.end, alignment_mode="expand").root
+        found.append((f, token))
+    per_sentence = Counter(token.sent.start for _, token in found)
+    crowded = {start for start, n in per_sentence.items() if n > MAX_FIGURES_PER_SENTENCE}
+    warnings = [f"{len(crowded)} sentences hold more than {MAX_FIGURES_PER_SENTENCE} numbers each (tables or lists "
+                f"of digits, {sum(per_sentence[s] for s in crowded):,} numbers in all) and give no figures"] if crowded else []
+    out = []
+    for f, token in found:
+        if token.sent.start in crowded:
+            continue
+        when = dates.for_token(token, fallback=False)
+        out.append(Figure(doc_id=doc_id, text=f.text, start=f.start, end=f.end, value=f.value, kind=f.kind,
+                          unit=f.unit, qualifier=f.qualifier, subject=f.subject,
+                          date=date_ref(when) if when else None, evidence=evidence(token.sent)))
+    return out, warnings
+
+
+@Language.factory("figures", assigns=["doc._.figures", "doc.spans"])
+def make_figures(nlp: Language, name: str) -> FigureTagger:
+    return FigureTagger()
+
+
+class FigureTagger:
+    """Figures as `doc._.figures` (records) and `doc.spans["figures"]`, dated by the `timex`
+    component's expressions (tagged here if it has not run)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = context_of(doc)
+        timexes = timexes_of(doc)
+        numbers = ctx.numbers if ctx.numbers is not None else candidates(text_of(doc))
+        records, warnings = figure_records(doc, ctx.doc_id, ctx.boilerplate, timexes, ctx.dates, numbers)
+        ctx.warnings += warnings
+        doc._.figures = records
+        write_spans(doc, "figures", [(r.start, r.end, r.kind, r) for r in records])
+        return doc

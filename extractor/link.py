@@ -4,13 +4,18 @@ merging repeated mentions of one fact into one record with several pieces of evi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, TypeVar
 
+from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
 
 from extractor.nlp import clause_verb, span_for, text_of, tree_distance
 from extractor.records import DateRef, Evidence
-from extractor.temporal import TimexSpan
 
+if TYPE_CHECKING:  # the temporal package links its own dates: imported for the types only
+    from extractor.temporal.anchor import TimexSpan
+
+R = TypeVar("R", bound=BaseModel)  # a record
 VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 MAX_ATTACH_DISTANCE = 3
 
@@ -108,3 +113,9 @@ def _governs(date_root: Token, token: Token, strict: bool) -> bool:
     if verb == date_verb or (verb.dep_ == "conj" and verb.head == date_verb):
         return True
     return not strict and date_verb in verb.ancestors
+
+
+def with_later_evidence(merged: dict[tuple, R], more: dict[tuple, dict]) -> list[R]:
+    """The merged records, each with the evidence of its later mentions (kept by span, in order)."""
+    return [record.model_copy(update={"mentions": list(more[key].values())}) if more[key] else record
+            for key, record in merged.items()]

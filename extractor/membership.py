@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from extractor.entities import SPAN_KEY
+from extractor.context import context_of, write_spans
+from extractor.entities import SPAN_KEY, Gazetteer, country_adjectives, country_name, organizations
 from extractor.lexicon import number_words, read_jsonl, read_tsv
+from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
+from extractor.records import Entity, Evidence, Membership
 from extractor.spans import Spans
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}
@@ -546,3 +550,86 @@ def _ordinal_near(trigger: Token) -> int | None:
             if text in table and table[text][1] == "ordinal" and text != "first":
                 return int(table[text][0])
     return None
+
+
+def _entity(mention_id: str, name: str, kind: str) -> Entity:
+    if kind == "organization":
+        org = organizations().get(mention_id)
+        return Entity(name=org.name if org else name, id=mention_id, kind="organization")
+    return Entity(name=name if name[:1].isupper() and name not in country_adjectives() else country_name(mention_id),
+                  id=mention_id, kind="country")
+
+
+def membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
+    """One record per (organization, member, action, status); later mentions add evidence."""
+    merged: dict[tuple, Membership] = {}
+    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span: no quadratic list scans
+    for m in mentions:
+        when = membership_date(m, dates)
+        key = (m.organization, m.member, m.action, m.status)
+        proof = evidence(m.sentence)
+        if key in merged:
+            first = merged[key]
+            if (proof.start, proof.end) != (first.evidence.start, first.evidence.end):
+                more[key].setdefault((proof.start, proof.end), proof)
+            update: dict = {}
+            if first.date is None and when is not None:
+                update["date"] = date_ref(when)
+            if first.ordinal is None and m.ordinal is not None:
+                update["ordinal"] = m.ordinal
+            if update:
+                merged[key] = first.model_copy(update=update)
+            continue
+        more[key] = {}
+        merged[key] = Membership(
+            doc_id=doc_id, organization=_entity(m.organization, m.organization_name, "organization"),
+            member=_entity(m.member, m.member_name, m.member_kind), action=m.action, status=m.status,
+            date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
+            evidence=proof)
+    return with_later_evidence(merged, more)
+
+
+def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
+    """The date of a membership change: talks by their own clause, an application strictly by
+    its clause ("waiting to join ... by 2006" dates the hoped-for join), others by their clause
+    or (with `fallback`) the sentence's only date."""
+    if m.frame == "talks":
+        return dates.attached_to(m.sentence, talks_date_heads(m.trigger))
+    if m.action == "apply":
+        return dates.for_token(m.trigger, fallback=False, strict=True)
+    return dates.for_token(m.trigger, fallback=fallback)
+
+
+# ---------------------------------------------------------------- records and the component
+
+
+@Language.factory("memberships", assigns=["doc._.memberships", "doc.spans"])
+def make_memberships(nlp: Language, name: str) -> MembershipTagger:
+    return MembershipTagger(nlp)
+
+
+class MembershipTagger:
+    """Membership changes as `doc._.memberships` (records, repeated mentions merged) and
+    `doc.spans["memberships"]` (the trigger words). Reads the gazetteer's mentions (running it if
+    no `gazetteer` component ran) and the dates of the `timex` component (running it if needed)."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self._gazetteer: Gazetteer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from extractor.temporal import timexes_of  # noqa: PLC0415  (temporal's component imports this package's records)
+
+        if SPAN_KEY not in doc.spans:
+            self._gazetteer = self._gazetteer or Gazetteer(self.nlp)
+            doc = self._gazetteer(doc)
+        ctx = context_of(doc)
+        timexes_of(doc)
+        mentions = find_memberships(doc, ctx.boilerplate)
+        ctx.membership_mentions = mentions
+        records = membership_records(ctx.doc_id, mentions, ctx.dates)
+        doc._.memberships = records
+        by_key = {(r.organization.id, r.member.id, r.action, r.status): r for r in records}
+        write_spans(doc, "memberships", [(m.trigger.idx, m.trigger.idx + len(m.trigger), m.action,
+                                          by_key[(m.organization, m.member, m.action, m.status)]) for m in mentions])
+        return doc

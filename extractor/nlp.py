@@ -154,7 +154,8 @@ def span_for(doc: Doc, start: int, end: int) -> Span | None:
 # ---------------------------------------------------------------- the cascade
 
 SKIP, PARSE, FULL = 0, 1, 2  # what a sentence needs: nothing, tagger + parser + lemmas, and NER too
-CHEAP = ("gazetteer", "line_sentences")  # run on the whole text, never per sentence
+EXTRACTION_COMPONENTS = ("timex", "figures", "memberships", "events")  # ours, in the order they run
+CHEAP = ("gazetteer", "line_sentences", *EXTRACTION_COMPONENTS)  # run on the whole text, never per sentence
 
 
 class WordCue:

@@ -5,44 +5,33 @@ extractors."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import extractor.entities  # noqa: F401  (registers the "gazetteer" component)
+# importing the capability modules registers their spaCy components (gazetteer, timex, figures,
+# memberships, events)
 from extractor import temporal
-from extractor.entities import country_adjectives as ADJECTIVES, country_name, organizations
-from extractor.events import EventMention, find_events, location_of, status_of, triggers as event_triggers
-from extractor.figures import candidates as figure_candidates, find_figures
+from extractor.context import DocContext
+from extractor.events import triggers as event_triggers
+from extractor.figures import candidates as figure_candidates
 from extractor.formats import main_text
 from extractor.layout import (
     boilerplate_chars, classify_lines, last_line_break, sentence_starts, spans_of,
 )
-from extractor.link import DateIndex, date_ref, evidence
-from extractor.membership import (
-    MembershipMention, find_memberships, realising_verb, talks_date_heads, trigger_words as membership_trigger_words,
-)
+from extractor.membership import trigger_words as membership_trigger_words
 from extractor.nlp import (
-    FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment, tense_at,
+    EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
-from extractor.records import (
-    Document, Entity, Error, Event, Evidence, Figure, Membership, Timex, RECORD_TYPES, shifted,
-)
+from extractor.records import Document, Error, RECORD_TYPES, shifted
 from extractor.sources import RawDocument, ReadFailure
 from extractor.spans import Spans
 
 SECTION_CHARS = 1_000_000  # longer texts are extracted in sections of at most this size
-MAX_FIGURES_PER_SENTENCE = 60  # more numbers than this in one sentence: a table or a dump, no figures
-
-MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
-                         "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
-                         "apply": "application"}
 
 
 class Settings(BaseModel):
@@ -83,7 +72,7 @@ class Extractor:
             if isinstance(item, ReadFailure):
                 out.append(_error_record(item))
             elif id(item) in prepared:
-                out.append(_records(prepared[id(item)], assemble(self.nlp, prepared[id(item)].segmented), self.settings))
+                out.append(_records(prepared[id(item)], assemble(self.nlp, prepared[id(item)].segmented), self.nlp, self.settings))
             else:
                 out.append(self._extract_in_sections(item))
         return out
@@ -176,9 +165,12 @@ def _between_commas(text: str, spans: list[tuple[int, int]], start: int, end: in
 
 
 def build_pipeline(model: str | None) -> Language:
+    """The model with our components after it: the gazetteer, then the extraction components
+    (which the cascade runs on the assembled document, never per sentence)."""
     nlp = load_pipeline(model)
-    if "gazetteer" not in nlp.pipe_names:
-        nlp.add_pipe("gazetteer", last=True)
+    for name in ("gazetteer", *EXTRACTION_COMPONENTS):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
     return nlp
 
 
@@ -187,11 +179,8 @@ class _Prepared:
     """A document read by the cheap steps, waiting for the model (see nlp.segment)."""
 
     raw: RawDocument
-    boilerplate: Spans
+    context: DocContext
     boilerplate_chars: int
-    captions: list[tuple[int, int]]
-    candidates: list
-    numbers: list
     segmented: Segmented
 
 
@@ -202,38 +191,24 @@ def _prepare(raw: RawDocument, nlp: Language, settings: Settings, cascade: Casca
     candidates = [c for c in temporal.scan(text) if not boilerplate.contains(c.start, c.end)]
     numbers = figure_candidates(text)
     need = cascade.need(text, [(c.start, c.end) for c in candidates], [m.span() for _, m in numbers])
-    return _Prepared(raw, boilerplate, boilerplate_chars(blocks), spans_of(blocks, "caption"), candidates, numbers,
+    published = date.fromisoformat(raw.published) if raw.published else settings.published
+    context = DocContext(doc_id=raw.doc_id, published=published, published_rule=raw.published_rule if raw.published else None,
+                         boilerplate=boilerplate, captions=spans_of(blocks, "caption"),
+                         timex_candidates=candidates, numbers=numbers)
+    return _Prepared(raw, context, boilerplate_chars(blocks),
                      segment(nlp, text, need, everywhere=not settings.cascade, starts=sentence_starts(blocks)))
 
 
-def extract_document(raw: RawDocument, nlp: Language, settings: Settings, cascade: Cascade | None = None) -> list:
-    """Return [document record, records...] for one decoded input."""
-    prepared = _prepare(raw, nlp, settings, cascade or Cascade(nlp))
-    analyse(nlp, [prepared.segmented])
-    return _records(prepared, assemble(nlp, prepared.segmented), settings)
-
-
-def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
-    raw, boilerplate, captions, candidates = prepared.raw, prepared.boilerplate, prepared.captions, prepared.candidates
-    text, doc_id = raw.text, raw.doc_id
-    tense = partial(tense_at, doc)
-
-    reference, ref_source, ref_rule = _reference_date(raw, settings, candidates, text, captions, tense)
-    timexes = temporal.resolve(candidates, text, reference, tense)
-    dates = DateIndex(doc, timexes, captions)
-
+def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -> list:
+    """[document record, records...]: the extraction components run on the assembled Doc."""
+    raw, context, text = prepared.raw, prepared.context, prepared.raw.text
+    doc._.extractor = context
+    for name in EXTRACTION_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
     records: list = []
     if "timex" in settings.include:
-        records += [Timex(doc_id=doc_id, text=t.text, start=t.start, end=t.end, timex_type=t.timex_type,
-                          value=t.value, start_date=t.start_date, end_date=t.end_date, anchored=t.anchored)
-                    for t in timexes]
-    figures, figure_warnings = _figure_records(doc, doc_id, boilerplate, timexes, dates, prepared.numbers)
-    records += figures
-    memberships = find_memberships(doc, boilerplate)
-    records += _membership_records(doc_id, memberships, dates)
-    taken = {m.trigger.i for m in memberships} | {realising_verb(m.trigger).i for m in memberships}
-    events = find_events(doc, dates, reference, boilerplate, taken)
-    records += _event_records(doc_id, events, memberships, dates, reference)
+        records += temporal.timex_records(raw.doc_id, doc._.timexes)
+    records += doc._.figures + doc._.memberships + doc._.events
     records.sort(key=_record_order)
 
     counts = {t: 0 for t in RECORD_TYPES if t not in ("document", "error")}
@@ -242,10 +217,11 @@ def _records(prepared: _Prepared, doc: Doc, settings: Settings) -> list:
     warnings = list(raw.warnings)
     if not text.strip():
         warnings.append("the document is empty or blank; no records")
-    warnings += _boilerplate_warnings(prepared.boilerplate_chars, text) + figure_warnings
-    head = Document(doc_id=doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
+    warnings += _boilerplate_warnings(prepared.boilerplate_chars, text) + context.warnings
+    reference = doc._.reference_date
+    head = Document(doc_id=raw.doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
                     encoding=raw.encoding, reference_date=reference.isoformat() if reference else None,
-                    reference_date_source=ref_source, reference_date_rule=ref_rule,
+                    reference_date_source=context.reference_source, reference_date_rule=context.reference_rule,
                     title=raw.title, url=raw.url, text=text if "text" in settings.include else None,
                     boilerplate_chars=prepared.boilerplate_chars, counts=counts, warnings=warnings)
     return [head, *records]
@@ -265,132 +241,3 @@ def _record_order(record) -> tuple:
         start = record.evidence.start
     rank = {"timex": 0, "figure": 1, "membership": 2, "event": 3}[record.type]
     return (start, rank, getattr(record, "end", 0))
-
-
-def _reference_date(raw, settings, candidates, text, captions, tense):
-    if raw.published:
-        return date.fromisoformat(raw.published), "given", raw.published_rule
-    if settings.published:
-        return settings.published, "given", None
-    future = lambda s, e: tense(s, e) == "future"  # noqa: E731
-    inferred, rule = temporal.infer_reference_date(candidates, text, captions, future)
-    if inferred is None:
-        return None, None, None
-    return inferred, "inferred", rule
-
-
-def _figure_records(doc, doc_id, boilerplate, timexes, dates, numbers) -> tuple[list[Figure], list[str]]:
-    """The figure records, and a warning for sentences so full of numbers (a table, a dump of
-    digits) that their figures are left out: MAX_FIGURES_PER_SENTENCE is far above what a sentence
-    of prose states, and each record repeats its sentence as evidence."""
-    found = []
-    timex_spans = [(t.start, t.end) for t in timexes]
-    for f in find_figures(doc, boilerplate, timex_spans, numbers):
-        head = doc[f.head] if f.head is not None else None
-        token = head if head is not None else doc.char_span(f.start, f.end, alignment_mode="expand").root
-        found.append((f, token))
-    per_sentence = Counter(token.sent.start for _, token in found)
-    crowded = {start for start, n in per_sentence.items() if n > MAX_FIGURES_PER_SENTENCE}
-    warnings = [f"{len(crowded)} sentences hold more than {MAX_FIGURES_PER_SENTENCE} numbers each (tables or lists "
-                f"of digits, {sum(per_sentence[s] for s in crowded):,} numbers in all) and give no figures"] if crowded else []
-    out = []
-    for f, token in found:
-        if token.sent.start in crowded:
-            continue
-        when = dates.for_token(token, fallback=False)
-        out.append(Figure(doc_id=doc_id, text=f.text, start=f.start, end=f.end, value=f.value, kind=f.kind,
-                          unit=f.unit, qualifier=f.qualifier, subject=f.subject,
-                          date=date_ref(when) if when else None, evidence=evidence(token.sent)))
-    return out, warnings
-
-
-def _entity(mention_id: str, name: str, kind: str) -> Entity:
-    if kind == "organization":
-        org = organizations().get(mention_id)
-        return Entity(name=org.name if org else name, id=mention_id, kind="organization")
-    return Entity(name=name if name[:1].isupper() and name not in ADJECTIVES() else country_name(mention_id),
-                  id=mention_id, kind="country")
-
-
-def _membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
-    """One record per (organization, member, action, status); later mentions add evidence."""
-    merged: dict[tuple, Membership] = {}
-    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span: no quadratic list scans
-    for m in mentions:
-        when = _membership_date(m, dates)
-        key = (m.organization, m.member, m.action, m.status)
-        proof = evidence(m.sentence)
-        if key in merged:
-            first = merged[key]
-            if (proof.start, proof.end) != (first.evidence.start, first.evidence.end):
-                more[key].setdefault((proof.start, proof.end), proof)
-            update: dict = {}
-            if first.date is None and when is not None:
-                update["date"] = date_ref(when)
-            if first.ordinal is None and m.ordinal is not None:
-                update["ordinal"] = m.ordinal
-            if update:
-                merged[key] = first.model_copy(update=update)
-            continue
-        more[key] = {}
-        merged[key] = Membership(
-            doc_id=doc_id, organization=_entity(m.organization, m.organization_name, "organization"),
-            member=_entity(m.member, m.member_name, m.member_kind), action=m.action, status=m.status,
-            date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
-            evidence=proof)
-    return _with_later_evidence(merged, more)
-
-
-def _with_later_evidence(merged: dict[tuple, Membership | Event], more: dict[tuple, dict]) -> list:
-    """The merged records, each with the evidence of its later mentions (kept by span, in order)."""
-    return [record.model_copy(update={"mentions": list(more[key].values())}) if more[key] else record
-            for key, record in merged.items()]
-
-
-def _membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
-    """The date of a membership change: talks by their own clause, an application strictly by
-    its clause ("waiting to join ... by 2006" dates the hoped-for join), others by their clause
-    or (with `fallback`) the sentence's only date."""
-    if m.frame == "talks":
-        return dates.attached_to(m.sentence, talks_date_heads(m.trigger))
-    if m.action == "apply":
-        return dates.for_token(m.trigger, fallback=False, strict=True)
-    return dates.for_token(m.trigger, fallback=fallback)
-
-
-def _event_records(doc_id, events: list[EventMention], memberships: list[MembershipMention],
-                   dates: DateIndex, reference) -> list[Event]:
-    found: list[tuple] = []
-    for e in events:
-        found.append((e.trigger, e.kind, e.date, e.location, list(e.participants), e.status, e.sentence))
-    by_trigger: dict[int, list[MembershipMention]] = {}
-    for m in memberships:
-        by_trigger.setdefault(m.trigger.i, []).append(m)
-    for group in by_trigger.values():
-        first = group[0]
-        when = _membership_date(first, dates, fallback=False)
-        if when is None:
-            continue
-        participants = list(dict.fromkeys([country_name(m.member) if m.member_kind == "country" else m.member for m in group] + [first.organization]))
-        found.append((first.trigger, MEMBERSHIP_EVENT_KIND[first.action], when, location_of(first.trigger),
-                      participants, status_of(first.trigger, when, reference), first.sentence))
-    merged: dict[tuple, Event] = {}
-    by_kind_date: dict[tuple, list[tuple]] = {}  # (kind, date) -> keys in the order they came
-    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span
-    for trigger, kind, when, location, participants, status, sentence in sorted(found, key=lambda f: f[0].idx):
-        key = (kind, when.value, (location or "").lower() if kind not in MEMBERSHIP_EVENT_KIND.values() else tuple(sorted(participants)))
-        loose = next((k for k in by_kind_date.get(key[:2], ()) if not k[2] or not key[2]), None)
-        proof = evidence(sentence)
-        existing = key if key in merged else loose
-        if existing is not None:
-            first = merged[existing]
-            if proof != first.evidence:
-                more[existing].setdefault((proof.start, proof.end), proof)
-            if first.location is None and location:
-                merged[existing] = first.model_copy(update={"location": location})
-            continue
-        merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
-                            participants=participants, status=status, evidence=proof)
-        by_kind_date.setdefault(key[:2], []).append(key)
-        more[key] = {}
-    return _with_later_evidence(merged, more)

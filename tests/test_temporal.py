@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from extractor.temporal import find_timexes
+from extractor.temporal import find_timexes, scan
+from extractor.temporal.tables import rules
 
 REF = date(2025, 7, 25)
 
@@ -143,3 +144,21 @@ def test_temporal_a_year_ago_compares_with_the_quarter_reported_even_after_a_day
 ])
 def test_temporal_negatives_of_the_new_forms(text):
     assert _values(text) == []
+
+
+RULE_EXAMPLE_REFERENCE = date(2024, 5, 15)  # the reference date data/temporal_rules.tsv states for its examples
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda r: r.name)
+def test_temporal_every_rule_finds_and_normalizes_its_own_example(rule):
+    found = [c for c in scan(rule.example) if rule.example[c.start:c.end] == rule.expression]
+    assert [c.rule for c in found] in ([rule.name], ["duration"] if rule.name == "ago" else [rule.name]), \
+        f"{rule.name}: its example {rule.example!r} does not give {rule.expression!r} by this rule"
+    values = {t.text: t.value for t in find_timexes(rule.example, RULE_EXAMPLE_REFERENCE)}
+    assert values.get(rule.expression) == rule.value
+
+
+def test_temporal_rule_file_covers_every_normalizer():
+    from extractor.temporal.normalize import _HANDLERS
+
+    assert {r.name for r in rules()} == set(_HANDLERS)

@@ -1,0 +1,87 @@
+"""Temporal tagging left to right: each candidate normalized against the reference date and the
+dates named before it ("that year", "a year earlier", "the year-ago quarter"); a clock time beside
+a day joined to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from extractor.temporal.detect import Candidate, scan
+from extractor.temporal.normalize import NormalizeContext, TenseAt, normalize
+from extractor.timepoint import When
+
+
+@dataclass(frozen=True)
+class TimexSpan:
+    """A temporal expression found in a text: offsets into that text, TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    timex_type: str
+    value: str
+    start_date: str | None
+    end_date: str | None
+    anchored: bool
+    when: When | None = field(default=None, compare=False, repr=False)
+
+
+def resolve(candidates: list[Candidate], text: str, reference: date | None,
+            tense_at: TenseAt | None = None) -> list[TimexSpan]:
+    """Normalize candidates left to right against `reference` (None: unknown parts stay X)."""
+    ctx = NormalizeContext(reference, tense_at or (lambda s, e: None))
+    spans: list[TimexSpan] = []
+    for c in candidates:
+        out = normalize(c, ctx)
+        if out is None:
+            continue
+        timex_type, value, when, anchored = out
+        first, last = when.date_range() if when is not None else (None, None)
+        spans.append(TimexSpan(c.start, c.end, text[c.start:c.end], timex_type, value,
+                               first.isoformat() if first else None, last.isoformat() if last else None,
+                               anchored, when))
+        if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
+                and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
+            ctx.anchor = when
+            if when.granularity in ("quarter", "half") and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
+                ctx.quarter = when  # the period being reported is the latest one named
+    return _merge_clock_with_day(spans, text)
+
+
+def _resolved_from_anchor(c: Candidate) -> bool:
+    """Expressions resolved against the date last mentioned ("a year earlier", "that month",
+    "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
+    if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
+        return True
+    if c.rule == "year_quarter" and not c.groups.get("ord"):
+        return True  # "the 1988 period": the quarter in hand, a year before
+    return c.rule == "ago" and (c.groups.get("dir") or "").lower() not in ("ago", "from now", "hence")
+
+
+def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = None) -> list[TimexSpan]:
+    """Return every temporal expression in `text`, normalized against `reference`."""
+    return resolve(scan(text), text, reference, tense_at)
+
+
+def _merge_clock_with_day(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """'10 p.m. Wednesday', 'noon Thursday': a clock time beside a day becomes one TIME."""
+    out: list[TimexSpan] = []
+    i = 0
+    while i < len(spans):
+        s = spans[i]
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if (s.timex_type == "TIME" and s.when is not None and s.when.clock and nxt is not None
+                and nxt.when is not None and nxt.when.granularity == "day" and not nxt.when.clock
+                and re.fullmatch(r",?\s+(?:on\s+)?", text[s.end:nxt.start])):
+            when = replace(nxt.when, clock=s.when.clock, daypart=None)
+            first, last = when.date_range()
+            out.append(TimexSpan(s.start, nxt.end, text[s.start:nxt.end], "TIME", when.value(),
+                                 first.isoformat() if first else None, last.isoformat() if last else None,
+                                 True, when))
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    return out

@@ -1,0 +1,225 @@
+"""Step 1 of temporal tagging: candidate expressions in a text, before any reference date.
+
+The rules are data (data/temporal_rules.tsv, one regular expression per line with an example);
+their placeholders ({MONTH}, {YEAR}, ...) are built here from the tables. What a regular
+expression cannot say (the word before a bare month, what follows a year) is checked in
+`_accept`, with the word lists of data/temporal_words.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Iterable
+
+from extractor.lexicon import anchor_regions, word_alternation
+from extractor.temporal.tables import rules, tables, word_list, word_set
+
+# characters before and after an anchor word that an expression can reach: any rule, 80 either
+# way; a unit word ends its expression but for "ago", "from now", "-old"; a cue ends its phrase
+ANCHOR_REACH = {"any": (80, 80), "unit": (60, 15), "cue": (30, 3)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    groups: dict
+    priority: int
+    absolute_day: date | None = None  # an explicit full date ("July 12, 2025"): feeds reference inference
+
+
+
+def _capitalized_alternation(words: Iterable[str]) -> str:
+    """Names as written ("July", "Jul.") or in capitals ("JULY")."""
+    parts = set()
+    for w in words:
+        parts.add(re.escape(w))
+        parts.add(re.escape(w.upper()))
+    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+
+
+
+
+@cache
+def _placeholders() -> dict[str, str]:
+    t = tables()
+    cardinals = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v != "X"]
+    tens = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v.isdigit() and int(v) in range(20, 100, 10)]
+    units_ = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v.isdigit() and 1 <= int(v) <= 9]
+    word_number = (
+        f"(?:{word_alternation(tens)}[-\\s]{word_alternation(units_)}|{word_alternation(cardinals)}"
+        f"|{word_alternation(['a', 'an', 'a couple of', 'a half', 'half a'])})"
+    )
+    return {
+        "MONTH": r"(?P<month>" + _capitalized_alternation(t["months"]) + r")(?![\w])",
+        "WEEKDAY": r"(?P<weekday>" + _capitalized_alternation(t["weekdays"]) + r")(?![\w])",
+        "SEASON": r"(?P<season>" + word_alternation(list(t["seasons"])) + r")",
+        "UNIT": r"(?P<unit>" + word_alternation(list(t["units"])) + r")",
+        "DAYPART": r"(?P<daypart>" + word_alternation(list(t["dayparts"])) + r")",
+        "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number})",
+        "VAGUE": r"(?P<vague>" + word_alternation(list(word_list("vague"))) + r")",
+        "ORD": r"(?P<ord>" + word_alternation(list(word_list("part_ordinal"))) + r")",
+        "CUE": word_alternation(list(t["cues"])),
+        "DECADE_WORD": word_alternation(list(word_list("decade_word"))),
+    }
+
+
+@cache
+def _quarter_code_follower() -> re.Pattern:
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, word_list("quarter_code_follower"))) + r"|,|\.|\))")
+
+
+@cache
+def _counted_after_year() -> re.Pattern:
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, word_list("counted_after_year"))) + r")\b")
+
+
+WORDS = re.compile(r"\{w:([^}]*)\}")
+
+
+def compile_rule(pattern: str) -> re.Pattern:
+    """A rule's pattern with its placeholders filled, matching whole words only."""
+    body = WORDS.sub(lambda m: word_alternation(m.group(1).split("|")), pattern)
+    for name, alternation in _placeholders().items():
+        body = body.replace("{" + name + "}", alternation)
+    return re.compile(r"(?<![\w$£€¥])" + body + r"(?![\w])")
+
+
+@cache
+def _rules() -> list[tuple[str, re.Pattern, int, str]]:
+    """(rule name, compiled regex, priority, anchor family), in the order of the data file."""
+    return [(r.name, compile_rule(r.pattern), r.priority, r.anchors) for r in rules()]
+
+
+def scan(text: str) -> list[Candidate]:
+    """Return the non-overlapping candidate expressions in `text`, left to right: at each
+    overlap the longest span wins, then the rule with the lower priority number."""
+    found: list[Candidate] = []
+    regions = {kind: anchor_regions(text, words, *ANCHOR_REACH[kind]) for kind, words in _anchor_words().items()}
+    for name, pattern, priority, anchors in _rules():
+        for start, end in regions[anchors]:
+            for m in pattern.finditer(text, start, end):
+                candidate = _accept(name, m, text, priority)
+                if candidate is not None:
+                    found.append(candidate)
+    found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in found:
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+@cache
+def _anchor_words() -> dict[str, frozenset[str]]:
+    """Words no temporal expression is without (with a digit), by rule family: "any" for every
+    rule (months, weekdays, seasons, units, parts of day, the last word of each cue phrase, the
+    anchor words of temporal_words.tsv); "unit" for the rules that always hold a unit word ("two
+    years", "a month ago"); "cue" for the cue phrases. A rule looks only around its family's words."""
+    t = tables()
+    cues = {phrase.split()[-1] for phrase in t["cues"]}  # the head: "this morning", "from now"
+    words = {*t["months"], *t["weekdays"], *t["seasons"], *t["units"], *t["dayparts"], *word_list("anchor"),
+             *word_list("decade_word"), *cues}
+    lower = lambda ws: frozenset(w.rstrip(".").lower() for w in ws)  # noqa: E731
+    return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_text(text: str, end: int, n: int = 12) -> str:
+    return text[end:end + n]
+
+
+def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | None:
+    """Context checks a regex cannot express; returns the candidate or None."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    start, end = m.start(), m.end()
+    after = _next_text(text, end)
+    t = tables()
+    month_cues = word_set("month_cue")
+    if rule in ("mdy", "dmy", "month", "month_year", "set_every") and "month" in g:
+        month_word = g["month"]
+        needs_context = t["months"].get(month_word, t["months"].get(month_word.title(), (0, False)))[1]
+        if rule == "month" and needs_context and not g.get("rel"):
+            if _previous_word(text, start) not in month_cues:
+                return None
+        if rule == "month" and month_word.isupper() and len(month_word) > 3 and not g.get("rel"):
+            if _previous_word(text, start) not in month_cues:
+                return None  # an all-capitals heading word, not a date
+    if rule in ("mdy", "dmy") and re.match(r"\s*(%|percent|per cent|[.,]\d)", after):
+        return None
+    if rule == "year":
+        before = text[max(0, start - 2):start]
+        if re.search(r"[\d.,:/#-]$", before) or re.match(r"(%|\s*(percent|per cent)|[.,:]\d|-\d|\d)", after):
+            return None
+        year = int(g["year"])
+        if year < 1900 and _previous_word(text, start) not in month_cues | word_set("early_year_cue"):
+            return None
+        if re.match(r"\s*[A-Za-z]", after) and _counted_after_year().match(after):
+            return None
+    if rule == "season" and not (g.get("rel") or g.get("year")):
+        if _previous_word(text, start) not in word_set("season_cue"):
+            return None
+    if rule == "season" and g.get("rel", "").lower() == "the" and not g.get("year"):
+        if _previous_word(text, start) not in word_set("the_season_cue"):
+            return None
+    if rule == "q_code" and not g.get("year") and not _quarter_code_follower().match(after):
+        return None
+    if rule == "quarter" and g.get("ord", "").lower() in ("last", "final") and not g.get("year") and not g.get("the"):
+        return None
+    if rule == "decade_short" and not g.get("the") and _previous_word(text, start) not in month_cues:
+        return None
+    if rule == "cue":
+        kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
+        if kind == "set_after_rate" and _previous_word(text, start) not in word_set("rate_word"):
+            return None
+        if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
+            return None
+    if rule == "duration":
+        num = g["num"].lower()
+        if num in ("a", "an", "one") and g["unit"].lower() in ("second",):
+            return None
+        if g["unit"].lower() == "second" and not num[0].isdigit() and num not in ("a", "an"):
+            return None
+        if num[0].isdigit() and re.search(r"[$£€¥]\s*$", text[max(0, start - 2):start]):
+            return None
+    if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:
+        return None
+    if rule == "anaphor" and g["ana"].lower() == "the next" and g["unit"].lower() in ("year", "month", "week", "quarter"):
+        return None  # "the next year" reads as a duration or the following year: left to "duration"
+    if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():
+        return None
+    if rule == "ago" and g.get("dir", "").lower() in ("before", "after"):
+        # "two years after the war": relative to an event, not a date; kept as a duration
+        return Candidate(start, m.start("dir") - 1 if text[m.start("dir") - 1] == " " else m.start("dir"), "duration", _duration_groups(g), 4)
+    absolute_day = None
+    if rule in ("mdy", "dmy") and g.get("year"):
+        month = t["months"].get(g["month"], t["months"].get(g["month"].title(), (None,)))[0]
+        try:
+            absolute_day = date(int(g["year"]), month, int(g["day"]))
+        except (TypeError, ValueError):
+            return None
+    if rule == "iso_date":
+        try:
+            absolute_day = date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        except ValueError:
+            return None
+    return Candidate(start, end, rule, g, priority, absolute_day)
+
+
+def _duration_groups(g: dict) -> dict:
+    return {k: v for k, v in g.items() if k in ("qual", "num", "unit", "vague")}
+

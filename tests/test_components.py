@@ -1,0 +1,79 @@
+"""The extraction components in a user's own spaCy pipeline: `nlp.add_pipe("memberships")`."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extractor.events  # noqa: F401  (registers timex, figures, memberships, events)
+from extractor.nlp import installed_default_model
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    """A fresh copy of the installed English model, with nothing of ours in it."""
+    return spacy.load(installed_default_model())
+
+
+@pytest.fixture(scope="module")
+def user_nlp():
+    nlp = spacy.load(installed_default_model())
+    for name in ("timex", "figures", "memberships", "events"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def test_components_are_registered_spacy_factories(plain_nlp):
+    for name in ("gazetteer", "timex", "figures", "memberships", "events"):
+        assert plain_nlp.has_factory(name)
+
+
+def test_components_write_typed_records_in_a_user_pipeline(user_nlp):
+    doc = user_nlp("Finland, Sweden and Norway joined NATO in March 2031. Exports rose 4% to $1.2 billion.")
+    assert sorted(m.member.id for m in doc._.memberships) == ["FIN", "NOR", "SWE"]
+    assert {m.date.value for m in doc._.memberships} == {"2031-03"}
+    assert {f.kind for f in doc._.figures} >= {"percent", "money"}
+    money = next(f for f in doc._.figures if f.kind == "money")
+    assert money.value == 1_200_000_000 and money.unit == "USD"
+    assert any(t.value == "2031-03" for t in doc._.timexes)
+
+
+def test_components_read_countries_and_dates_in_a_user_pipeline(user_nlp):
+    doc = user_nlp("Portugal and Spain joined the European Communities on 1 January 1986.")
+    got = {(m.member.id, m.organization.id, m.action, m.date.value if m.date else None) for m in doc._.memberships}
+    assert got == {("PRT", "EU", "join", "1986-01-01"), ("ESP", "EU", "join", "1986-01-01")}
+    assert [(e.kind, e.date.value) for e in doc._.events] == [("accession", "1986-01-01")]
+    spans = doc.spans["memberships"]
+    assert [s.text for s in spans] == ["joined"] and len(spans[0]._.memberships) == 2
+    assert [s._.events[0].kind for s in doc.spans["events"]] == ["accession"]
+
+
+def test_components_spans_carry_their_records(user_nlp):
+    doc = user_nlp("The bank cut its rate to 2.5% on Tuesday, 3 June 2025.")
+    assert [s.text for s in doc.spans["figures"]] == ["2.5%"]
+    assert doc.spans["figures"][0]._.figures[0].value == 2.5
+    assert [s.text for s in doc.spans["timex"]] == ["Tuesday, 3 June 2025"]
+    assert doc._.reference_date is not None  # inferred from the explicit date
+
+
+def test_components_resolve_relative_dates_against_a_given_date(plain_nlp):
+    from datetime import date
+
+    from extractor.context import DocContext
+
+    nlp = spacy.load(installed_default_model())
+    nlp.add_pipe("memberships")
+    doc = nlp.make_doc("Freedonia will join the WTO next month.")
+    doc._.extractor = DocContext(published=date(2030, 4, 10))
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert doc._.reference_date == date(2030, 4, 10)
+    assert any(t.value == "2030-05" for t in doc._.timexes)
+
+
+def test_components_alone_need_no_other_component(plain_nlp):
+    nlp = spacy.load(installed_default_model())
+    nlp.add_pipe("events")  # runs the memberships, gazetteer and timex steps it reads itself
+    doc = nlp("Poland joined NATO in March 1999.")
+    assert [(e.kind, e.date.value) for e in doc._.events] == [("accession", "1999-03")]
+    assert doc._.figures is None  # figures were not asked for
