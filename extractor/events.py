@@ -15,12 +15,12 @@ from extractor.entities import SPAN_KEY, country_name
 from extractor.lexicon import read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
+from extractor.modality import hedge_of, unreal_marker
 from extractor.nlp import clause_verb, tense_of
-from extractor.spans import Spans
 from extractor.records import Event, Evidence
+from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
 
-HEDGE_AUX = {"could", "would", "might", "may", "should", "can"}
 SCHEDULE_WORDS = {"upcoming", "forthcoming", "scheduled", "planned", "due", "expected", "set", "next", "coming"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
@@ -95,14 +95,12 @@ def unscheduled_kinds() -> frozenset[str]:
 
 
 def _is_hedged(token: Token) -> bool:
+    """Negated, modal or conditional on the trigger or its clause's verb, or that verb only
+    hoped for ("hopes to join", "refused to attend"): data/modality.tsv."""
     verb = clause_verb(token)
-    for t in (token, verb):
-        for child in t.children:
-            if child.dep_ == "neg" or (child.dep_ in ("aux",) and child.lower_ in HEDGE_AUX):
-                return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
-                return True
-    return False
+    if any(unreal_marker(t) is not None for t in (token, verb)):
+        return True
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb and hedge_of(verb.head) == "none"
 
 
 def _is_name_modifier(token: Token) -> bool:

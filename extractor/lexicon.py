@@ -10,7 +10,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any, Callable, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -75,11 +75,6 @@ def word_alternation(words: list[str], flexible_case: bool = True) -> str:
 def number_words() -> dict[str, tuple[str, str]]:
     """word -> (value, kind) from numbers.tsv; value is "X" for vague quantities."""
     return {word: (value, kind) for word, value, kind in read_tsv("numbers.tsv", 3)}
-
-
-def table(name: str, columns: int, convert: Callable[[list[str]], Any] = tuple) -> list[Any]:
-    """Return the rows of a TSV data file, each passed through `convert`."""
-    return [convert(row) for row in read_tsv(name, columns)]
 
 
 WORD_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")

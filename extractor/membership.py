@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -21,12 +22,14 @@ from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer, country_adjectives, country_name, organizations
 from extractor.lexicon import number_words, read_jsonl, read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
+from extractor.modality import hedge_of, unreal_marker
 from extractor.records import Entity, Evidence, Membership
 from extractor.spans import Spans
 
-MODALS = {"could", "would", "might", "may", "should", "can", "must"}
-NEGATIONS = {"not", "never", "n't", "no"}
 MEMBER_LABELS = ("country", "organization")
+
+
+NEEDS = ("status_noun", "organization_attached")  # and prep:W,W (see patterns/membership.jsonl)
 
 
 class MembershipPattern(BaseModel):
@@ -34,10 +37,22 @@ class MembershipPattern(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
-    frame: str
-    action: str
+    frame: Literal["verb", "become", "noun", "talks", "found", "founding_noun"]
+    action: Literal["join", "leave", "suspend", "expel", "readmit", "apply", "found"]
     status: str | None
     pattern: list[dict]
+    needs: tuple[str, ...] = ()
+    status_from_noun: bool = False
+    members: Literal["arguments", "object"] = "arguments"
+
+    @field_validator("needs")
+    @classmethod
+    def _known_needs(cls, needs: tuple[str, ...]) -> tuple[str, ...]:
+        for need in needs:
+            for alternative in need.split(" or "):
+                if alternative not in NEEDS and not (alternative.startswith("prep:") and len(alternative) > 5):
+                    raise ValueError(f"unknown need {alternative!r}: use {', '.join(NEEDS)} or prep:W,W")
+        return needs
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,6 @@ class _Words:
     noun_verb: dict[str, str] = field(default_factory=dict)
     process_noun: dict[str, str] = field(default_factory=dict)
     noun_action: dict[str, str] = field(default_factory=dict)
-    hedge_verb: dict[str, str] = field(default_factory=dict)
     org_anaphor: set[str] = field(default_factory=set)
 
 
@@ -148,32 +162,21 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
     org: Span | None = None
     w = words()
     if frame == "verb":
-        if trigger.lemma_ in ("grant", "give", "award", "approve", "accept", "welcome", "induct", "admit"):
-            status_noun = _status_in(trigger)
-            if trigger.lemma_ in ("grant", "give", "award", "approve") and status_noun is None:
-                return []
-            if trigger.lemma_ in ("accept", "welcome") and status_noun is None and not _has_prep(trigger, ("into", "to", "as")):
-                return []
-            if status_noun is not None:
-                status = status_noun
-                action = "apply" if status_noun == "candidate" else "join"
+        status_noun = _status_in(trigger) if pattern.status_from_noun or any("status_noun" in n for n in pattern.needs) else None
+        if pattern.status_from_noun and status_noun is not None:
+            status = status_noun
+            action = "apply" if status_noun == "candidate" else "join"
         action, status = _governing_action(trigger, action, status)
-        if action in ("expel", "suspend") and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+        if pattern.members == "object" and not any(c.dep_ == "nsubjpass" for c in trigger.children):
             members = _objects(trigger, mentions)  # active: "the bloc expelled X"; X is the member, never the subject
         else:
             members = _arguments(trigger, mentions, passive_first=True) or _pronoun_member(trigger, mentions)
         org = _organization(trigger, mentions, members)
-        if action in ("expel", "suspend", "readmit") and not _org_attached(trigger, org):
-            return []
-        if trigger.lemma_ in ("leave", "quit", "exit", "abandon", "pull", "withdraw") and not _org_attached(trigger, org):
-            return []
-        if trigger.lemma_ in ("join", "rejoin", "accede") and not _org_attached(trigger, org):
-            return []
-        if trigger.lemma_ == "apply" and not (_org_attached(trigger, org) or _has_prep(trigger, ("for",))):
+        if not all(_holds(need, trigger, org, status_noun) for need in pattern.needs):
             return []
     elif frame == "become":
         attr = next((c for c in trigger.children if c.dep_ in ("attr", "acomp", "oprd")), None)
-        if attr is None or attr.lemma_.lower() not in w.member_nouns or trigger.lemma_ == "remain":
+        if attr is None or attr.lemma_.lower() not in w.member_nouns:
             return []
         members = _subjects(trigger, mentions)
         org = _organization(attr, mentions, members) or _organization(trigger, mentions, members)
@@ -235,8 +238,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
 
 
 def _is_hedged(trigger: Token) -> bool:
-    """Negated, conditional, modal (could/would) or hoped-for: not a change."""
-    w = words()
+    """Negated, conditional, modal (could/must) or hoped-for, on the trigger or on the words
+    it hangs from up to its clause's verb: not a change."""
     chain = [trigger]
     current = trigger
     while current.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj") and current.head is not current:
@@ -245,28 +248,11 @@ def _is_hedged(trigger: Token) -> bool:
         if current.pos_ == "VERB" and current.dep_ not in ("xcomp",):
             break
     for below, token in zip([None, *chain], chain):
-        for child in token.children:
-            if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("neg", "det", "advmod")):
-                return True
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
-                return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                return True
-        lemma = lemma_in(token, w.hedge_verb)
-        hedging = lemma is not None and w.hedge_verb[lemma] == "none"
-        if below is not None and hedging and below.dep_ in ("xcomp", "ccomp"):
-            return True  # "hopes to join", "refused to join"
+        if unreal_marker(token) is not None:
+            return True
+        if below is not None and hedge_of(token) in ("none", "plan") and below.dep_ in ("xcomp", "ccomp"):
+            return True  # "hopes to join", "refused to join", "plans to join"
     return False
-
-
-def lemma_in(token: Token, table) -> str | None:
-    """The key of `table` that `token` is a form of: its lemma, or its word with a regular
-    ending taken off (the statistical lemmatizer misses some: "hopes" -> "hop")."""
-    lower = token.lower_
-    for form in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] if lower.endswith("d") else ""):
-        if form and form in table:
-            return form
-    return None
 
 
 def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str | None, str | None]:
@@ -274,7 +260,7 @@ def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[
     w = words()
     head = trigger.head
     if trigger.dep_ in ("xcomp", "acl", "advcl") and head is not trigger:
-        kind = w.hedge_verb.get(lemma_in(head, w.hedge_verb) or "") or w.process_noun.get(head.lower_)
+        kind = hedge_of(head) or w.process_noun.get(head.lower_)
         if kind == "apply":
             return "apply", "candidate"
     return action, status
@@ -455,6 +441,18 @@ def _org_attached(trigger: Token, org: Span | None) -> bool:
     if org.root.i in subtree:
         return True
     return any(t.lemma_.lower() in words().org_anaphor for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None) -> bool:
+    """Whether one `needs` condition of a pattern holds (any of its alternatives)."""
+    for alternative in need.split(" or "):
+        if alternative == "status_noun" and status_noun is not None:
+            return True
+        if alternative == "organization_attached" and _org_attached(trigger, org):
+            return True
+        if alternative.startswith("prep:") and _has_prep(trigger, tuple(alternative[5:].split(","))):
+            return True
+    return False
 
 
 def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:

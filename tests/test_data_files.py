@@ -41,3 +41,24 @@ def test_data_event_triggers_have_known_kinds():
 
     kinds = {kind for kind, _ in triggers().values()}
     assert {"summit", "meeting", "election", "accession", "founding", "presidency", "briefing"} <= kinds
+
+
+def test_data_membership_pattern_needs_are_checked_on_load():
+    import pytest
+    from pydantic import ValidationError
+
+    from extractor.membership import MembershipPattern
+
+    good = {"id": "x", "frame": "verb", "action": "join", "status": "member", "pattern": [{"LEMMA": "join"}]}
+    assert MembershipPattern.model_validate({**good, "needs": ["organization_attached or prep:into,to"]}).needs
+    for bad in ({**good, "needs": ["attached"]}, {**good, "frame": "verbal"}, {**good, "members": "subject"}):
+        with pytest.raises(ValidationError):
+            MembershipPattern.model_validate(bad)
+
+
+def test_data_modality_table_has_every_kind():
+    from extractor import modality
+
+    for kind in modality.KINDS:
+        assert modality.words(kind), kind
+    assert "must" in modality.words("modal") and modality.words("hedge_verb")["hope"] == "none"

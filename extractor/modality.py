@@ -1,0 +1,55 @@
+"""Modality: whether a clause states that something happened, or only that it could, must, may,
+did not, or would if. One table (data/modality.tsv) for membership changes and events alike."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from extractor.lexicon import read_tsv
+
+KINDS = ("modal", "negation", "condition", "hedge_verb")
+
+
+@cache
+def _table() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    for kind, word, meaning in read_tsv("modality.tsv", 3):
+        table.setdefault(kind, {})[word] = meaning
+    return table
+
+
+def words(kind: str) -> dict[str, str]:
+    """word -> meaning for one kind of modality.tsv."""
+    return _table()[kind]
+
+
+def unreal_marker(token: Token) -> Token | None:
+    """The child of `token` that makes its clause unreal: a negation ("not", "never", "no"), a
+    modal auxiliary ("could", "must") or a condition ("if", "unless", "whether"); else None."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.lower_ in words("negation") and child.dep_ in ("neg", "det", "advmod")):
+            return child
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words("modal"):
+            return child
+        if child.dep_ == "mark" and child.lower_ in words("condition"):
+            return child
+    return None
+
+
+def hedge_of(token: Token) -> str | None:
+    """What a verb over a clause makes of it ("hope" -> "none", "apply" -> "apply"), else None."""
+    table = words("hedge_verb")
+    lemma = lemma_in(token, table)
+    return table[lemma] if lemma is not None else None
+
+
+def lemma_in(token: Token, table) -> str | None:
+    """The key of `table` that `token` is a form of: its lemma, or its word with a regular
+    ending taken off (the statistical lemmatizer misses some: "hopes" -> "hop")."""
+    lower = token.lower_
+    for form in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] if lower.endswith("d") else ""):
+        if form and form in table:
+            return form
+    return None
