@@ -21,7 +21,7 @@ from extractor.context import context_of, write_spans
 from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
 from extractor.link import DateIndex, date_ref, evidence
 from extractor.nlp import clause_verb, span_for, text_of
-from extractor.records import Figure
+from extractor.records import DocumentWarning, Figure
 from extractor.spans import DisjointSpans, Spans
 from extractor.temporal import TimexSpan, timexes_of
 
@@ -464,7 +464,7 @@ def _phrase(token: Token, max_tokens: int = 14) -> str:
 
 
 def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[TimexSpan], dates: DateIndex,
-                   numbers: list) -> tuple[list[Figure], list[str]]:
+                   numbers: list) -> tuple[list[Figure], list[DocumentWarning]]:
     """The figure records, and a warning for sentences so full of numbers (a table, a dump of
     digits) that their figures are left out: MAX_FIGURES_PER_SENTENCE is far above what a sentence
     of prose states, and each record repeats its sentence as evidence."""
@@ -476,8 +476,8 @@ def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[Time
         found.append((f, token))
     per_sentence = Counter(token.sent.start for _, token in found)
     crowded = {start for start, n in per_sentence.items() if n > MAX_FIGURES_PER_SENTENCE}
-    warnings = [f"{len(crowded)} sentences hold more than {MAX_FIGURES_PER_SENTENCE} numbers each (tables or lists "
-                f"of digits, {sum(per_sentence[s] for s in crowded):,} numbers in all) and give no figures"] if crowded else []
+    warnings = [DocumentWarning.of("W005", sentences=len(crowded), limit=MAX_FIGURES_PER_SENTENCE,
+                                   numbers=sum(per_sentence[s] for s in crowded))] if crowded else []
     out = []
     for f, token in found:
         if token.sent.start in crowded:

@@ -28,6 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Iterator
 
+from extractor.errors import os_error_kind
+from extractor.records import DocumentWarning
 from extractor.sources import RawDocument, ReadFailure, Source, decode_document, read_source
 
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
@@ -81,7 +83,7 @@ def documents(source: Source, chosen: str = "auto", fields: Fields = Fields()) -
             with _open(source.path) as stream:
                 yield from (_jsonl if fmt == "jsonl" else _warc)(stream, source, fields)
         except OSError as exc:
-            yield ReadFailure(source.doc_id, str(source.path), type(exc).__name__,
+            yield ReadFailure(source.doc_id, str(source.path), os_error_kind(exc),
                               f"{source.path} could not be read as {fmt}: {exc}; check the file (a cut gzip stream?).")
         return
     raw = read_source(source)  # text, or a page known by its name or its first bytes
@@ -99,7 +101,7 @@ def from_bytes(doc_id: str, label: str, data: bytes, chosen: str = "auto", field
         try:
             yield from (_jsonl if fmt == "jsonl" else _warc)(stream, Source(doc_id, Path(label), published), fields)
         except OSError as exc:
-            yield ReadFailure(doc_id, label, type(exc).__name__, f"{label} could not be read as {fmt}: {exc}.")
+            yield ReadFailure(doc_id, label, os_error_kind(exc), f"{label} could not be read as {fmt}: {exc}.")
         return
     raw = decode_document(doc_id, label, data, published)
     if isinstance(raw, RawDocument) and (fmt == "html" or (fmt == "auto" and _opens_a_page(raw.text))):
@@ -215,8 +217,7 @@ def main_text(raw: RawDocument) -> RawDocument:
         import trafilatura
         from htmldate import find_date
     except ImportError:
-        return replace(raw, form="text", text="", warnings=(*raw.warnings, "this is an HTML page but the html extra is "
-                       "not installed (pip install 'extractor[html]'): no text was read"))
+        return replace(raw, form="text", text="", warnings=(*raw.warnings, DocumentWarning.of("W008")))
     html = raw.text
     text = trafilatura.extract(html, include_comments=False, include_tables=True, output_format="txt",
                                deduplicate=False) or ""  # favor_recall kept cookie banners
@@ -225,8 +226,7 @@ def main_text(raw: RawDocument) -> RawDocument:
     warnings = list(raw.warnings)
     words = len(text.split())
     if words < MIN_MAIN_WORDS:
-        warnings.append(f"the page has no main text ({words} words: only navigation, forms or scripts); "
-                        "check that it is an article page")
+        warnings.append(DocumentWarning.of("W007", words=words))
     return replace(raw, form="text", text=text, published=raw.published or found, warnings=tuple(warnings),
                    published_rule="page_metadata" if found else raw.published_rule,
                    title=raw.title or (meta.title if meta else None), url=raw.url or (meta.url if meta else None))

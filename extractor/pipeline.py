@@ -27,7 +27,7 @@ from extractor.membership import trigger_words as membership_trigger_words
 from extractor.nlp import (
     EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
-from extractor.records import Document, Error, RECORD_TYPES, shifted
+from extractor.records import Document, DocumentWarning, Error, RECORD_TYPES, shifted
 from extractor.sources import RawDocument, ReadFailure
 from extractor.spans import Spans
 
@@ -84,7 +84,7 @@ class Extractor:
         head: Document | None = None
         records: list = []
         boilerplate = 0
-        section_warnings: list[str] = []
+        section_warnings: list[DocumentWarning] = []
         sections = _sections(raw.text)
         for start, end in sections:
             published = raw.published or (head.reference_date if head else None)
@@ -96,8 +96,7 @@ class Extractor:
             section_warnings += [w for w in first.warnings if w not in own and w not in section_warnings]
             records += [shifted(r, start) for r in rest]
         counts = {k: sum(1 for r in records if r.type == k) for k in head.counts}
-        note = (f"extracted in {len(sections)} sections of at most {SECTION_CHARS:,} characters: "
-                "a change reported in two sections gives two records")
+        note = DocumentWarning.of("W006", sections=len(sections), chars=SECTION_CHARS)
         warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
         whole = raw.text if "text" in self.settings.include else None
         return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "boilerplate_chars": boilerplate, "text": whole,
@@ -216,7 +215,7 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
         counts[r.type] += 1
     warnings = list(raw.warnings)
     if not text.strip():
-        warnings.append("the document is empty or blank; no records")
+        warnings.append(DocumentWarning.of("W003"))
     warnings += _boilerplate_warnings(prepared.boilerplate_chars, text) + context.warnings
     reference = doc._.reference_date
     head = Document(doc_id=raw.doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
@@ -227,12 +226,11 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
     return [head, *records]
 
 
-def _boilerplate_warnings(chars: int, text: str) -> list[str]:
+def _boilerplate_warnings(chars: int, text: str) -> list[DocumentWarning]:
     """A warning when boilerplate is more than half of the text's non-blank characters."""
     if not text.strip() or chars <= len(text.strip()) / 2:
         return []
-    return [f"{chars:,} of {len(text):,} characters are boilerplate (navigation, share buttons, cookie or legal "
-            "notices) and give no records; if this is an article, its text was not cut out of the page"]
+    return [DocumentWarning.of("W004", chars=chars, total=len(text))]
 
 
 def _record_order(record) -> tuple:

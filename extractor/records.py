@@ -12,6 +12,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from extractor.errors import WARNINGS, ErrorKind, WarningCode
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 FigureKind = Literal["money", "percent", "count", "ordinal", "fraction", "quantity"]
 Qualifier = Literal["approx", "over", "under", "at_least", "at_most", "nearly"]
@@ -54,6 +56,18 @@ class Entity(_Model):
     kind: Literal["country", "organization"]
 
 
+class DocumentWarning(_Model):
+    """Something the reader of a document's records should know (extractor/errors.py lists them)."""
+
+    code: WarningCode
+    message: str
+
+    @classmethod
+    def of(cls, code: WarningCode, **values) -> "DocumentWarning":
+        """The warning `code` with its message filled in from `values`."""
+        return cls(code=code, message=WARNINGS[code].format(**values))
+
+
 class Document(_Model):
     type: Literal["document"] = "document"
     doc_id: str
@@ -75,14 +89,14 @@ class Document(_Model):
         default=0, description="characters labelled boilerplate (navigation, share buttons, cookie notices): no record comes from them"
     )
     counts: dict[str, int]
-    warnings: list[str]
+    warnings: list[DocumentWarning]
 
 
 class Error(_Model):
     type: Literal["error"] = "error"
     doc_id: str
     source: str
-    error: str = Field(description="short class name, e.g. BinaryFile, NotFound")
+    error: ErrorKind = Field(description="what kind of failure (a closed set: extractor/errors.py)")
     message: str = Field(description="what is wrong and what to do")
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from extractor.errors import ErrorKind, os_error_kind
+from extractor.records import DocumentWarning
+
 STDIN_ID = "-"
 BINARY_CONTROL_SHARE = 0.10  # share of NUL/control bytes above which a file is not text
 
@@ -36,7 +39,7 @@ class RawDocument:
     text: str
     sha256: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()
     published: str | None = None
     form: str = "text"  # "html": `text` is a page, turned into its main text by formats.main_text
     title: str | None = None
@@ -46,11 +49,12 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class ReadFailure:
-    """An input that could not be read: `error` is a short class name, `message` says what to do."""
+    """An input that could not be read: `error` is its kind (extractor/errors.py), `message`
+    says what to do."""
 
     doc_id: str
     source: str
-    error: str
+    error: ErrorKind
     message: str
 
 
@@ -127,7 +131,7 @@ def _failure_for(root: Path, path: Path, exc: OSError) -> ReadFailure:
         doc_id = path.relative_to(root).as_posix()
     except ValueError:
         doc_id = path.name
-    return ReadFailure(doc_id, str(path), type(exc).__name__, f"{path} could not be read: {exc.strerror or exc}.")
+    return ReadFailure(doc_id, str(path), os_error_kind(exc), f"{path} could not be read: {exc.strerror or exc}.")
 
 
 def read_source(source: Source, stdin: BinaryIO | None = None) -> RawDocument | ReadFailure:
@@ -142,7 +146,7 @@ def read_source(source: Source, stdin: BinaryIO | None = None) -> RawDocument | 
     except IsADirectoryError:
         return ReadFailure(source.doc_id, label, "IsADirectory", f"{label} is a directory; pass it as a directory argument.")
     except OSError as exc:
-        return ReadFailure(source.doc_id, label, type(exc).__name__,
+        return ReadFailure(source.doc_id, label, os_error_kind(exc),
                            f"{label} could not be read: {exc.strerror or exc}; check its permissions.")
     return decode_document(source.doc_id, label, data, source.published)
 
@@ -156,7 +160,7 @@ def decode_document(doc_id: str, label: str, data: bytes, published: str | None 
     return RawDocument(doc_id, label, text, hashlib.sha256(data).hexdigest(), encoding, tuple(warnings), published)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+def decode_bytes(data: bytes) -> tuple[str, str, list[DocumentWarning]]:
     """Return (text, encoding, warnings): UTF-8 with or without BOM, UTF-16 by its BOM, else
     cp1252 with a warning. Raises DecodeError for binary data."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
@@ -168,16 +172,16 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         data, encoding = data[3:], "utf-8-sig"
     else:
         encoding = "utf-8"
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     if _looks_binary(data):
         raise DecodeError("BinaryFile", "is binary (NUL or control bytes), not text; pass text files only or change --glob.")
     nuls = data.count(b"\x00")
     if nuls:
-        warnings.append(f"the text has {nuls} NUL byte(s); they are kept so offsets stay true")
+        warnings.append(DocumentWarning.of("W002", nuls=nuls))
     try:
         return data.decode("utf-8"), encoding, warnings
     except UnicodeDecodeError as exc:
-        warnings.append(f"not valid UTF-8 (byte {exc.start}); decoded as cp1252")
+        warnings.append(DocumentWarning.of("W001", byte=exc.start))
         return data.decode("cp1252", errors="replace"), "cp1252", warnings
 
 

@@ -57,7 +57,7 @@ def test_batch_every_odd_input_gives_one_document_record(corpus, tmp_path):
     heads = {json.loads(line)["doc_id"]: json.loads(line) for line in out.read_text().splitlines()
              if json.loads(line)["type"] == "document"}
     assert set(heads) == {p.name for p in corpus.iterdir()}
-    assert any("blank" in w for w in heads["c.txt"]["warnings"]) and any("blank" in w for w in heads["d.txt"]["warnings"])
+    assert [w["code"] for w in heads["c.txt"]["warnings"]] == ["W003"] == [w["code"] for w in heads["d.txt"]["warnings"]]
     assert heads["g.txt"]["encoding"] == "cp1252" and heads["g.txt"]["warnings"]
     assert heads["h.txt"]["encoding"] == "utf-16" and heads["h.txt"]["counts"]["event"] == 1
 
@@ -150,7 +150,7 @@ def test_batch_twenty_megabytes_on_one_line_in_sections_with_exact_offsets(engin
     assert len(text) > 20_000_000 and "\n" not in text
     records = engine.extract(decode_document("long.txt", "long.txt", text.encode(), "2025-01-01"))
     head, rest = records[0], records[1:]
-    assert head.type == "document" and head.chars == len(text) and any("sections" in w for w in head.warnings)
+    assert head.type == "document" and head.chars == len(text) and any(w.code == "W006" and "sections" in w.message for w in head.warnings)
     figures = [r for r in rest if r.type == "figure"]
     assert len(figures) == 100  # the first section too: only the share sentences are boilerplate
     assert head.boilerplate_chars == len("Share this on Facebook.") + len("Follow us on Twitter.")

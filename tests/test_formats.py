@@ -120,7 +120,7 @@ def test_formats_page_without_main_text_is_a_document_with_a_warning(tmp_path, m
     assert result.returncode == 0, result.stderr
     records = _records(result)
     assert [r["type"] for r in records] == ["document"]
-    assert any("no main text" in w for w in records[0]["warnings"])
+    assert any(w["code"] == "W007" and "no main text" in w["message"] for w in records[0]["warnings"])
 
 
 def _dump(tmp_path: Path) -> Path:

@@ -50,3 +50,35 @@ def test_records_arbitrary_text_never_breaks_the_invariants(run, text):
     for r in records:
         parse_line(to_json_line(r))
     _offsets_hold(text, records)
+
+
+def test_records_error_kinds_are_a_closed_set():
+    import pytest
+    from pydantic import ValidationError
+
+    from extractor.records import Error
+
+    assert Error(doc_id="a", source="a", error="NotFound", message="m").error == "NotFound"
+    with pytest.raises(ValidationError):
+        Error(doc_id="a", source="a", error="SomethingElse", message="m")
+
+
+def test_records_every_warning_code_and_error_kind_is_documented_in_the_readme():
+    from conftest import ROOT
+    from extractor.errors import ERROR_KINDS, WARNINGS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in (*WARNINGS, *ERROR_KINDS) if f"`{name}`" not in readme]
+    assert not missing, f"README.md does not document {missing}"
+
+
+def test_records_warning_messages_fill_every_placeholder():
+    import string
+
+    from extractor.errors import WARNINGS
+    from extractor.records import DocumentWarning
+
+    for code, template in WARNINGS.items():
+        names = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+        warning = DocumentWarning.of(code, **{name: 1000 for name in names})
+        assert warning.code == code and "{" not in warning.message

@@ -36,7 +36,7 @@ def test_sources_nul_byte_in_text_is_kept_with_a_warning(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Prices rose\x00 5% in 2024.")
     result = read_source(Source("a.txt", path))
-    assert result.text == "Prices rose\x00 5% in 2024." and result.warnings
+    assert result.text == "Prices rose\x00 5% in 2024." and [w.code for w in result.warnings] == ["W002"]
 
 
 def test_sources_directory_walk_is_sorted_and_relative(tmp_path):
@@ -70,7 +70,7 @@ def test_cli_every_input_yields_one_document_or_error(tmp_path):
                      ("latin.txt", "document"), ("utf16.txt", "document"), ("nope.txt", "error")]
     assert result.returncode == 1
     latin = next(r for r in lines if r["doc_id"] == "latin.txt" and r["type"] == "document")
-    assert latin["encoding"] == "cp1252" and latin["warnings"]
+    assert latin["encoding"] == "cp1252" and [w["code"] for w in latin["warnings"]] == ["W001"]
 
 
 def test_cli_stdin_and_published(tmp_path):
