@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+import rich.console
+import rich.progress
+
 from extractor.pipeline import Extractor, Settings
 from extractor.records import to_json_line
 from extractor.sources import RawDocument, ReadFailure
@@ -202,13 +205,22 @@ def keep_complete(path: Path, drop: set[tuple[str, str]] = frozenset()) -> None:
 
 
 class Progress:
-    """A one-line progress display on stderr: documents, documents per second, ETA, errors.
-    Silent unless `shown`; redrawn at most every `interval` seconds."""
+    """Progress on stderr (a rich progress bar: documents done of the total, documents per second,
+    time left, errors), silent unless `shown`; `line()` says the same in words."""
 
     def __init__(self, total: int | None, shown: bool, stream: IO[str] = sys.stderr, interval: float = 0.5):
-        self.total, self.shown, self.stream, self.interval = total, shown, stream, interval
+        self.total, self.shown = total, shown
         self.done = self.errors = self.skipped = 0
-        self.started = self.drawn = time.monotonic()
+        self.started = time.monotonic()
+        self._bar: rich.progress.Progress | None = None
+        if shown:
+            self._bar = rich.progress.Progress(
+                rich.progress.TextColumn("documents"), rich.progress.BarColumn(), rich.progress.MofNCompleteColumn(),
+                rich.progress.TextColumn("{task.fields[rate]}"), rich.progress.TimeRemainingColumn(),
+                rich.progress.TextColumn("{task.fields[errors]} errors"),
+                console=rich.console.Console(file=stream), transient=True, refresh_per_second=1 / interval)
+            self._task = self._bar.add_task("documents", total=total, rate="", errors=0)
+            self._bar.start()
 
     def update(self, finished: Finished | None = None, skipped: bool = False) -> None:
         if skipped:
@@ -216,11 +228,9 @@ class Progress:
         else:
             self.done += 1
             self.errors += bool(finished and finished.failed)
-        now = time.monotonic()
-        if self.shown and now - self.drawn >= self.interval:
-            self.drawn = now
-            self.stream.write("\r" + self.line(now) + "\033[K")
-            self.stream.flush()
+        if self._bar is not None:
+            rate = self.done / max(1e-9, time.monotonic() - self.started)
+            self._bar.update(self._task, completed=self.done + self.skipped, errors=self.errors, rate=f"{rate:.1f} docs/s")
 
     def line(self, now: float | None = None) -> str:
         elapsed = max(1e-9, (now or time.monotonic()) - self.started)
@@ -236,6 +246,6 @@ class Progress:
         return "  ".join(parts)
 
     def close(self) -> None:
-        if self.shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

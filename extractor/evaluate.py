@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -21,15 +22,41 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+@dataclass(frozen=True)
+class Score:
+    """Counts of one measure: true positives, predictions, gold items; P, R and F1 from them."""
+
+    tp: int
+    pred: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<22} P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}  "
+                f"(tp={self.tp} pred={self.pred} gold={self.gold})")
 
 
-def _line(name: str, tp: int, n_pred: int, n_gold: int) -> str:
-    p, r, f = _prf(tp, n_pred, n_gold)
-    return f"{name:<22} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} pred={n_pred} gold={n_gold})"
+@dataclass
+class Report:
+    """Named scores, and the lines of a readable report (with the misses, for news)."""
+
+    scores: dict[str, Score] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
 def max_matching(left: list, right: list, ok: Callable[[object, object], bool]) -> list[tuple[int, int]]:
@@ -55,14 +82,17 @@ def max_matching(left: list, right: list, ok: Callable[[object, object], bool]) 
 # ---------------------------------------------------------------- timex
 
 
-def score_timex(gold_path: Path, pred_path: Path) -> str:
+def timex_report(gold_path: Path, pred_path: Path) -> Report:
+    """Scores named "<types>.<measure>": types `date_time` (DATE and TIME) or `all`; measure
+    `strict` (same span), `relaxed` (overlapping spans, one to one) or `value` (relaxed and the
+    same value)."""
     gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
     preds: dict[str, list[dict]] = defaultdict(list)
     for r in _read_jsonl(pred_path):
         if r.get("type") == "timex":
             preds[_doc_key(r["doc_id"])].append(r)
-    lines = []
-    for label, types in (("DATE+TIME", {"DATE", "TIME"}), ("all types", {"DATE", "TIME", "DURATION", "SET"})):
+    report = Report()
+    for label, name, types in (("DATE+TIME", "date_time", {"DATE", "TIME"}), ("all types", "all", {"DATE", "TIME", "DURATION", "SET"})):
         totals = {"strict": 0, "relaxed": 0, "value": 0, "gold": 0, "pred": 0}
         for doc_id, doc in gold_docs.items():
             gold = [t for t in doc["timexes"] if t["type"] in types]
@@ -73,10 +103,16 @@ def score_timex(gold_path: Path, pred_path: Path) -> str:
             overlap = lambda g, p: g["start"] < p["end"] and p["start"] < g["end"]  # noqa: E731
             totals["relaxed"] += len(max_matching(gold, pred, overlap))
             totals["value"] += len(max_matching(gold, pred, lambda g, p: overlap(g, p) and g["value"] == p["value"]))
-        lines.append(f"{label}:")
+        report.lines.append(f"{label}:")
         for measure in ("strict", "relaxed", "value"):
-            lines.append("  " + _line(f"{measure} F1", totals[measure], totals["pred"], totals["gold"]))
-    return "\n".join(lines)
+            score = Score(totals[measure], totals["pred"], totals["gold"])
+            report.scores[f"{name}.{measure}"] = score
+            report.lines.append("  " + score.line(f"{measure} F1"))
+    return report
+
+
+def score_timex(gold_path: Path, pred_path: Path) -> str:
+    return timex_report(gold_path, pred_path).text()
 
 
 def _doc_key(doc_id: str) -> str:
@@ -186,7 +222,17 @@ def _score_kind(gold_by_doc, pred_by_doc, ok, key, docs: Iterable[str], precisio
     return tp, n_pred, n_gold, misses, false
 
 
-def score_news(gold_path: Path, pred_path: Path) -> str:
+NEWS_MEASURES = ("membership", "membership_strict", "event", "figure")
+
+
+def source_of(doc_id: str) -> str:
+    """The collection a news-dev document comes from: its name up to the first _ (bbc, silver, timebank)."""
+    return doc_id.split("_", 1)[0]
+
+
+def news_report(gold_path: Path, pred_path: Path) -> Report:
+    """Scores named after NEWS_MEASURES (and figure:<kind>), then the same per source
+    ("silver/membership"), following the news-dev GUIDELINES section 7."""
     gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
     preds: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for r in _read_jsonl(pred_path):
@@ -226,30 +272,42 @@ def score_news(gold_path: Path, pred_path: Path) -> str:
         return g["kind"] == p["kind"] and abs(gv - pv) <= 1e-6 * max(abs(gv), abs(pv), 1e-12)
 
     gold_by = {kind: {d: gold_docs[d][kind + "s"] for d in docs} for kind in ("membership", "event", "figure")}
-    out, summary = [], {}
-    for name, kind, ok, key, prec_docs in (
-        ("membership", "membership", m_ok(False), m_key(False), None),
-        ("membership_strict", "membership", m_ok(True), m_key(True), None),
-        ("event", "event", e_ok, lambda r: (r.get("date"), _lemma(r.get("trigger")), r["kind"]), None),
-        ("figure", "figure", f_ok, lambda r: (r["kind"], round(float(r["value"]), 6), r.get("start")), exhaustive),
-    ):
+    measures = {
+        "membership": ("membership", m_ok(False), m_key(False), None),
+        "membership_strict": ("membership", m_ok(True), m_key(True), None),
+        "event": ("event", e_ok, lambda r: (r.get("date"), _lemma(r.get("trigger")), r["kind"]), None),
+        "figure": ("figure", f_ok, lambda r: (r["kind"], round(float(r["value"]), 6), r.get("start")), exhaustive),
+    }
+    report = Report()
+    for name, (kind, ok, key, prec_docs) in measures.items():
         tp, n_pred, n_gold, misses, false = _score_kind(gold_by[kind], preds[kind], ok, key, docs, prec_docs)
-        out.append(_line(name, tp, n_pred, n_gold))
-        summary[name] = _prf(tp, n_pred, n_gold)[2]
+        report.scores[name] = Score(tp, n_pred, n_gold)
+        report.lines.append(report.scores[name].line(name))
         if kind == "figure":
             for fkind in ("money", "percent", "count", "ordinal", "fraction", "quantity"):
                 g_k = {d: [g for g in v if g["kind"] == fkind] for d, v in gold_by[kind].items()}
                 p_k = {d: [p for p in v if p["kind"] == fkind] for d, v in preds[kind].items()}
                 tpk, npk, ngk, _, _ = _score_kind(g_k, p_k, ok, key, docs, prec_docs)
                 if ngk or npk:
-                    out.append("  " + _line(f"figure:{fkind}", tpk, npk, ngk))
+                    report.scores[f"figure:{fkind}"] = Score(tpk, npk, ngk)
+                    report.lines.append("  " + report.scores[f"figure:{fkind}"].line(f"figure:{fkind}"))
         for doc_id, g in misses:
-            out.append(f"    FN {doc_id}: {_show(g)}")
+            report.lines.append(f"    FN {doc_id}: {_show(g)}")
         for doc_id, p in false:
-            out.append(f"    FP {doc_id}: {_show(p)}")
-    out.append(f"membership_f1={summary['membership']:.3f} membership_strict_f1={summary['membership_strict']:.3f} "
-               f"event_f1={summary['event']:.3f} figure_f1={summary['figure']:.3f}")
-    return "\n".join(out)
+            report.lines.append(f"    FP {doc_id}: {_show(p)}")
+    for source in sorted({source_of(d) for d in docs}):
+        mine = [d for d in docs if source_of(d) == source]
+        for name, (kind, ok, key, prec_docs) in measures.items():
+            tp, n_pred, n_gold, _, _ = _score_kind(gold_by[kind], preds[kind], ok, key, mine, prec_docs)
+            if n_gold or n_pred:
+                report.scores[f"{source}/{name}"] = Score(tp, n_pred, n_gold)
+                report.lines.append(report.scores[f"{source}/{name}"].line(f"{source}/{name}"))
+    report.lines.append(" ".join(f"{name}_f1={report.scores[name].f1:.3f}" for name in NEWS_MEASURES))
+    return report
+
+
+def score_news(gold_path: Path, pred_path: Path) -> str:
+    return news_report(gold_path, pred_path).text()
 
 
 def _flatten(r: dict) -> dict:
