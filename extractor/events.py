@@ -15,13 +15,12 @@ from extractor.entities import SPAN_KEY, country_name
 from extractor.lexicon import read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
-from extractor.modality import hedge_of, unreal_marker
+from extractor.modality import hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
 from extractor.records import Event, Evidence
 from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
 
-SCHEDULE_WORDS = {"upcoming", "forthcoming", "scheduled", "planned", "due", "expected", "set", "next", "coming"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
                          "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
@@ -180,9 +179,9 @@ def status_of(trigger: Token, when: TimexSpan, reference: date | None) -> str:
     verb = clause_verb(trigger)
     if tense_of(verb) == "future":
         return "scheduled"
-    if any(c.lower_ in SCHEDULE_WORDS for c in trigger.children if c.dep_ in ("amod", "acl", "advmod")):
+    if any(c.lower_ in words("schedule_word") for c in trigger.children if c.dep_ in ("amod", "acl", "advmod")):
         return "scheduled"
-    if any(t.lemma_ in ("schedule", "plan", "due") for t in (verb, verb.head)):
+    if any(words("schedule_verb").get(t.lemma_) == "plan" for t in (verb, verb.head)):
         return "scheduled"
     if reference is not None and when.start_date and when.start_date > reference.isoformat():
         return "scheduled"

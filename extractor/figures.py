@@ -58,11 +58,15 @@ def _tables() -> dict:
     units = {w: sym for w, sym in read_tsv("units.tsv", 2)}
     qualifiers = {w: q for w, q in read_tsv("qualifiers.tsv", 2)}
     exclusions = read_tsv("figure_exclusions.tsv", 2)
+    lists: dict[str, set[str]] = {"ambiguous_currency": set(), "total_noun": set()}
+    for name, word in read_tsv("figure_words.tsv", 2):
+        lists.setdefault(name, set()).add(word)
     return {
         "prefixes": prefixes, "suffixes": suffixes, "scales": scales, "units": units,
         "qualifiers": qualifiers,
         "idioms": [p.lower() for k, p in exclusions if k == "phrase"],
         "name_words": {p.lower() for k, p in exclusions if k == "before"},
+        **lists,
     }
 
 
@@ -183,7 +187,7 @@ def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         value = _number(m.group("num"))
         if value is None or code is None:
             return None
-        if m.groupdict().get("curw") and m.group("curw") in ("real", "won", "rand") and not m.groupdict().get("scale") and not m.groupdict().get("scale_word"):
+        if m.groupdict().get("curw") and m.group("curw") in _tables()["ambiguous_currency"] and not m.groupdict().get("scale") and not m.groupdict().get("scale_word"):
             return None  # "won", "real" are English words more often than currencies
         return [_figure(doc, start, end, value * _scale(m), "money", code)]
     if kind == "percent":
@@ -352,7 +356,7 @@ def _total_noun(doc: Doc, start: int, end: int) -> Token | None:
     if span is None or not len(span) or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("to", "at", "from"):
         return None
     for token in span.root.sent:
-        if token.lemma_ in ("number", "total", "tally", "count") and token.i < span.start:
+        if token.lemma_ in _tables()["total_noun"] and token.i < span.start:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     objects = [c for c in child.children if c.dep_ == "pobj"]

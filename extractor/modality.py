@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extractor.lexicon import read_tsv
 
-KINDS = ("modal", "negation", "condition", "hedge_verb")
+KINDS = ("modal", "negation", "condition", "hedge_verb", "schedule_word", "schedule_verb", "future")
 
 
 @cache

