@@ -26,6 +26,8 @@ def test_modality_unreal_membership_changes_give_no_record_and_no_event(run, tex
     "The summit could be held in Geneva in May 2026.",
     "The summit was not held in Geneva in May 2024.",
     "If the summit is held in May 2026, leaders will attend.",
+    "The company hopes to buy the mill in March 2026.",
+    "Ministers hope to reach a deal in February 2026.",
 ])
 def test_modality_unreal_events_give_no_record(run, text):
     assert of_type(run(text), "event") == []
@@ -34,6 +36,8 @@ def test_modality_unreal_events_give_no_record(run, text):
 @pytest.mark.parametrize("text, kind", [
     ("The summit was held in Geneva in May 2024.", "summit"),
     ("Serbia joined the Council of Europe in April 2003.", "accession"),
+    ("Supporters urged the general to compete in the election in May 2024.", "election"),
+    ("The minister is expected to sign the agreement on 3 June 2025.", "agreement"),
 ])
 def test_modality_real_statements_keep_their_records(run, text, kind):
     assert [e.kind for e in of_type(run(text), "event")] == [kind]
