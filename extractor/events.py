@@ -101,8 +101,8 @@ def _is_hedged(token: Token) -> bool:
         return True
     # what a hoped-for clause does ("hopes to win", "hopes to reach a deal") is no occurrence; an
     # event it names in passing ("urged him to compete in this year's election") still is one
-    acted = verb is token or (token.dep_ in ("dobj", "nsubjpass") and token.head is verb)
-    return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb and hedge_of(verb.head) == "none"
+    acted = verb.i == token.i or (token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i)
+    return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
 
 
 def _is_name_modifier(token: Token) -> bool:
