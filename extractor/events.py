@@ -198,9 +198,9 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
     found: list[tuple] = []
     for e in events:
         found.append((e.trigger, e.kind, e.date, e.location, list(e.participants), e.status, e.sentence))
-    by_trigger: dict[int, list[MembershipMention]] = {}
-    for m in memberships:
-        by_trigger.setdefault(m.trigger.i, []).append(m)
+    by_trigger: dict[tuple, list[MembershipMention]] = {}
+    for m in memberships:  # one event per trigger, and per item of an enumeration with its own date
+        by_trigger.setdefault((m.trigger.i, m.when.start if m.when is not None else None), []).append(m)
     for group in by_trigger.values():
         first = group[0]
         when = membership_date(first, dates, fallback=False)

@@ -9,9 +9,9 @@ noun) from data/membership_words.tsv. Members and organizations are gazetteer me
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
@@ -29,7 +29,9 @@ from extractor.spans import Spans
 MEMBER_LABELS = ("country", "organization")
 
 
-NEEDS = ("status_noun", "organization_attached")  # and prep:W,W (see patterns/membership.jsonl)
+NEEDS = ("status_noun", "organization_attached", "organization_salient")
+SALIENT_SENTENCES = 3  # an organization named this many sentences back can be the one a bare trigger means
+RELATIVE_PRONOUNS = ("which", "that", "who")  # and prep:W,W (see patterns/membership.jsonl)
 
 
 class MembershipPattern(BaseModel):
@@ -43,7 +45,8 @@ class MembershipPattern(BaseModel):
     pattern: list[dict]
     needs: tuple[str, ...] = ()
     status_from_noun: bool = False
-    members: Literal["arguments", "object"] = "arguments"
+    members: Literal["arguments", "subject", "object"] = "arguments"
+    organization: str | None = None
 
     @field_validator("needs")
     @classmethod
@@ -68,6 +71,7 @@ class MembershipMention:
     trigger: Token
     sentence: Span
     frame: str = ""
+    when: Any = None  # the TimexSpan of its own item in an enumeration ("..., Greece in 1981"), else None
 
 
 @dataclass
@@ -77,6 +81,7 @@ class _Words:
     noun_verb: dict[str, str] = field(default_factory=dict)
     process_noun: dict[str, str] = field(default_factory=dict)
     noun_action: dict[str, str] = field(default_factory=dict)
+    undo_verb: dict[str, str] = field(default_factory=dict)
     org_anaphor: set[str] = field(default_factory=set)
 
 
@@ -130,10 +135,12 @@ def _matcher(doc: Doc) -> Matcher:
     return _MATCHERS[key]
 
 
-def find_memberships(doc: Doc, skip: Spans) -> list[MembershipMention]:
-    """Return every membership change stated in `doc`, one mention per member and trigger."""
+def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> list[MembershipMention]:
+    """Return every membership change stated in `doc`, one mention per member and trigger; with
+    `dates`, an elliptical enumeration after a change ("..., followed by Greece in 1981, Spain and
+    Portugal in 1986") gives each item's members their own date."""
     mentions = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
-    if not any(m.label_ == "organization" for m in mentions):
+    if not mentions:
         return []
     by_id = {p.id: p for p in patterns()}
     out: list[MembershipMention] = []
@@ -144,7 +151,10 @@ def find_memberships(doc: Doc, skip: Spans) -> list[MembershipMention]:
         sentence = trigger.sent
         if skip.holds(sentence.start_char):
             continue
-        for mention in _read_frame(pattern, trigger, doc[start:end], mentions):
+        found = _read_frame(pattern, trigger, doc[start:end], mentions)
+        if found and dates is not None:
+            found = _with_enumeration(found, dates, mentions)
+        for mention in found:
             key = (mention.organization, mention.member, mention.action, mention.trigger.i)
             if key not in seen:
                 seen.add(key)
@@ -169,11 +179,18 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         action, status = _governing_action(trigger, action, status)
         if pattern.members == "object" and not any(c.dep_ == "nsubjpass" for c in trigger.children):
             members = _objects(trigger, mentions)  # active: "the bloc expelled X"; X is the member, never the subject
+        elif pattern.members == "subject":
+            members = _subjects(trigger, mentions) or _pronoun_member(trigger, mentions)
         else:
             members = _arguments(trigger, mentions, passive_first=True) or _pronoun_member(trigger, mentions)
-        org = _organization(trigger, mentions, members)
-        if not all(_holds(need, trigger, org, status_noun) for need in pattern.needs):
+        org = _fixed_organization(pattern, matched) or _organization(trigger, mentions, members)
+        salient = None
+        if (org is None or not _org_attached(trigger, org)) and any("organization_salient" in n for n in pattern.needs):
+            salient = _salient_organization(trigger, mentions, members)
+        if not all(_holds(need, trigger, org, status_noun, salient) for need in pattern.needs):
             return []
+        if pattern.organization is None and salient is not None and not _org_attached(trigger, org):
+            org = salient
     elif frame == "become":
         attr = next((c for c in trigger.children if c.dep_ in ("attr", "acomp", "oprd")), None)
         if attr is None or attr.lemma_.lower() not in w.member_nouns:
@@ -181,6 +198,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         members = _subjects(trigger, mentions)
         org = _organization(attr, mentions, members) or _organization(trigger, mentions, members)
         status = _status_in(attr) or status
+        if not all(_holds(need, trigger, org, None, None) for need in pattern.needs):
+            return []
     elif frame == "noun":
         word = trigger.lower_
         action = w.noun_action.get(word, action)
@@ -196,6 +215,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             action = verb_action or action
         elif verb_action in ("suspend", "expel", "readmit", "apply"):
             action = verb_action
+        if action == "suspend" and trigger.dep_ == "dobj" and trigger.head.lemma_ in w.undo_verb:
+            action = w.undo_verb[trigger.head.lemma_]  # "lifted the suspension of X"
         if action == "apply":
             status = "candidate"
         elif action in ("leave", "suspend", "expel"):
@@ -250,8 +271,11 @@ def _is_hedged(trigger: Token) -> bool:
     for below, token in zip([None, *chain], chain):
         if unreal_marker(token) is not None:
             return True
-        if below is not None and hedge_of(token) in ("none", "plan") and below.dep_ in ("xcomp", "ccomp"):
-            return True  # "hopes to join", "refused to join", "plans to join"
+        if below is not None and hedge_of(token) in ("none", "plan") and below.dep_ in ("xcomp", "ccomp", "acl"):
+            return True  # "hopes to join", "refused to join", "plans to join", "its desire to join"
+        if token.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                c.dep_ == "acomp" and hedge_of(c) in ("none", "plan") for c in token.head.children):
+            return True  # "it would be unnecessary for Poland to join"
     return False
 
 
@@ -303,15 +327,29 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
     for dep in ("nsubj", "nsubjpass"):
         for child in verb.children:
             if child.dep_ == dep:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return _antecedent_members(verb, mentions)
                 found = _mentions_in(_conj_subtree(child), mentions)
                 if found:
                     return _leading_members(child, found)
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:  # "Chile, which helped found ...": "helped" parsed as aux
+        return _antecedent_members(verb, mentions)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         return _subjects(verb.head, mentions)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         owners = [t for c in verb.head.children if c.dep_ == "poss" for t in c.subtree]
         return _mentions_in([verb.head, *owners, *[c for c in verb.head.subtree if c.dep_ in ("conj", "appos")]], mentions)
     return []
+
+
+def _antecedent_members(clause: Token, mentions: list[Span]) -> list[Span]:
+    """The members a relative clause is about: the mentions of its antecedent noun phrase before
+    the clause ("Bulgaria and Romania, which joined ...", "the Baltic states of Estonia, Latvia and
+    Lithuania, which joined ...")."""
+    head = clause.head
+    start = min(t.i for t in clause.subtree)
+    return [m for m in _mentions_in([t for t in head.subtree if t.i < start], mentions) if m.label_ != "organization"
+            or not any(x.label_ == "country" for x in mentions if x.root.i == head.i)]
 
 
 def _leading_members(arg: Token, found: list[Span]) -> list[Span]:
@@ -332,10 +370,12 @@ def _arguments(verb: Token, mentions: list[Span], passive_first: bool) -> list[S
         return _leading_members(passive[0], found)
     subjects = _subjects(verb, mentions)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if subjects and all(s.label_ == "organization" for s in subjects) and objects:
-        found = _mentions_in(_conj_subtree(objects[0]), mentions, ("country",))
-        if found:
-            return found
+    recipients = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    if subjects and all(s.label_ == "organization" for s in subjects):
+        for argument in (*objects, *recipients):  # "NATO admitted Poland", "granted candidate status to Ukraine"
+            found = _mentions_in(_conj_subtree(argument), mentions, ("country",))
+            if found:
+                return found
     return subjects
 
 
@@ -380,8 +420,10 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and any(m.root.i == child.i and m.label_ == "country_adj" for m in mentions)):
             found += [m for m in mentions if m.root.i in {t.i for t in child.subtree} and m.label_ in ("country", "organization", "country_adj")]
-        if child.dep_ == "prep" and child.lower_ in ("of", "by", "with", "for"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "by", "with"):
             found += _mentions_in(list(child.subtree), mentions)
+        if child.dep_ == "prep" and child.lower_ == "for":  # "application for EU membership": the EU is the target
+            found += _mentions_in(list(child.subtree), mentions, ("country",))
     head = noun.head
     if not found and noun.dep_ == "compound" and head.pos_ == "NOUN":
         return _noun_members(head, mentions)
@@ -423,7 +465,7 @@ def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Sp
             in_args = _mentions_in([child], mentions, ("organization",)) + in_args
     if in_args:
         return min(in_args, key=lambda m: abs(m.root.i - token.i))
-    if any(t.lemma_.lower() in words().org_anaphor for t in scope):
+    if any(t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, token) for t in scope):
         earlier = _last_organization_before(token.i, mentions, member_ids)
         if earlier is not None:
             return earlier
@@ -438,21 +480,83 @@ def _org_attached(trigger: Token, org: Span | None) -> bool:
     if org is None:
         return False
     subtree = {t.i for t in trigger.subtree}
-    if org.root.i in subtree:
+    if org.root.i in subtree and _direct_path(org.root, trigger):
         return True
-    return any(t.lemma_.lower() in words().org_anaphor for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
+    if trigger.dep_ in ("advcl", "xcomp", "conj") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in trigger.head.children):
+        return True  # "the EU grew, adding Austria", "NATO expanded to take in Greece"
+    return any((t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, trigger)) and _direct_path(t, trigger)
+               for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
 
 
-def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None) -> bool:
+def _pronoun_object(token: Token, trigger: Token) -> bool:
+    """'joined it', 'left it in 1976', 'was admitted to it': "it" as what the trigger acts on
+    stands for the organization named before (as subject it is the member: `_pronoun_member`)."""
+    return token.lower_ == "it" and (token.head.i == trigger.i and token.dep_ == "dobj"
+                                     or token.dep_ == "pobj" and token.head.head.i == trigger.i)
+
+
+def _direct_path(token: Token, trigger: Token) -> bool:
+    """No other thing named between `token` and the trigger above it: "joined the EU" and "joined
+    the bloc's single market"... but not "joined talks with the EU" or "joined the UN force", where
+    the organization only qualifies what is joined. Words for membership ("membership", "status")
+    and for the organization ("the bloc") may stand between."""
+    w = words()
+    current = token.head
+    for _ in range(12):
+        if current.i == trigger.i:
+            return True
+        if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \
+                and current.lower_ not in w.status and current.lower_ not in ("membership", "ranks", "fold"):
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None, salient: Span | None) -> bool:
     """Whether one `needs` condition of a pattern holds (any of its alternatives)."""
     for alternative in need.split(" or "):
         if alternative == "status_noun" and status_noun is not None:
             return True
         if alternative == "organization_attached" and _org_attached(trigger, org):
             return True
-        if alternative.startswith("prep:") and _has_prep(trigger, tuple(alternative[5:].split(","))):
+        if alternative == "organization_salient" and salient is not None:
+            return True
+        preps = tuple(alternative[5:].split(","))
+        if alternative.startswith("prep:") and any(_has_prep(t, preps) for t in (trigger, *_complements(trigger))):
             return True
     return False
+
+
+def _complements(token: Token) -> list[Token]:
+    """What completes a verb: its attribute ("been an observer since 2004") and direct object."""
+    return [c for c in token.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]
+
+
+def _fixed_organization(pattern: MembershipPattern, matched: Span) -> Span | None:
+    """The organization a pattern names by itself ("the euro": EUROZONE), as a span over its last token."""
+    if pattern.organization is None:
+        return None
+    doc = matched.doc
+    return Span(doc, matched.end - 1, matched.end, label="organization", span_id=pattern.organization)
+
+
+def _salient_organization(trigger: Token, mentions: list[Span], members: list[Span]) -> Span | None:
+    """The organization the text is about at `trigger` when its own sentence names none: the last
+    one named in the SALIENT_SENTENCES sentences before, else in the headline (the first line)."""
+    sentence = trigger.sent
+    if any(m.label_ == "organization" for m in _mentions_in(sentence, mentions, ("organization",))):
+        return None
+    earlier = _last_organization_before(sentence.start, mentions, {m.id_ for m in members})
+    if earlier is None:
+        return None
+    back, start = 0, sentence.start
+    while back < SALIENT_SENTENCES and start > 0:
+        start = trigger.doc[start - 1].sent.start
+        back += 1
+    return earlier if earlier.start >= start else None
 
 
 def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:
@@ -510,10 +614,15 @@ def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | Non
             org = next((m for m in mentions if m.label_ == "organization" and m.root.i == verb.head.i), None)
         else:
             org = next(iter(_mentions_in([t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree], mentions, ("organization",))), None)
+        if org is None and verb.dep_ == "advcl":  # "Created in 1949 by A and B, NATO now has ..."
+            org = next(iter(_mentions_in([t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree],
+                                         mentions, ("organization",))), None)
         return [m for m in members if org is None or m.id_ != org.id_], org
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
         orgs = _mentions_in(list(objects[0].subtree), mentions, ("organization",))
+        if verb.lemma_ == "find":  # "found" read as the past of "find": only "found the SCO" itself
+            orgs = [o for o in orgs if o.root.i == objects[0].i]
         if orgs:
             members = [m for m in _subjects(verb, mentions) if m.label_ == "country"]
             return members, orgs[0]
@@ -523,8 +632,16 @@ def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | Non
 def _founding_members(member_noun: Token, mentions: list[Span]) -> tuple[list[Span], Span | None]:
     """'X was a founding member of Y' / 'Y's founding members, A, B and C' / 'A and B are founding members'."""
     members: list[Span] = []
-    if member_noun.dep_ == "attr":
-        members = _subjects(member_noun.head, mentions)
+    holder = member_noun
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("of", "among") and holder.head.head.i != holder.head.i:
+        holder = holder.head.head  # "one of the five founders", "among the founders"
+    if holder.dep_ == "attr":
+        members = _subjects(holder.head, mentions)
+    elif holder.dep_ == "appos":  # "Kuwait, one of the founders of OPEC"
+        members = [m for m in mentions if m.root.i == holder.head.i and m.label_ == "country"]
+    elif member_noun.dep_ in ("nsubj", "nsubjpass") and member_noun.head.lemma_ == "be":  # "its founders were A and B"
+        members = _mentions_in([t for c in member_noun.head.children if c.dep_ == "attr" for t in c.subtree],
+                               mentions, ("country",))
     for child in member_noun.children:
         if child.dep_ in ("appos", "prep") and child.lower_ not in ("of", "in"):
             members += _mentions_in(list(child.subtree), mentions, ("country",))
@@ -587,10 +704,59 @@ def membership_records(doc_id: str, mentions: list[MembershipMention], dates: Da
     return with_later_evidence(merged, more)
 
 
+ENUMERATION_LINKS = frozenset({",", "and", "followed", "by", "then", "while", "with", "in", "on", "from", "during",
+                               "the", "as", "well", "later", "also", "--", "-", "—", ";"})
+ITEM_ENDS = frozenset({",", "and", ".", ";", "while", "then", ")", "--", "—"})  # what may follow an item's date
+
+
+def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions: list[Span]) -> list[MembershipMention]:
+    """The mentions of one trigger, with the items of an elliptical enumeration after its date:
+    "Denmark joined the EC in 1973, followed by Greece in 1981, Spain and Portugal in 1986" gives
+    Greece 1981, Spain and Portugal 1986 (same organization, action and status). After the
+    trigger's own date the text may hold only country names, dates and linking words; an item's
+    date must end the item ("..., and France in 2003 criticised" is a clause of its own)."""
+    first = found[0]
+    anchor = membership_date(first, dates)
+    if anchor is None:
+        return found
+    doc, sentence = first.trigger.doc, first.sentence
+    starts = {d.start: d for d, _ in dates.in_sentence(sentence) if d.start >= anchor.end}
+    countries = {m.start_char: m for m in _mentions_in(sentence, mentions, ("country",)) if m.start_char >= anchor.end}
+    items: list[tuple[list[Span], Any]] = []
+    pending: list[Span] = []
+    i = doc.char_span(anchor.start, anchor.end, alignment_mode="expand").end
+    while i < sentence.end:
+        token = doc[i]
+        if token.idx in countries:
+            pending.append(countries[token.idx])
+            i = countries[token.idx].end
+        elif token.idx in starts and pending:
+            timex = starts[token.idx]
+            i = doc.char_span(timex.start, timex.end, alignment_mode="expand").end
+            if i < sentence.end and doc[i].lower_ not in ITEM_ENDS:
+                break
+            items.append((pending, timex))
+            pending = []
+        elif token.lower_ in ENUMERATION_LINKS:
+            i += 1
+        else:
+            break
+    if not items:
+        return found
+    itemized = {m.id_ for members, _ in items for m in members}
+    out = [m for m in found if m.member not in itemized]
+    for members, timex in items:
+        for member in members:
+            out.append(replace(first, member=member.id_, member_name=member.text, member_kind="country", when=timex))
+    return out
+
+
 def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
-    """The date of a membership change: talks by their own clause, an application strictly by
-    its clause ("waiting to join ... by 2006" dates the hoped-for join), others by their clause
-    or (with `fallback`) the sentence's only date."""
+    """The date of a membership change: its enumeration item's own date; talks by their own
+    clause, an application strictly by its clause ("waiting to join ... by 2006" dates the
+    hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
+    if m.when is not None:
+        return m.when
     if m.frame == "talks":
         return dates.attached_to(m.sentence, talks_date_heads(m.trigger))
     if m.action == "apply":
@@ -623,7 +789,7 @@ class MembershipTagger:
             doc = self._gazetteer(doc)
         ctx = context_of(doc)
         timexes_of(doc)
-        mentions = find_memberships(doc, ctx.boilerplate)
+        mentions = find_memberships(doc, ctx.boilerplate, ctx.dates)
         ctx.membership_mentions = mentions
         records = membership_records(ctx.doc_id, mentions, ctx.dates)
         doc._.memberships = records

@@ -1,0 +1,192 @@
+"""Membership changes by family of wordings (issue #11): each family in its active, passive,
+nominal and relative-clause forms, with one or many members, the date inside or around the
+clause, and negatives. Sentences written for these tests; (organization, member, action,
+status, date) per record."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import of_type
+
+
+def _found(run, text, published=None):
+    records = run(text) if published is None else run(text, published)
+    return sorted((m.organization.id, m.member.id, m.action, m.status, m.date.value if m.date else None)
+                  for m in of_type(records, "membership"))
+
+
+def _each(org, members, action, status, when):
+    return sorted((org, m, action, status, when) for m in members)
+
+
+BALTS = ("EST", "LTU", "LVA")
+
+LISTS = [
+    ("Estonia, Latvia and Lithuania joined NATO in 2004.", _each("NATO", BALTS, "join", "member", "2004")),
+    ("In March 2004 NATO admitted Bulgaria, Estonia, Latvia, Lithuania, Romania, Slovakia and Slovenia.",
+     _each("NATO", ("BGR", "EST", "LTU", "LVA", "ROU", "SVK", "SVN"), "join", "member", "2004-03")),
+    ("Estonia, Latvia and Lithuania were admitted to NATO in 2004.", _each("NATO", BALTS, "join", "member", "2004")),
+    ("The accession of Bulgaria and Romania to the European Union in 2007 ended a long wait.",
+     _each("EU", ("BGR", "ROU"), "join", "member", "2007")),
+    ("Bulgaria and Romania, which joined the European Union in 2007, are the poorest members.",
+     _each("EU", ("BGR", "ROU"), "join", "member", "2007")),
+    ("The three Baltic states of Estonia, Latvia and Lithuania, which joined NATO in 2004, border Russia.",
+     _each("NATO", BALTS, "join", "member", "2004")),
+    ("Cyprus, Malta and eight other countries joined the European Union in 2004.",
+     _each("EU", ("CYP", "MLT"), "join", "member", "2004")),
+    ("In 2004 the European Union took in Cyprus and Malta.", _each("EU", ("CYP", "MLT"), "join", "member", "2004")),
+]
+
+ENUMERATIONS = [
+    ("Denmark joined the European Communities in 1973, followed by Greece in 1981, Spain and Portugal in 1986, "
+     "and Austria in 1995.",
+     sorted([("EU", "DNK", "join", "member", "1973"), ("EU", "GRC", "join", "member", "1981"),
+             ("EU", "ESP", "join", "member", "1986"), ("EU", "PRT", "join", "member", "1986"),
+             ("EU", "AUT", "join", "member", "1995")])),
+    ("NATO expanded to take in Greece and Turkey in 1952, West Germany in 1955 and Spain in 1982.",
+     sorted([("NATO", "GRC", "join", "member", "1952"), ("NATO", "TUR", "join", "member", "1952"),
+             ("NATO", "DEU", "join", "member", "1955"), ("NATO", "ESP", "join", "member", "1982")])),
+    ("The European Union grew in 1995, adding Austria, Finland and Sweden.",
+     _each("EU", ("AUT", "FIN", "SWE"), "join", "member", "1995")),
+    ("ASEAN expanded in the 1990s, adding Vietnam in 1995, Laos and Myanmar in 1997 and Cambodia in 1999.",
+     sorted([("ASEAN", "VNM", "join", "member", "1995"), ("ASEAN", "LAO", "join", "member", "1997"),
+             ("ASEAN", "MMR", "join", "member", "1997"), ("ASEAN", "KHM", "join", "member", "1999")])),
+    ("Brazil joined the group in 2001, followed by India in 2003.",  # no organization named: none
+     []),
+    ("Poland joined NATO in 1999, and Slovakia in 2004.",
+     sorted([("NATO", "POL", "join", "member", "1999"), ("NATO", "SVK", "join", "member", "2004")])),
+]
+
+FOUNDING = [
+    ("OPEC was founded in 1960 by Iran, Iraq, Kuwait, Saudi Arabia and Venezuela.",
+     _each("OPEC", ("IRN", "IRQ", "KWT", "SAU", "VEN"), "found", "founding_member", "1960")),
+    ("Iran, Iraq, Kuwait, Saudi Arabia and Venezuela set up OPEC in 1960.",
+     _each("OPEC", ("IRN", "IRQ", "KWT", "SAU", "VEN"), "found", "founding_member", "1960")),
+    ("ASEAN was formed in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand.",
+     _each("ASEAN", ("IDN", "MYS", "PHL", "SGP", "THA"), "found", "founding_member", "1967")),
+    ("OPEC's founding members were Iran, Iraq, Kuwait, Saudi Arabia and Venezuela.",
+     _each("OPEC", ("IRN", "IRQ", "KWT", "SAU", "VEN"), "found", "founding_member", None)),
+    ("Kuwait, one of the five founders of OPEC, cut output.", _each("OPEC", ("KWT",), "found", "founding_member", None)),
+    ("Chile, which helped found the Andean Community in 1969, left it in 1976.",
+     sorted([("ANDEAN_COMMUNITY", "CHL", "found", "founding_member", "1969"),
+             ("ANDEAN_COMMUNITY", "CHL", "leave", None, "1976")])),
+    ("Created in 1949 by Belgium, Canada and the United States, NATO now has 32 members.",
+     _each("NATO", ("BEL", "CAN", "USA"), "found", "founding_member", "1949")),
+]
+
+EARLIER_ORGANIZATION = [
+    ("NATO leaders met in Vilnius. Finland joined the alliance in April 2023.",
+     _each("NATO", ("FIN",), "join", "member", "2023-04")),
+    ("The African Union met in Addis Ababa. Morocco was readmitted to the bloc in 2017.",
+     _each("AU", ("MAR",), "readmit", "member", "2017")),
+    ("The World Trade Organization has 164 members. China joined it in 2001.",
+     _each("WTO", ("CHN",), "join", "member", "2001")),
+    ("ECOWAS leaders meet on Sunday. Niger was suspended from the grouping in 2023.",
+     _each("ECOWAS", ("NER",), "suspend", None, "2023")),
+    ("The Commonwealth summit opened. Fiji was suspended from the organisation in 2009.",
+     _each("COMMONWEALTH", ("FJI",), "suspend", None, "2009")),
+    ("ASEAN is growing. Timor-Leste was added in 2025.", _each("ASEAN", ("TLS",), "join", "member", "2025")),
+]
+
+NOMINAL = [
+    ("Mali's membership of the African Union was suspended in 2021.", _each("AU", ("MLI",), "suspend", None, "2021")),
+    ("The suspension of Niger from ECOWAS in 2023 hit trade.", _each("ECOWAS", ("NER",), "suspend", None, "2023")),
+    ("The African Union lifted the suspension of Egypt in June 2014.", _each("AU", ("EGY",), "readmit", "member", "2014-06")),
+    ("Croatia's accession to the European Union in 2013 was welcomed.", _each("EU", ("HRV",), "join", "member", "2013")),
+    ("Britain's exit from the European Union in January 2020 changed trade.",
+     _each("EU", ("GBR",), "leave", None, "2020-01")),
+    ("Russia's expulsion from the Council of Europe in March 2022 was unanimous.",
+     _each("COE", ("RUS",), "expel", None, "2022-03")),
+    ("The admittance of Laos and Myanmar to ASEAN in 1997 angered Washington.",
+     _each("ASEAN", ("LAO", "MMR"), "join", "member", "1997")),
+    ("Morocco's return to the African Union in 2017 was approved.", _each("AU", ("MAR",), "readmit", "member", "2017")),
+]
+
+SCHEDULED = [
+    ("Croatia is to become the 28th member of the European Union on 1 July 2013.",
+     _each("EU", ("HRV",), "join", "member", "2013-07-01")),
+    ("Britain will formally leave the European Union on 31 January 2020.",
+     _each("EU", ("GBR",), "leave", None, "2020-01-31")),
+    ("Bulgaria and Romania will join the European Union on 1 January 2007.",
+     _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
+    ("Bulgaria and Romania are set to join the European Union in January 2007.",
+     _each("EU", ("BGR", "ROU"), "join", "member", "2007-01")),
+    ("Slovenia is scheduled to adopt the euro on 1 January 2007.",
+     _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
+    ("Bulgaria and Romania celebrated joining the European Union on 1 January 2007.",
+     _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
+]
+
+STATUS = [
+    ("The European Union granted candidate status to Ukraine and Moldova in June 2022.",
+     _each("EU", ("MDA", "UKR"), "apply", "candidate", "2022-06")),
+    ("Albania, Serbia and Montenegro have applied to join the European Union.",
+     _each("EU", ("ALB", "MNE", "SRB"), "apply", "candidate", None)),
+    ("The European Union opened accession talks with Montenegro in 2012.",
+     _each("EU", ("MNE",), "apply", "candidate", "2012")),
+    ("Mongolia has been an observer of the Shanghai Cooperation Organisation since 2004.",
+     _each("SCO", ("MNG",), "join", "observer", "2004")),
+    ("Greece has been a member of NATO since 1952.", _each("NATO", ("GRC",), "join", "member", "1952")),
+    ("Turkey's candidacy for European Union membership dates from 1999.",
+     _each("EU", ("TUR",), "apply", "candidate", "1999")),
+    ("Bosnia submitted its application for European Union membership in 2016.",
+     _each("EU", ("BIH",), "apply", "candidate", "2016")),
+]
+
+NEGATIVES = [
+    "Ronaldo joined Juventus in 2018.",
+    "Italy joined the Six Nations in 2000.",
+    "French troops joined the UN force in Lebanon in 2006.",
+    "Ukraine hopes to join NATO by 2030.",
+    "If Serbia joins the European Union in 2030, trade will grow.",
+    "Norway did not join the European Union in 1994.",
+    "NATO invited Sweden to join in 2022.",
+    "A draft text says ministers will grant Albania candidate status in 2026.",
+    "The 27 member states of the European Union met in Brussels in May 2024.",
+    "The union admitted ten states in May 2004.",
+    "Slovakia's desire to join NATO is well known.",
+    "It would be unnecessary for Poland to join the euro zone within four years.",
+    "Belarus sent an official to Moscow on Friday to join talks on gas prices with the European Union.",
+    "The minister joined the board of the World Bank in 2019.",
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS)
+def test_membership_family_lists_with_one_predicate(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", ENUMERATIONS)
+def test_membership_family_elliptical_enumerations_date_each_item(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", FOUNDING)
+def test_membership_family_founding_dates_every_founder(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", EARLIER_ORGANIZATION)
+def test_membership_family_the_organization_named_earlier(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", NOMINAL)
+def test_membership_family_nominal_and_possessive(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", SCHEDULED)
+def test_membership_family_scheduled_and_decided(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", STATUS)
+def test_membership_family_status(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_membership_family_negatives_stay_negative(run, text):
+    assert _found(run, text) == []
