@@ -23,13 +23,14 @@ from extractor.entities import SPAN_KEY, Gazetteer, country_adjectives, country_
 from extractor.lexicon import number_words, read_jsonl, read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.modality import hedge_of, unreal_marker
+from extractor.nlp import clause_verb
 from extractor.records import Entity, Evidence, Membership
 from extractor.spans import Spans
 
 MEMBER_LABELS = ("country", "organization")
 
 
-NEEDS = ("status_noun", "organization_attached", "organization_salient")
+NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_SENTENCES = 3  # an organization named this many sentences back can be the one a bare trigger means
 RELATIVE_PRONOUNS = ("which", "that", "who")  # and prep:W,W (see patterns/membership.jsonl)
 
@@ -83,6 +84,9 @@ class _Words:
     noun_action: dict[str, str] = field(default_factory=dict)
     undo_verb: dict[str, str] = field(default_factory=dict)
     org_anaphor: set[str] = field(default_factory=set)
+    country_anaphor: set[str] = field(default_factory=set)
+    time_preposition: set[str] = field(default_factory=set)
+    currency_word: set[str] = field(default_factory=set)
 
 
 @cache
@@ -115,8 +119,8 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind == "org_anaphor":
-            w.org_anaphor.add(word)
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word"):
+            getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
     return w
@@ -140,8 +144,8 @@ def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> l
     `dates`, an elliptical enumeration after a change ("..., followed by Greece in 1981, Spain and
     Portugal in 1986") gives each item's members their own date."""
     mentions = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
-    if not mentions:
-        return []
+    if not mentions or not doc.has_annotation("LEMMA"):
+        return []  # no country or organization named, or no sentence the model read (the cascade)
     by_id = {p.id: p for p in patterns()}
     out: list[MembershipMention] = []
     seen: set[tuple] = set()
@@ -210,7 +214,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             action = "apply"
         verb_action = _verb_over_noun(trigger)
         if word == "membership":
-            if verb_action is None and process is None:
+            if verb_action is None and process is None and not _in_time_phrase(trigger):
                 return []  # a bare "membership" states no change
             action = verb_action or action
         elif verb_action in ("suspend", "expel", "readmit", "apply"):
@@ -226,6 +230,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         else:
             status = _status_in(trigger) or status
         members = _noun_members(trigger, mentions)
+        if _elsewhere_target(trigger, mentions):
+            return []  # "the withdrawal of the bank from Albania": not from an organization
         org = _organization(trigger, mentions, members)
         if org is None and members and word in ("accession", "admission", "entry", "readmission", "expulsion", "withdrawal"):
             org = _organization_before(trigger, mentions, members)
@@ -332,13 +338,65 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
                 found = _mentions_in(_conj_subtree(child), mentions)
                 if found:
                     return _leading_members(child, found)
+                referred = _countries_referred(child, mentions)
+                if referred:
+                    return referred
     if verb.dep_ == "relcl" and verb.head.i != verb.i:  # "Chile, which helped found ...": "helped" parsed as aux
         return _antecedent_members(verb, mentions)
+    if verb.dep_ in ("xcomp", "acl") and verb.head.dep_ == "attr" and verb.head.head.i != verb.head.i:
+        return _subjects(verb.head.head, mentions)  # "X will become the 19th state to adopt the euro"
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        controller = [m for c in verb.head.children if c.dep_ in ("dative", "dobj")
+                      for m in _mentions_in(_conj_subtree(c), mentions, ("country",))]
+        if controller:  # "ministers gave Latvia the green light to join", "allowed Lithuania to join"
+            return controller
+    if verb.dep_ in ("dobj", "pcomp") and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return _subjects(verb.head, mentions)  # "X and Y celebrated joining the EU"
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         return _subjects(verb.head, mentions)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         owners = [t for c in verb.head.children if c.dep_ == "poss" for t in c.subtree]
-        return _mentions_in([verb.head, *owners, *[c for c in verb.head.subtree if c.dep_ in ("conj", "appos")]], mentions)
+        found = _mentions_in([verb.head, *owners, *[c for c in verb.head.subtree if c.dep_ in ("conj", "appos")]], mentions)
+        if not found:
+            found = [m for c in verb.head.children if c.dep_ == "poss" for m in _countries_referred(c, mentions)]
+        return found
+    return []
+
+
+def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
+    """The countries a definite noun phrase refers back to: "the country" (the last country named
+    before it), "the two countries", "both countries" (the last two named). Empty when it is not
+    such a phrase or too few countries were named in this or the two sentences before."""
+    w = words()
+    if noun.lower_ not in w.country_anaphor:
+        return []
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if plural:
+        if numbers and numbers[0].lower_ in number_words() and number_words()[numbers[0].lower_][1] == "cardinal":
+            wanted = int(number_words()[numbers[0].lower_][0])
+        elif numbers and numbers[0].text.isdigit():
+            wanted = int(numbers[0].text)
+        elif "both" in dets:
+            wanted = 2
+        else:
+            return []
+    elif "the" in dets or any(c.dep_ == "case" for c in noun.children) or noun.dep_ == "poss":
+        wanted = 1
+    else:
+        return []
+    if not ("the" in dets or "both" in dets):
+        return []
+    earliest = noun.sent.start
+    for _ in range(2):
+        if earliest > 0:
+            earliest = noun.doc[earliest - 1].sent.start
+    named: dict[str, Span] = {}
+    for m in reversed([m for m in mentions if m.label_ == "country" and earliest <= m.start < noun.i]):
+        named.setdefault(m.id_, m)
+        if len(named) == wanted:
+            return sorted(named.values(), key=lambda m: m.start)
     return []
 
 
@@ -424,9 +482,14 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
             found += _mentions_in(list(child.subtree), mentions)
         if child.dep_ == "prep" and child.lower_ == "for":  # "application for EU membership": the EU is the target
             found += _mentions_in(list(child.subtree), mentions, ("country",))
+    if not found:
+        found = [m for c in noun.children if c.dep_ == "poss" for m in _countries_referred(c, mentions)]
     head = noun.head
     if not found and noun.dep_ == "compound" and head.pos_ == "NOUN":
         return _noun_members(head, mentions)
+    if not found and _in_time_phrase(noun):  # "lawmakers passed reforms ahead of EU membership"
+        found = [m for c in clause_verb(noun).children if c.dep_ in ("nsubj", "nsubjpass")
+                 for m in _mentions_in(list(c.subtree), mentions, ("country", "country_adj"))]
     if not found and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "for"):
@@ -434,6 +497,31 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
     if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB":
         found = _subjects(head, mentions)
     return found
+
+
+def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
+    """A membership noun whose from / into / to phrase names no organization ("withdrawal from
+    Albania", "entry into force", "return to power")."""
+    w = words()
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "to")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if not _mentions_in(list(obj.subtree), mentions, ("organization",)) and obj.lemma_.lower() not in w.org_anaphor \
+                    and obj.lower_ not in ("it", "them") and obj.lemma_.lower() not in w.member_nouns | w.currency_word \
+                    and obj.lower_ not in ("membership", "zone", "eurozone"):
+                return True
+    return False
+
+
+def _in_time_phrase(noun: Token) -> bool:
+    """'ahead of EU membership', 'before its accession', 'on the eve of membership': a
+    preposition that places the change in time, so the change itself is stated."""
+    w = words()
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ in w.time_preposition and prep.lower_ != "of":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in w.time_preposition
 
 
 def _pronoun_member(verb: Token, mentions: list[Span]) -> list[Span]:
@@ -524,8 +612,23 @@ def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None,
             return True
         if alternative == "organization_salient" and salient is not None:
             return True
+        if alternative == "currency_object" and _currency_object(trigger):
+            return True
         preps = tuple(alternative[5:].split(","))
         if alternative.startswith("prep:") and any(_has_prep(t, preps) for t in (trigger, *_complements(trigger))):
+            return True
+    return False
+
+
+def _currency_object(verb: Token) -> bool:
+    """'adopt the euro', 'switch to the single currency', 'introduce the common currency'."""
+    w = words()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lower_ == "euro" or any(c.lower_ == "euro" for c in obj.children if c.dep_ == "compound"):
+            return True
+        if obj.lemma_.lower() in w.currency_word and any(c.lower_ in ("single", "common") for c in obj.children):
             return True
     return False
 
@@ -620,9 +723,11 @@ def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | Non
         return [m for m in members if org is None or m.id_ != org.id_], org
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
-        orgs = _mentions_in(list(objects[0].subtree), mentions, ("organization",))
-        if verb.lemma_ == "find":  # "found" read as the past of "find": only "found the SCO" itself
-            orgs = [o for o in orgs if o.root.i == objects[0].i]
+        orgs = [o for o in _mentions_in(list(objects[0].subtree), mentions, ("organization",))
+                if o.root.i == objects[0].i]  # "set up OPEC", not "set up a national ASEAN unit"
+        if not orgs and objects[0].lemma_.lower() in words().org_anaphor:
+            earlier = _last_organization_before(verb.i, mentions, set())
+            orgs = [earlier] if earlier is not None else []  # "helped found the organization in 1969"
         if orgs:
             members = [m for m in _subjects(verb, mentions) if m.label_ == "country"]
             return members, orgs[0]

@@ -89,6 +89,21 @@ EARLIER_ORGANIZATION = [
     ("ASEAN is growing. Timor-Leste was added in 2025.", _each("ASEAN", ("TLS",), "join", "member", "2025")),
 ]
 
+REFERRED_MEMBERS = [
+    ("Georgia held elections. The country applied to join NATO in 2008.",
+     _each("NATO", ("GEO",), "apply", "candidate", "2008")),
+    ("Georgia held elections. Tensions grew over the country's bid to join NATO in 2008.",
+     _each("NATO", ("GEO",), "apply", "candidate", "2008")),
+    ("Romania and Bulgaria passed reforms. Workers will gain access after the two countries join the European Union "
+     "on 1 January 2007.", _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
+    ("Slovakia and Slovenia held talks. Both countries joined NATO in 2004.",
+     _each("NATO", ("SVK", "SVN"), "join", "member", "2004")),
+    ("Poland, Hungary and the Czech Republic held talks. The three countries joined NATO in 1999.",
+     _each("NATO", ("CZE", "HUN", "POL"), "join", "member", "1999")),
+    ("Tensions grew. The country joined the WTO in 2001.", []),  # no country named before
+    ("Poland held talks. The three countries joined NATO in 1999.", []),  # fewer countries named than referred to
+]
+
 NOMINAL = [
     ("Mali's membership of the African Union was suspended in 2021.", _each("AU", ("MLI",), "suspend", None, "2021")),
     ("The suspension of Niger from ECOWAS in 2023 hit trade.", _each("ECOWAS", ("NER",), "suspend", None, "2023")),
@@ -101,6 +116,11 @@ NOMINAL = [
     ("The admittance of Laos and Myanmar to ASEAN in 1997 angered Washington.",
      _each("ASEAN", ("LAO", "MMR"), "join", "member", "1997")),
     ("Morocco's return to the African Union in 2017 was approved.", _each("AU", ("MAR",), "readmit", "member", "2017")),
+    ("Croatian lawmakers passed reforms ahead of European Union membership on 1 July 2013.",
+     _each("EU", ("HRV",), "join", "member", "2013-07-01")),
+    ("NATO praised the accession efforts of Albania and Croatia.", _each("NATO", ("ALB", "HRV"), "apply", "candidate", None)),
+    ("The staged withdrawal of the bank from Albania began in 1996.", []),  # from a country, not an organization
+    ("The return to power of the army in Mali in 2021 alarmed ECOWAS.", []),
 ]
 
 SCHEDULED = [
@@ -116,6 +136,13 @@ SCHEDULED = [
      _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
     ("Bulgaria and Romania celebrated joining the European Union on 1 January 2007.",
      _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
+    ("Lithuania will become the 19th state to adopt the euro on 1 January 2015.",
+     _each("EUROZONE", ("LTU",), "join", "member", "2015-01-01")),
+    ("Slovenia will adopt the European Union's common currency on 1 January 2007.",
+     _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
+    ("EU ministers gave Latvia the green light to join the euro zone in 2014.",
+     _each("EUROZONE", ("LVA",), "join", "member", "2014")),
+    ("Estonia adopted a new currency board in 1992.", []),
 ]
 
 STATUS = [
@@ -135,6 +162,9 @@ STATUS = [
 ]
 
 NEGATIVES = [
+    "Peru set up a national NATO liaison unit in 2001.",
+    "The SCO has entered a new era.",
+    "Small firms were worst hit by the EU rules, it added.",
     "Ronaldo joined Juventus in 2018.",
     "Italy joined the Six Nations in 2000.",
     "French troops joined the UN force in Lebanon in 2006.",
@@ -169,6 +199,11 @@ def test_membership_family_founding_dates_every_founder(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", EARLIER_ORGANIZATION)
 def test_membership_family_the_organization_named_earlier(run, text, expected):
+    assert _found(run, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", REFERRED_MEMBERS)
+def test_membership_family_members_referred_to_by_the_country_or_the_n_countries(run, text, expected):
     assert _found(run, text) == expected
 
 
