@@ -862,11 +862,27 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
     hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
     if m.when is not None:
         return m.when
-    if m.frame == "talks":
-        return dates.attached_to(m.sentence, talks_date_heads(m.trigger))
     if m.action == "apply":
+        # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
+        # talks, bids or efforts under way ("started entry talks in October": no date)
+        if not _application_act(m.trigger):
+            return None
+        return dates.for_token(m.trigger, fallback=False, strict=True)
+    if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
         return dates.for_token(m.trigger, fallback=False, strict=True)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _application_act(trigger: Token) -> bool:
+    """The trigger is the act of applying or of granting candidacy: "applied", "submitted its
+    application", "granted candidate status"; not talks, a bid, efforts or a course."""
+    w = words()
+    if trigger.pos_ == "VERB":
+        return trigger.lemma_ in ("apply", "reapply") or (hedge_of(trigger) is None and trigger.lemma_ in w.noun_verb
+                                                          and _status_in(trigger) == "candidate")
+    verb = realising_verb(trigger)
+    return trigger.lower_ in ("application", "candidacy", "candidature") and verb.i != trigger.i \
+        and w.noun_verb.get(verb.lemma_) in ("apply", "join")
 
 
 # ---------------------------------------------------------------- records and the component

@@ -30,8 +30,9 @@ def _changes(run, text):
     ("Iran's bid to join the WTO was refused.", [("WTO", "IRN", "apply", "candidate", None, None)]),
     ("The Commonwealth expelled Fiji and Nauru in 2009.", [("COMMONWEALTH", "FJI", "expel", None, "2009", None),
                                                            ("COMMONWEALTH", "NRU", "expel", None, "2009", None)]),
-    ("Albania opened accession talks with the EU in July 2022.", [("EU", "ALB", "apply", "candidate", "2022-07", None)]),
-    ("The EU held accession talks with Turkey in 2005.", [("EU", "TUR", "apply", "candidate", "2005", None)]),
+    # talks date the talks, not the application (GUIDELINES 4.2): no date
+    ("Albania opened accession talks with the EU in July 2022.", [("EU", "ALB", "apply", "candidate", None, None)]),
+    ("The EU held accession talks with Turkey in 2005.", [("EU", "TUR", "apply", "candidate", None, None)]),
     ("Laos's admission to ASEAN in 1997 was quick, and talks with Timor-Leste lasted far longer.",
      [("ASEAN", "LAO", "join", "member", "1997", None), ("ASEAN", "TLS", "apply", "candidate", None, None)]),
     ("Albania was granted candidate status by the EU in 2014.", [("EU", "ALB", "apply", "candidate", "2014", None)]),

@@ -92,8 +92,8 @@ EARLIER_ORGANIZATION = [
 REFERRED_MEMBERS = [
     ("Georgia held elections. The country applied to join NATO in 2008.",
      _each("NATO", ("GEO",), "apply", "candidate", "2008")),
-    ("Georgia held elections. Tensions grew over the country's bid to join NATO in 2008.",
-     _each("NATO", ("GEO",), "apply", "candidate", "2008")),
+    ("Georgia held elections. Tensions grew over the country's bid to join NATO in 2008.",  # a bid is not dated by
+     _each("NATO", ("GEO",), "apply", "candidate", None)),                                # the year it is talked of
     ("Romania and Bulgaria passed reforms. Workers will gain access after the two countries join the European Union "
      "on 1 January 2007.", _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
     ("Slovakia and Slovenia held talks. Both countries joined NATO in 2004.",
@@ -150,13 +150,13 @@ STATUS = [
      _each("EU", ("MDA", "UKR"), "apply", "candidate", "2022-06")),
     ("Albania, Serbia and Montenegro have applied to join the European Union.",
      _each("EU", ("ALB", "MNE", "SRB"), "apply", "candidate", None)),
-    ("The European Union opened accession talks with Montenegro in 2012.",
-     _each("EU", ("MNE",), "apply", "candidate", "2012")),
+    ("The European Union opened accession talks with Montenegro in 2012.",  # talks do not date the application
+     _each("EU", ("MNE",), "apply", "candidate", None)),
     ("Mongolia has been an observer of the Shanghai Cooperation Organisation since 2004.",
      _each("SCO", ("MNG",), "join", "observer", "2004")),
     ("Greece has been a member of NATO since 1952.", _each("NATO", ("GRC",), "join", "member", "1952")),
     ("Turkey's candidacy for European Union membership dates from 1999.",
-     _each("EU", ("TUR",), "apply", "candidate", "1999")),
+     _each("EU", ("TUR",), "apply", "candidate", None)),
     ("Bosnia submitted its application for European Union membership in 2016.",
      _each("EU", ("BIH",), "apply", "candidate", "2016")),
 ]
