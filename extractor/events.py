@@ -15,6 +15,7 @@ from extractor.entities import SPAN_KEY, country_name
 from extractor.lexicon import read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
+from extractor.membership import words as membership_words
 from extractor.modality import hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
 from extractor.records import Event, Evidence
@@ -40,8 +41,36 @@ class EventMention:
 
 @cache
 def triggers() -> dict[tuple[str, str], tuple[str, str]]:
-    """(lemma, POS or ANY) -> (kind, needs)."""
-    return {(lemma, pos): (kind, needs) for lemma, pos, kind, needs in read_tsv("event_triggers.tsv", 4)}
+    """(lemma, POS or ANY) -> (kind, needs): the rows of event_triggers.tsv, and the noun of each
+    verb and the verb of each noun by English derivation ("ratify" gives "ratification", "invasion"
+    gives "invade"), unless the table says otherwise. A derived string that is no word never
+    matches a token, so no word list is needed to check them."""
+    table = {(lemma, pos): (kind, needs) for lemma, pos, kind, needs in read_tsv("event_triggers.tsv", 4)}
+    derived: dict[tuple[str, str], tuple[str, str]] = {}
+    for (lemma, pos), (kind, _) in table.items():
+        for other_pos, form in _derivations(lemma, pos):
+            derived.setdefault((form, other_pos), (kind, "-"))
+    return {**{k: v for k, v in derived.items() if k not in table and (k[0], "ANY") not in table}, **table}
+
+
+# (ending of the verb to take off, ending of the noun to put on): elect/election, create/creation,
+# ratify/ratification, occupy/occupation, agree/agreement, approve/approval, close/closure,
+# invade/invasion, suspend/suspension, introduce/introduction, accede/accession
+NOMINALIZATIONS = (("", "ion"), ("e", "ion"), ("e", "ation"), ("", "ation"), ("y", "ication"), ("y", "ation"),
+                   ("", "ment"), ("e", "al"), ("de", "sion"), ("d", "sion"), ("e", "ure"), ("e", "tion"),
+                   ("de", "ssion"))
+VERB_OF_NOUN_ONLY = (("", "al"),)  # withdrawal -> withdraw (but not sign -> signal)
+
+
+def _derivations(lemma: str, pos: str) -> list[tuple[str, str]]:
+    out = []
+    if pos in ("VERB", "ANY"):
+        out += [("NOUN", lemma[:len(lemma) - len(strip)] + add) for strip, add in NOMINALIZATIONS
+                if lemma.endswith(strip) and len(lemma) > len(strip) + 2]
+    if pos in ("NOUN", "ANY"):
+        out += [("VERB", lemma[:-len(add)] + strip) for strip, add in (*NOMINALIZATIONS, *VERB_OF_NOUN_ONLY)
+                if lemma.endswith(add) and len(lemma) > len(add) + 2]
+    return out
 
 
 def trigger_kind(token: Token) -> str | None:
@@ -60,7 +89,32 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "plural" and token.tag_ not in ("NNS", "NNPS"):
         return None
+    if needs == "organization" and not _names_organization(token):
+        return None
+    if needs == "partner" and not _has_partner(token):
+        return None
     return kind
+
+
+PARTNER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _names_organization(token: Token) -> bool:
+    """An organization (or "the bloc") in the trigger's own phrase: "joined the EU", "its
+    withdrawal from NATO"; not "joined in urging him", "the withdrawal of troops"."""
+    mentions = token.doc.spans[SPAN_KEY] if SPAN_KEY in token.doc.spans else []
+    inside = {t.i for t in token.subtree}
+    if any(m.label_ == "organization" and m.root.i in inside for m in mentions):
+        return True
+    return any(t.lemma_.lower() in membership_words().org_anaphor for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _has_partner(verb: Token) -> bool:
+    """'met on Friday', 'met Putin', 'met with his counterpart': someone to meet, not a target."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return True
+    return any(o.ent_type_ in PARTNER_LABELS or o.pos_ in ("PRON", "PROPN") for o in objects)
 
 
 def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,

@@ -47,3 +47,30 @@ def test_events_same_occurrence_twice_is_one_record(run):
     text = "The Oslo summit took place in 2019. Leaders left the Oslo summit in 2019 with a deal."
     summits = [e for e in of_type(run(text), "event") if e.kind == "summit"]
     assert len(summits) == 1 and len(summits[0].mentions) == 1
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # nominal triggers derived from the verbs of the trigger table, and verbs from its nouns
+    ("The agency's creation in 1995 was welcomed.", "founding", "1995"),
+    ("The city's liberation in May 1945 ended the siege.", "other", "1945-05"),
+    ("The occupation of the island began in 1974.", "invasion", "1974"),
+    ("The bank's collapse in September 2008 shook markets.", "crisis", "2008-09"),
+    ("Parliament's ratification of the treaty on 3 June 2024 was unanimous.", "ratification", "2024-06-03"),
+    ("Crowds joined the celebrations on 1 January 2007.", "ceremony", "2007-01-01"),
+    ("Troops invaded the north in July 1974.", "invasion", "1974-07"),
+    ("The two ministers met in Geneva on 4 March 2025.", "meeting", "2025-03-04"),
+    ("Police detained the suspect on 2 May 2025.", "arrest", "2025-05-02"),
+    ("Ten countries joined the European Union in May 2004.", "accession", "2004-05"),  # members unnamed: still an event
+])
+def test_events_nominal_and_verbal_triggers(run, text, kind, value):
+    assert (kind, value) in [(e[0], e[1]) for e in _events(run, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm met its sales target in 2024.",  # a target is met, nobody meets
+    "The unions joined in urging a strike on Monday.",  # joins no organization
+    "Investors joined the rally in shares on Friday.",
+    "The bank met analysts' forecasts in May 2024.",
+])
+def test_events_trigger_words_that_name_no_event_here(run, text):
+    assert [e for e in _events(run, text) if e[0] in ("meeting", "accession")] == []
