@@ -47,9 +47,9 @@ def triggers() -> dict[tuple[str, str], tuple[str, str]]:
     matches a token, so no word list is needed to check them."""
     table = {(lemma, pos): (kind, needs) for lemma, pos, kind, needs in read_tsv("event_triggers.tsv", 4)}
     derived: dict[tuple[str, str], tuple[str, str]] = {}
-    for (lemma, pos), (kind, _) in table.items():
-        for other_pos, form in _derivations(lemma, pos):
-            derived.setdefault((form, other_pos), (kind, "-"))
+    for (lemma, pos), (kind, needs) in table.items():
+        for other_pos, form in _derivations(lemma, pos):  # name / singular / plural are about one noun
+            derived.setdefault((form, other_pos), (kind, needs if needs in ("organization", "partner", "body") else "-"))
     return {**{k: v for k, v in derived.items() if k not in table and (k[0], "ANY") not in table}, **table}
 
 
@@ -93,7 +93,30 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "partner" and not _has_partner(token):
         return None
+    if needs == "body" and not _founds_a_body(token):
+        return None
     return kind
+
+
+@cache
+def body_words() -> frozenset[str]:
+    return frozenset(word for kind, word in read_tsv("event_words.tsv", 2) if kind == "body")
+
+
+def _founds_a_body(token: Token) -> bool:
+    """'created a task force', 'established the agency', 'the fund's creation'; not 'created jobs'."""
+    if token.pos_ == "NOUN":
+        return True  # "the creation of the agency" / "its creation": the noun names the founding itself
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
+        objects.append(token.head)  # "The CSN, established on 8 December 2004, ..."
+    mentions = token.doc.spans[SPAN_KEY] if SPAN_KEY in token.doc.spans else []
+    for obj in objects:
+        if obj.ent_type_ == "ORG" or obj.lemma_.lower() in body_words():
+            return True
+        if any(m.label_ == "organization" and m.root.i == obj.i for m in mentions):
+            return True
+    return False
 
 
 PARTNER_LABELS = ("PERSON", "ORG", "NORP", "GPE")

@@ -51,7 +51,7 @@ def test_data_membership_pattern_needs_are_checked_on_load():
 
     good = {"id": "x", "frame": "verb", "action": "join", "status": "member", "pattern": [{"LEMMA": "join"}]}
     assert MembershipPattern.model_validate({**good, "needs": ["organization_attached or prep:into,to"]}).needs
-    for bad in ({**good, "needs": ["attached"]}, {**good, "frame": "verbal"}, {**good, "members": "subject"}):
+    for bad in ({**good, "needs": ["attached"]}, {**good, "frame": "verbal"}, {**good, "members": "everyone"}):
         with pytest.raises(ValidationError):
             MembershipPattern.model_validate(bad)
 

@@ -74,3 +74,13 @@ def test_events_nominal_and_verbal_triggers(run, text, kind, value):
 ])
 def test_events_trigger_words_that_name_no_event_here(run, text):
     assert [e for e in _events(run, text) if e[0] in ("meeting", "accession")] == []
+
+
+@pytest.mark.parametrize("text, founded", [
+    ("The council created a task force on 3 March 2025.", True),
+    ("The Andean body, established on 8 December 2004 in Cuzco, groups twelve states.", True),
+    ("The economy created 200,000 jobs in January 2025.", False),
+    ("The reform created confusion in May 2025.", False),
+])
+def test_events_founding_needs_a_body_founded(run, text, founded):
+    assert any(e[0] == "founding" for e in _events(run, text)) == founded
