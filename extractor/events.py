@@ -95,6 +95,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "body" and not _founds_a_body(token):
         return None
+    if needs.startswith("prt:") and not any(c.dep_ == "prt" and c.lower_ == needs[4:] for c in token.children):
+        return None
     return kind
 
 
@@ -329,7 +331,10 @@ class EventTagger:
             doc = self.memberships(doc)
         mentions = ctx.membership_mentions
         reference = doc._.reference_date
-        taken = {m.trigger.i for m in mentions} | {realising_verb(m.trigger).i for m in mentions}
+        # a dated membership change is an event of its own kind; an undated one ("started accession
+        # talks in October": an application has no date) leaves its trigger to the event words
+        dated = [m for m in mentions if membership_date(m, ctx.dates, fallback=False) is not None]
+        taken = {m.trigger.i for m in dated} | {realising_verb(m.trigger).i for m in dated}
         found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
         pairs = event_records(ctx.doc_id, found, mentions, ctx.dates, reference)
         doc._.events = [record for record, _ in pairs]

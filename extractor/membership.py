@@ -31,7 +31,7 @@ MEMBER_LABELS = ("country", "organization")
 
 
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
-SALIENT_SENTENCES = 3  # an organization named this many sentences back can be the one a bare trigger means
+SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
 RELATIVE_PRONOUNS = ("which", "that", "who")  # and prep:W,W (see patterns/membership.jsonl)
 
 
@@ -366,7 +366,7 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
 def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     """The countries a definite noun phrase refers back to: "the country" (the last country named
     before it), "the two countries", "both countries" (the last two named). Empty when it is not
-    such a phrase or too few countries were named in this or the two sentences before."""
+    such a phrase or too few countries were named in its sentence or SALIENT_CHARS before it."""
     w = words()
     if noun.lower_ not in w.country_anaphor:
         return []
@@ -388,12 +388,9 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
         return []
     if not ("the" in dets or "both" in dets):
         return []
-    earliest = noun.sent.start
-    for _ in range(2):
-        if earliest > 0:
-            earliest = noun.doc[earliest - 1].sent.start
+    earliest = noun.sent.start_char - SALIENT_CHARS  # characters, not sentences: see _salient_organization
     named: dict[str, Span] = {}
-    for m in reversed([m for m in mentions if m.label_ == "country" and earliest <= m.start < noun.i]):
+    for m in reversed([m for m in mentions if m.label_ == "country" and earliest <= m.start_char and m.start < noun.i]):
         named.setdefault(m.id_, m)
         if len(named) == wanted:
             return sorted(named.values(), key=lambda m: m.start)
@@ -648,18 +645,18 @@ def _fixed_organization(pattern: MembershipPattern, matched: Span) -> Span | Non
 
 def _salient_organization(trigger: Token, mentions: list[Span], members: list[Span]) -> Span | None:
     """The organization the text is about at `trigger` when its own sentence names none: the last
-    one named in the SALIENT_SENTENCES sentences before, else in the headline (the first line)."""
+    one named at most SALIENT_CHARS characters before its sentence (about two sentences of news)."""
     sentence = trigger.sent
     if any(m.label_ == "organization" for m in _mentions_in(sentence, mentions, ("organization",))):
         return None
+    if any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("from", "to", "into", "of"))
+           for c in trigger.children):
+        return None  # "quit the talks", "left for Paris": the trigger names what it acts on
     earlier = _last_organization_before(sentence.start, mentions, {m.id_ for m in members})
     if earlier is None:
         return None
-    back, start = 0, sentence.start
-    while back < SALIENT_SENTENCES and start > 0:
-        start = trigger.doc[start - 1].sent.start
-        back += 1
-    return earlier if earlier.start >= start else None
+    # a window in characters, not sentences: the cascade merges sentences the model never read
+    return earlier if sentence.start_char - earlier.end_char <= SALIENT_CHARS else None
 
 
 def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:

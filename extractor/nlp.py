@@ -114,6 +114,10 @@ def tense_of(verb: Token) -> str | None:
         return "past" if had else "future"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children):
+        # "more protests are expected Sunday", "the vote is planned for May": a plan for what lies ahead
+        return "future" if words("schedule_verb").get(verb.lemma_) or words("hedge_verb").get(verb.lemma_) == "plan" \
+            else "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"
     return None

@@ -84,3 +84,12 @@ def test_events_trigger_words_that_name_no_event_here(run, text):
 ])
 def test_events_founding_needs_a_body_founded(run, text, founded):
     assert any(e[0] == "founding" for e in _events(run, text)) == founded
+
+
+@pytest.mark.parametrize("text, kind, value, status", [
+    ("More protests are expected on Sunday.", "protest", "2025-07-27", "scheduled"),  # reference: Friday 2025-07-25
+    ("Serbia started accession talks with the European Union in October 2013.", "talks", "2013-10", "past"),
+    ("The bank was set up in 1991 to fund the transition.", "founding", "1991", "past"),
+])
+def test_events_plans_talks_and_phrasal_triggers(run, text, kind, value, status):
+    assert (kind, value, status) in [(e[0], e[1], e[3]) for e in _events(run, text)]

@@ -87,6 +87,9 @@ EARLIER_ORGANIZATION = [
     ("The Commonwealth summit opened. Fiji was suspended from the organisation in 2009.",
      _each("COMMONWEALTH", ("FJI",), "suspend", None, "2009")),
     ("ASEAN is growing. Timor-Leste was added in 2025.", _each("ASEAN", ("TLS",), "join", "member", "2025")),
+    ("The Andean Community met in Lima. Chile quit in 1976.", _each("ANDEAN_COMMUNITY", ("CHL",), "leave", None, "1976")),
+    ("The Andean Community met in Lima. Chile quit the talks in 1976.", []),  # quits something else
+    ("The Andean Community met in Lima. " + "Prices rose on the news from the capital and beyond. " * 8 + "Chile quit in 1976.", []),  # too far back
 ]
 
 REFERRED_MEMBERS = [
