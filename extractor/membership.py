@@ -83,6 +83,8 @@ class _Words:
     process_noun: dict[str, str] = field(default_factory=dict)
     noun_action: dict[str, str] = field(default_factory=dict)
     undo_verb: dict[str, str] = field(default_factory=dict)
+    decision_verb: dict[str, str] = field(default_factory=dict)
+    third_party_verb: set[str] = field(default_factory=set)
     org_anaphor: set[str] = field(default_factory=set)
     country_anaphor: set[str] = field(default_factory=set)
     time_preposition: set[str] = field(default_factory=set)
@@ -119,7 +121,7 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word"):
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb"):
             getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
@@ -168,7 +170,7 @@ def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> l
 
 
 def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, mentions: list[Span]) -> list[MembershipMention]:
-    if _is_hedged(trigger):
+    if _is_hedged(trigger) and not (pattern.frame == "noun" and _awaits_decision(trigger)):
         return []
     action, status = pattern.action, pattern.status
     frame = pattern.frame
@@ -219,6 +221,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             action = verb_action or action
         elif verb_action in ("suspend", "expel", "readmit", "apply"):
             action = verb_action
+        if _awaits_decision(trigger):
+            action = "apply"
         if action == "suspend" and trigger.dep_ == "dobj" and trigger.head.lemma_ in w.undo_verb:
             action = w.undo_verb[trigger.head.lemma_]  # "lifted the suspension of X"
         if action == "apply":
@@ -235,6 +239,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         org = _organization(trigger, mentions, members)
         if org is None and members and word in ("accession", "admission", "entry", "readmission", "expulsion", "withdrawal"):
             org = _organization_before(trigger, mentions, members)
+        if org is None and members:
+            org = _salient_organization(trigger, mentions, members)  # "Turkey's candidacy was slowed down"
         if org is None or not members:
             return []
     elif frame == "talks":
@@ -248,6 +254,8 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         members, org = _founders(trigger, mentions)
     elif frame == "founding_noun":
         members, org = _founding_members(trigger, mentions)
+        if not all(_holds(need, trigger, org, None, None) for need in pattern.needs):
+            return []
     if org is None:
         return []
     ordinal = _ordinal_near(trigger)
@@ -341,9 +349,9 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
                 referred = _countries_referred(child, mentions)
                 if referred:
                     return referred
-    if verb.dep_ == "relcl" and verb.head.i != verb.i:  # "Chile, which helped found ...": "helped" parsed as aux
+    if verb.dep_ == "relcl" and verb.head.i != verb.i and verb.head.dep_ != "attr":  # "Chile, which helped found ..."
         return _antecedent_members(verb, mentions)
-    if verb.dep_ in ("xcomp", "acl") and verb.head.dep_ == "attr" and verb.head.head.i != verb.head.i:
+    if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.dep_ == "attr" and verb.head.head.i != verb.head.i:
         return _subjects(verb.head.head, mentions)  # "X will become the 19th state to adopt the euro"
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         controller = [m for c in verb.head.children if c.dep_ in ("dative", "dobj")
@@ -352,6 +360,9 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
             return controller
     if verb.dep_ in ("dobj", "pcomp") and verb.tag_ == "VBG" and verb.head.i != verb.i:
         return _subjects(verb.head, mentions)  # "X and Y celebrated joining the EU"
+    infinitive_subject = _for_subject(verb, mentions)
+    if infinitive_subject:
+        return infinitive_subject
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         return _subjects(verb.head, mentions)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -360,6 +371,20 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
         if not found:
             found = [m for c in verb.head.children if c.dep_ == "poss" for m in _countries_referred(c, mentions)]
         return found
+    return []
+
+
+def _for_subject(verb: Token, mentions: list[Span]) -> list[Span]:
+    """'all is ready for Slovenia to become ...', 'it is time for Serbia to join': the country
+    between "for" and "to" before an infinitive (the parser often hangs it elsewhere)."""
+    doc = verb.doc
+    start = max(verb.sent.start, verb.i - 14)
+    for i in range(verb.i - 1, start, -1):
+        if doc[i].lower_ == "to" and doc[i].tag_ == "TO":
+            found = [m for m in mentions if m.end == i and m.label_ == "country" and m.start > start]
+            if found and doc[found[0].start - 1].lower_ == "for":
+                return found
+            return []
     return []
 
 
@@ -485,14 +510,19 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
     if not found and noun.dep_ == "compound" and head.pos_ == "NOUN":
         return _noun_members(head, mentions)
     if not found and _in_time_phrase(noun):  # "lawmakers passed reforms ahead of EU membership"
-        found = [m for c in clause_verb(noun).children if c.dep_ in ("nsubj", "nsubjpass")
-                 for m in _mentions_in(list(c.subtree), mentions, ("country", "country_adj"))]
+        verb = clause_verb(noun)
+        for _ in range(4):  # "lawmakers approved amendments needed to raise ... ahead of EU membership"
+            found = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for m in _mentions_in(list(c.subtree), mentions, ("country", "country_adj"))]
+            if found or verb.head.i == verb.i:
+                break
+            verb = clause_verb(verb.head)
     if not found and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "for"):
                 found += _mentions_in(list(child.subtree), mentions, ("country",))
-    if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB":
-        found = _subjects(head, mentions)
+    if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB" and head.lemma_ not in words().third_party_verb:
+        found = _subjects(head, mentions)  # "X submitted its application"; not "the US blocked its application"
     return found
 
 
@@ -686,6 +716,12 @@ def _process_of(noun: Token) -> str | None:
         if child.dep_ == "compound" and child.lower_ in w.process_noun:
             return w.process_noun[child.lower_]
     return None
+
+
+def _awaits_decision(noun: Token) -> bool:
+    """'the admittance of X would be decided in July', 'Ukraine's accession will be discussed':
+    a membership under decision is a pending application, whatever the modality of the decision."""
+    return noun.dep_ in ("nsubjpass", "dobj") and words().decision_verb.get(noun.head.lemma_) is not None
 
 
 def _verb_over_noun(noun: Token) -> str | None:

@@ -143,6 +143,8 @@ SCHEDULED = [
      _each("EUROZONE", ("LTU",), "join", "member", "2015-01-01")),
     ("Slovenia will adopt the European Union's common currency on 1 January 2007.",
      _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
+    ("All is ready for Slovenia to become the first state to adopt the euro on 1 January 2007, officials said.",
+     _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
     ("EU ministers gave Latvia the green light to join the euro zone in 2014.",
      _each("EUROZONE", ("LVA",), "join", "member", "2014")),
     ("Estonia adopted a new currency board in 1992.", []),
@@ -162,6 +164,19 @@ STATUS = [
      _each("EU", ("TUR",), "apply", "candidate", None)),
     ("Bosnia submitted its application for European Union membership in 2016.",
      _each("EU", ("BIH",), "apply", "candidate", "2016")),
+    # named applicants awaiting a decision: pending, whatever the modality of the decision
+    ("The admittance of Laos and Myanmar to ASEAN would be decided by their readiness.",
+     _each("ASEAN", ("LAO", "MMR"), "apply", "candidate", None)),
+    ("Ukraine's accession to NATO will be discussed at the summit.", _each("NATO", ("UKR",), "apply", "candidate", None)),
+    ("Croatia, the most advanced of the current EU hopefuls, reformed its courts.",
+     _each("EU", ("HRV",), "apply", "candidate", None)),
+    ("Albania is a candidate for European Union membership.", _each("EU", ("ALB",), "apply", "candidate", None)),
+    ("Montenegro, an applicant to the European Union, passed new laws.", _each("EU", ("MNE",), "apply", "candidate", None)),
+    ("NATO held a summit in Riga. Ukraine's candidacy was slowed down this week.",
+     _each("NATO", ("UKR",), "apply", "candidate", None)),
+    ("The Labour candidate won the seat in 2024.", []),
+    ("Iran's bid to join the WTO failed after the United States blocked its application.",
+     _each("WTO", ("IRN",), "apply", "candidate", None)),  # the blocker is no applicant
 ]
 
 NEGATIVES = [
