@@ -331,9 +331,11 @@ class EventTagger:
             doc = self.memberships(doc)
         mentions = ctx.membership_mentions
         reference = doc._.reference_date
-        # a dated membership change is an event of its own kind; an undated one ("started accession
-        # talks in October": an application has no date) leaves its trigger to the event words
-        dated = [m for m in mentions if membership_date(m, ctx.dates, fallback=False) is not None]
+        # a membership change is read as an event from its record (when it has a date); undated
+        # accession talks ("started accession talks in October": the application has no date)
+        # leave their trigger to the event words, as talks
+        # talks are events of their own; any other undated application is no event (a bid, a hope)
+        dated = [m for m in mentions if m.frame != "talks" or membership_date(m, ctx.dates, fallback=False) is not None]
         taken = {m.trigger.i for m in dated} | {realising_verb(m.trigger).i for m in dated}
         found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
         pairs = event_records(ctx.doc_id, found, mentions, ctx.dates, reference)
