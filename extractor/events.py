@@ -83,6 +83,8 @@ def trigger_kind(token: Token) -> str | None:
     if hit is None:
         return None
     kind, needs = hit
+    if kind == "none":
+        return None  # the table says this word is no event (a derived form it does not want)
     if needs == "name" and not token.text[:1].isupper():
         return None
     if needs == "singular" and token.tag_ in ("NNS", "NNPS"):
@@ -95,6 +97,9 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "body" and not _founds_a_body(token):
         return None
+    if needs == "agent" and any(c.dep_ == "nsubj" and c.ent_type_ not in PARTNER_LABELS and c.pos_ not in ("PRON", "PROPN")
+                                for c in token.children):
+        return None  # "a setback arrived"; "the king arrived", "after arriving in Ankara" are visits
     if needs.startswith("prt:") and not any(c.dep_ == "prt" and c.lower_ == needs[4:] for c in token.children):
         return None
     return kind

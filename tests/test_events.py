@@ -71,6 +71,7 @@ def test_events_nominal_and_verbal_triggers(run, text, kind, value):
     "The unions joined in urging a strike on Monday.",  # joins no organization
     "Investors joined the rally in shares on Friday.",
     "The bank met analysts' forecasts in May 2024.",
+    "Georgia's bid to join NATO has strained ties since 2003.",  # an application, not an accession
 ])
 def test_events_trigger_words_that_name_no_event_here(run, text):
     assert [e for e in _events(run, text) if e[0] in ("meeting", "accession")] == []
@@ -93,3 +94,17 @@ def test_events_founding_needs_a_body_founded(run, text, founded):
 ])
 def test_events_plans_talks_and_phrasal_triggers(run, text, kind, value, status):
     assert (kind, value, status) in [(e[0], e[1], e[3]) for e in _events(run, text)]
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("Protesters demonstrated outside parliament on 3 May 2024.", "protest", True),
+    ("A team demonstrated a wireless cap in May 2024.", "protest", False),  # shows a thing
+    ("Troops occupied Crimea in March 2014.", "invasion", True),
+    ("The album occupied the top spot in September 2004.", "invasion", False),
+    ("President Macron arrived in Washington on 4 May 2024.", "visit", True),  # known gap: "the king arrived"
+    ("Another setback arrived in 2001.", "visit", False),
+    ("Turkish troops intervened in the north in July 1974.", "invasion", True),
+    ("The minister's intervention on Monday calmed markets.", "invasion", False),  # kind none in the table
+])
+def test_events_trigger_needs_tell_the_event_from_the_word(run, text, kind, found):
+    assert any(e[0] == kind for e in _events(run, text)) == found
