@@ -85,9 +85,12 @@ class DateIndex:
             distance = tree_distance(token, root)
             same_clause = clause_verb(root) == verb
             if distance <= MAX_ATTACH_DISTANCE or same_clause:
-                scored.append((0 if distance <= MAX_ATTACH_DISTANCE else 1, distance, timex.start, timex))
+                # near dates first; among them, one of the token's own clause ("started this year a
+                # campaign ... after they join the EU on 1 January 2007": join takes 1 January)
+                scored.append((0 if distance <= MAX_ATTACH_DISTANCE else 1, 0 if same_clause else 1, distance,
+                               timex.start, timex))
         if scored:
-            return min(scored, key=lambda s: s[:3])[3]
+            return min(scored, key=lambda s: s[:4])[4]
         initial = [t for t, root in dates if _is_sentence_initial(root, token.sent)]
         if initial and _governs(initial_root(dates, initial[0]), token, strict):
             return initial[0]

@@ -137,6 +137,9 @@ SCHEDULED = [
      _each("EU", ("BGR", "ROU"), "join", "member", "2007-01")),
     ("Slovenia is scheduled to adopt the euro on 1 January 2007.",
      _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
+    # two dates near the trigger: the one of its own clause
+    ("Newspapers started a campaign this year in support of rules for workers from Romania and Bulgaria, after the "
+     "two countries join the European Union on 1 January 2007.", _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
     ("Bulgaria and Romania celebrated joining the European Union on 1 January 2007.",
      _each("EU", ("BGR", "ROU"), "join", "member", "2007-01-01")),
     ("Lithuania will become the 19th state to adopt the euro on 1 January 2015.",
