@@ -162,3 +162,26 @@ def test_temporal_rule_file_covers_every_normalizer():
     from extractor.temporal.normalize import _HANDLERS
 
     assert {r.name for r in rules()} == set(_HANDLERS)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # the month just gone is "last month": "last June" said in July is the June of the year before
+    ("Sales fell last June.", date(2025, 7, 25), "2024-06"),
+    ("Sales fell last May.", date(2025, 7, 25), "2025-05"),
+    ("Sales fell this past June.", date(2025, 7, 25), "2025-06"),
+    ("The law takes effect on Jan. 1 next year.", date(2025, 7, 25), "2026-01-01"),
+    ("The law took effect on 1 March last year.", date(2025, 7, 25), "2024-03-01"),
+])
+def test_temporal_last_month_names_and_days_of_a_relative_year(text, reference, expected):
+    assert [v for _, _, v in _values(text, reference)] == [expected]
+
+
+def test_temporal_a_weekday_planned_for_lies_ahead(nlp):
+    from functools import partial
+
+    from extractor.nlp import tense_at
+
+    text = "Rallies were announced for Sunday in the capital."
+    doc = nlp(text)
+    (timex,) = find_timexes(text, REF, partial(tense_at, doc))
+    assert timex.value == "2025-07-27"  # REF is Friday 2025-07-25

@@ -198,6 +198,9 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:
         return None
+    if rule == "weekday" and not g.get("rel") and _previous_word(text, start) in word_set("ahead_cue") \
+            and not re.match(r"['’]s\b", after):
+        g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
     if rule == "anaphor" and g["ana"].lower() == "the next" and g["unit"].lower() in ("year", "month", "week", "quarter"):
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():

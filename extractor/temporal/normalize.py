@@ -136,7 +136,11 @@ def _h_month(c, ctx):
     month = _month_number(g["month"])
     rel = (g.get("rel") or "").lower()
     ref = ctx.reference
-    if ref is not None and rel in ("last", "this past"):
+    if ref is not None and rel == "last":
+        # "last October" said in November is the October of the year before: the month just gone
+        # is "last month" (GUIDELINES 3; "this past October" is the one just gone)
+        year = ref.year if month < ref.month - 1 else ref.year - 1
+    elif ref is not None and rel == "this past":
         year = ref.year if month < ref.month else ref.year - 1
     elif ref is not None and rel == "next":
         year = ref.year if month > ref.month else ref.year + 1
@@ -274,6 +278,17 @@ def _h_spoken_year(c, ctx):
     year = int(words[g["century"].lower()][0]) * 100 + int(words[g["tens"].lower()][0])
     year += int(words[g["ones"].lower()][0]) if g.get("ones") else 0
     return _date(When("year", year))
+
+
+def _h_day_rel_year(c, ctx):
+    """"Jan. 1 next year", "1 March last year"."""
+    g = c.groups
+    ref = ctx.reference
+    year = ref.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()] if ref else None
+    month, day = _month_number(g["month"]), int(g["day"])
+    if not month or day > 31:
+        return None
+    return _date(When("day", year, month, day), anchored=True)
 
 
 def _h_month_rel_year(c, ctx):
@@ -490,8 +505,9 @@ def _h_weekday(c, ctx):
             d = _nearest_weekday(ref, weekday, "future")
         else:
             tense = _tense(ctx, c)
-            # no verb to tell ("Thursday's closing price"): news reports what happened
-            direction = {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
+            # no verb to tell ("Thursday's closing price"): news reports what happened; "set for
+            # Sunday", "announced for Sunday": what is planned for a day lies ahead
+            direction = "future" if g.get("ahead") else {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
             d = _nearest_weekday(ref, weekday, direction)
         when = replace(day_when(d), daypart=part)
     return ("TIME" if part else "DATE"), when.value(), when, True
@@ -608,7 +624,7 @@ _HANDLERS: dict[str, Callable] = {
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
     "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
     "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
-    "month_rel_year": _h_month_rel_year,
+    "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
