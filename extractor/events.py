@@ -16,7 +16,7 @@ from extractor.lexicon import read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
 from extractor.membership import words as membership_words
-from extractor.modality import hedge_of, unreal_marker, words
+from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
 from extractor.records import Event, Evidence
 from extractor.spans import Spans
@@ -181,7 +181,7 @@ def _is_hedged(token: Token) -> bool:
     """Negated, modal or conditional on the trigger or its clause's verb, or that verb only
     hoped for ("hopes to join", "refused to attend"): data/modality.tsv."""
     verb = clause_verb(token)
-    if any(unreal_marker(t) is not None for t in (token, verb)):
+    if any(unreal_marker(t) is not None for t in (token, verb, *governing_chain(token))):
         return True
     # what a hoped-for clause does ("hopes to win", "hopes to reach a deal") is no occurrence; an
     # event it names in passing ("urged him to compete in this year's election") still is one

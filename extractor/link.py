@@ -71,6 +71,13 @@ class DateIndex:
     def in_caption(self, sentence: Span) -> bool:
         return any(s <= sentence.start_char < e for s, e in self.captions)
 
+    def inside(self, token: Token) -> TimexSpan | None:
+        """The date nearest `token` among those inside its own phrase (its subtree), else None."""
+        phrase = {t.i for t in token.subtree}
+        found = [(tree_distance(token, root), timex.start, timex) for timex, root in self.in_sentence(token.sent)
+                 if root.i in phrase]
+        return min(found, key=lambda f: f[:2])[2] if found else None
+
     def for_token(self, token: Token, fallback: bool = True, strict: bool = False) -> TimexSpan | None:
         """The date of the clause `token` is in: a date attached to the same clause verb or
         within a few arcs; else a sentence-initial adverbial date ("In 2023, ...") of the clause

@@ -22,7 +22,7 @@ from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer, country_adjectives, country_name, organizations
 from extractor.lexicon import number_words, read_jsonl, read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
-from extractor.modality import hedge_of, unreal_marker
+from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb
 from extractor.records import Entity, Evidence, Membership
 from extractor.spans import Spans
@@ -275,13 +275,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
 def _is_hedged(trigger: Token) -> bool:
     """Negated, conditional, modal (could/must) or hoped-for, on the trigger or on the words
     it hangs from up to its clause's verb: not a change."""
-    chain = [trigger]
-    current = trigger
-    while current.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj") and current.head is not current:
-        current = current.head
-        chain.append(current)
-        if current.pos_ == "VERB" and current.dep_ not in ("xcomp",):
-            break
+    chain = governing_chain(trigger)
     for below, token in zip([None, *chain], chain):
         if unreal_marker(token) is not None:
             return True
@@ -353,7 +347,7 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
         return _antecedent_members(verb, mentions)
     if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.dep_ == "attr" and verb.head.head.i != verb.head.i:
         return _subjects(verb.head.head, mentions)  # "X will become the 19th state to adopt the euro"
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+    if _infinitive_of(verb) and verb.head.pos_ == "VERB":
         controller = [m for c in verb.head.children if c.dep_ in ("dative", "dobj")
                       for m in _mentions_in(_conj_subtree(c), mentions, ("country",))]
         if controller:  # "ministers gave Latvia the green light to join", "allowed Lithuania to join"
@@ -903,7 +897,21 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
         return dates.for_token(m.trigger, fallback=False, strict=True)
+    if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
+        return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _object_controlled(trigger: Token) -> bool:
+    """'gave X the green light to join', 'allowed X to join': the change is the object's, and the
+    governing verb is a decision about it, dated on its own."""
+    return _infinitive_of(trigger) and trigger.head.pos_ == "VERB" and any(
+        c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN" for c in trigger.head.children)
+
+
+def _infinitive_of(verb: Token) -> bool:
+    """An infinitive completing the verb above it ("allowed X to join", "gave X the green light to join")."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _application_act(trigger: Token) -> bool:

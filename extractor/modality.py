@@ -38,6 +38,23 @@ def unreal_marker(token: Token) -> Token | None:
     return None
 
 
+CHAIN_DEPS = ("xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj")
+
+
+def governing_chain(token: Token) -> list[Token]:
+    """`token` and the words it hangs from up to the first finite verb above it ("join" in "would
+    decide on its schedule to join": join, schedule, on, decide): where a modal, a negation or a
+    condition makes what the token says unreal."""
+    chain = [token]
+    current = token
+    while current.dep_ in CHAIN_DEPS and current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+        if current.pos_ == "VERB" and current.dep_ != "xcomp":
+            break
+    return chain
+
+
 def hedge_of(token: Token) -> str | None:
     """What a verb over a clause makes of it ("hope" -> "none", "apply" -> "apply"), else None."""
     table = words("hedge_verb")

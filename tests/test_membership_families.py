@@ -150,6 +150,10 @@ SCHEDULED = [
      _each("EUROZONE", ("SVN",), "join", "member", "2007-01-01")),
     ("EU ministers gave Latvia the green light to join the euro zone in 2014.",
      _each("EUROZONE", ("LVA",), "join", "member", "2014")),
+    ("EU ministers gave Latvia the green light in July 2013 to join the euro zone.",  # July dates the decision
+     _each("EUROZONE", ("LVA",), "join", "member", None)),
+    ("EU ministers gave Latvia the green light in July 2013 to join the euro zone in 2014.",
+     _each("EUROZONE", ("LVA",), "join", "member", "2014")),
     ("Estonia adopted a new currency board in 1992.", []),
 ]
 
