@@ -97,6 +97,9 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "body" and not _founds_a_body(token):
         return None
+    if needs == "unaddressed" and any(c.dep_ in ("ccomp", "dative") or (c.dep_ == "prep" and c.lower_ == "to")
+                                      for c in token.children):
+        return None
     if needs == "agent" and any(c.dep_ == "nsubj" and c.ent_type_ not in PARTNER_LABELS and c.pos_ not in ("PRON", "PROPN")
                                 for c in token.children):
         return None  # "a setback arrived"; "the king arrived", "after arriving in Ankara" are visits

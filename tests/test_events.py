@@ -108,3 +108,12 @@ def test_events_plans_talks_and_phrasal_triggers(run, text, kind, value, status)
 ])
 def test_events_trigger_needs_tell_the_event_from_the_word(run, text, kind, found):
     assert any(e[0] == kind for e in _events(run, text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Thousands protested in the capital on 3 May 2025.", True),
+    ("Estonia protested to the Russian authorities on 3 May 2025.", False),  # a complaint, said to someone
+    ("The ministry protested that the flights broke the rules on 3 May 2025.", False),
+])
+def test_events_protests_in_the_street_not_complaints(run, text, found):
+    assert any(e[0] == "protest" for e in _events(run, text)) == found
