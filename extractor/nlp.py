@@ -105,7 +105,8 @@ def tense_of(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children if c.dep_ == "aux"):
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in words("schedule_verb"):
+    passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
+    if (verb.tag_ == "VB" or passive_infinitive) and verb.dep_ == "xcomp" and verb.head.lemma_ in words("schedule_verb"):
         # "is scheduled to open", "is to resume", "(was) scheduled to take place": ahead;
         # "had been due to expire": the plan lies in the past perfect, the moment is past
         head = verb.head

@@ -117,3 +117,8 @@ def test_events_trigger_needs_tell_the_event_from_the_word(run, text, kind, foun
 ])
 def test_events_protests_in_the_street_not_complaints(run, text, found):
     assert any(e[0] == "protest" for e in _events(run, text)) == found
+
+
+def test_events_due_to_be_signed_lies_ahead(run):
+    # reference: Friday 2025-07-25; "due to be signed Tuesday" is the coming Tuesday
+    assert ("agreement", "2025-07-29", None, "scheduled") in _events(run, "The 12 accords due to be signed Tuesday cover gas supplies.")

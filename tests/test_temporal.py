@@ -185,3 +185,12 @@ def test_temporal_a_weekday_planned_for_lies_ahead(nlp):
     doc = nlp(text)
     (timex,) = find_timexes(text, REF, partial(tense_at, doc))
     assert timex.value == "2025-07-27"  # REF is Friday 2025-07-25
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Papers started a campaign in summer this year.", "2025-SU"),
+    ("The line opens in spring next year.", "2026-SP"),
+    ("The strike began in autumn last year.", "2024-FA"),
+])
+def test_temporal_season_of_a_relative_year(text, expected):
+    assert [v for _, _, v in _values(text)] == [expected]

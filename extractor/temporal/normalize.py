@@ -162,6 +162,9 @@ def _h_season(c, ctx):
         return _date(When("season", int(g["year"]), part=code))
     rel = (g.get("rel") or "").lower()
     ref = ctx.reference
+    if g.get("relyear"):  # "in summer this year", "spring next year"
+        year = ref.year + {"last": -1, "next": 1, "this": 0}[g["relyear"].lower()] if ref else None
+        return _date(When("season", year, part=code), anchored=True)
     if ref is None:
         return _date(When("season", None, part=code), anchored=True)
     current_year, current = season_of(ref)
