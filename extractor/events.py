@@ -14,7 +14,7 @@ from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, country_name
 from extractor.lexicon import read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
-from extractor.membership import MembershipMention, MembershipTagger, membership_date, realising_verb
+from extractor.membership import MembershipMention, MembershipTagger, direct_path, membership_date, realising_verb
 from extractor.membership import words as membership_words
 from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
@@ -137,9 +137,24 @@ def _names_organization(token: Token) -> bool:
     withdrawal from NATO"; not "joined in urging him", "the withdrawal of troops"."""
     mentions = token.doc.spans[SPAN_KEY] if SPAN_KEY in token.doc.spans else []
     inside = {t.i for t in token.subtree}
-    if any(m.label_ == "organization" and m.root.i in inside for m in mentions):
+    if any(m.label_ == "organization" and m.root.i in inside and direct_path(m.root, token) for m in mentions):
         return True
-    return any(t.lemma_.lower() in membership_words().org_anaphor for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+    if token.pos_ == "VERB" and _names_nothing(token) and any(m.label_ == "organization" for m in mentions
+                                                               if token.sent.start <= m.start < token.sent.end):
+        return True  # "the ten countries that joined in 2004 ... for eurozone newcomers"
+    return any(t.lemma_.lower() in membership_words().org_anaphor and direct_path(t, token)
+               for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _names_nothing(verb: Token) -> bool:
+    """No object and no phrase but a date: "joined in 2004" (not "joined in urging", "joined talks")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp"):
+            return False
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and not g.like_num and g.ent_type_ not in ("DATE", "TIME"))
+                                    for g in c.children):
+            return False
+    return True
 
 
 def _has_partner(verb: Token) -> bool:

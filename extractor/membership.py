@@ -32,7 +32,8 @@ MEMBER_LABELS = ("country", "organization")
 
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
-RELATIVE_PRONOUNS = ("which", "that", "who")  # and prep:W,W (see patterns/membership.jsonl)
+RELATIVE_PRONOUNS = ("which", "that", "who")
+ALONGSIDE = ("with", "against", "alongside", "beside", "on", "over", "about")  # prepositions of company or topic  # and prep:W,W (see patterns/membership.jsonl)
 
 
 class MembershipPattern(BaseModel):
@@ -527,8 +528,8 @@ def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "to")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if not _mentions_in(list(obj.subtree), mentions, ("organization",)) and obj.lemma_.lower() not in w.org_anaphor \
-                    and obj.lower_ not in ("it", "them") and obj.lemma_.lower() not in w.member_nouns | w.currency_word \
-                    and obj.lower_ not in ("membership", "zone", "eurozone"):
+                    and obj.lower_ not in ("it", "them") and obj.lemma_.lower() not in w.currency_word \
+                    and obj.lower_ not in ("membership", "member", "zone", "eurozone"):
                 return True
     return False
 
@@ -589,12 +590,12 @@ def _org_attached(trigger: Token, org: Span | None) -> bool:
     if org is None:
         return False
     subtree = {t.i for t in trigger.subtree}
-    if org.root.i in subtree and _direct_path(org.root, trigger):
+    if org.root.i in subtree and direct_path(org.root, trigger):
         return True
     if trigger.dep_ in ("advcl", "xcomp", "conj") and any(
             c.dep_ in ("nsubj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in trigger.head.children):
         return True  # "the EU grew, adding Austria", "NATO expanded to take in Greece"
-    return any((t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, trigger)) and _direct_path(t, trigger)
+    return any((t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, trigger)) and direct_path(t, trigger)
                for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
 
 
@@ -605,7 +606,7 @@ def _pronoun_object(token: Token, trigger: Token) -> bool:
                                      or token.dep_ == "pobj" and token.head.head.i == trigger.i)
 
 
-def _direct_path(token: Token, trigger: Token) -> bool:
+def direct_path(token: Token, trigger: Token) -> bool:
     """No other thing named between `token` and the trigger above it: "joined the EU" and "joined
     the bloc's single market"... but not "joined talks with the EU" or "joined the UN force", where
     the organization only qualifies what is joined. Words for membership ("membership", "status")
@@ -613,6 +614,8 @@ def _direct_path(token: Token, trigger: Token) -> bool:
     w = words()
     current = token.head
     for _ in range(12):
+        if current.dep_ == "prep" and current.lower_ in ALONGSIDE:
+            return False  # "joined talks with the EU", "joined with the EU in condemning": beside it, not into it
         if current.i == trigger.i:
             return True
         if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \

@@ -122,3 +122,12 @@ def test_events_protests_in_the_street_not_complaints(run, text, found):
 def test_events_due_to_be_signed_lies_ahead(run):
     # reference: Friday 2025-07-25; "due to be signed Tuesday" is the coming Tuesday
     assert ("agreement", "2025-07-29", None, "scheduled") in _events(run, "The 12 accords due to be signed Tuesday cover gas supplies.")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The euro area welcomed ten countries, which joined in May 2004.", True),  # nothing but a date: the body of the sentence
+    ("All joined in urging the head of the World Bank to stay on in June 2024.", False),
+    ("Belarus sent an official on Friday to join talks on gas with the European Union.", False),
+])
+def test_events_join_is_an_accession_only_into_an_organization(run, text, found):
+    assert any(e[0] == "accession" for e in _events(run, text)) == found

@@ -203,6 +203,8 @@ NEGATIVES = [
     "Slovakia's desire to join NATO is well known.",
     "It would be unnecessary for Poland to join the euro zone within four years.",
     "Belarus sent an official to Moscow on Friday to join talks on gas prices with the European Union.",
+    "Belarus sent an official on Friday to join talks on gas with the European Union.",
+    "Serbia joined with the European Union in condemning the coup in 2021.",
     "The minister joined the board of the World Bank in 2019.",
 ]
 
