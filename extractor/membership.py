@@ -184,7 +184,9 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             status = status_noun
             action = "apply" if status_noun == "candidate" else "join"
         action, status = _governing_action(trigger, action, status)
-        if pattern.members == "object" and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+        if pattern.members == "object" and _own_membership_object(trigger):
+            members = _subjects(trigger, mentions)  # "Indonesia suspended its OPEC membership": its own
+        elif pattern.members == "object" and not any(c.dep_ == "nsubjpass" for c in trigger.children):
             members = _objects(trigger, mentions)  # active: "the bloc expelled X"; X is the member, never the subject
         elif pattern.members == "subject":
             members = _subjects(trigger, mentions) or _pronoun_member(trigger, mentions)
@@ -224,7 +226,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             action = verb_action
         if _awaits_decision(trigger):
             action = "apply"
-        if action == "suspend" and trigger.dep_ == "dobj" and trigger.head.lemma_ in w.undo_verb:
+        if action == "suspend" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in w.undo_verb:
             action = w.undo_verb[trigger.head.lemma_]  # "lifted the suspension of X"
         if action == "apply":
             status = "candidate"
@@ -480,6 +482,12 @@ def _talks_partners(talks: Token, mentions: list[Span]) -> list[Span]:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found += _mentions_in(_conj_subtree(obj), mentions)
     return found
+
+
+def _own_membership_object(verb: Token) -> bool:
+    """'suspended its membership', 'froze its OPEC membership': the subject acts on its own membership."""
+    return any(c.dep_ == "dobj" and c.lower_ == "membership" and any(p.lower_ in ("its", "their") for p in c.children)
+               for c in verb.children)
 
 
 def _objects(verb: Token, mentions: list[Span]) -> list[Span]:

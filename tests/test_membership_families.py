@@ -111,6 +111,8 @@ NOMINAL = [
     ("Mali's membership of the African Union was suspended in 2021.", _each("AU", ("MLI",), "suspend", None, "2021")),
     ("The suspension of Niger from ECOWAS in 2023 hit trade.", _each("ECOWAS", ("NER",), "suspend", None, "2023")),
     ("The African Union lifted the suspension of Egypt in June 2014.", _each("AU", ("EGY",), "readmit", "member", "2014-06")),
+    ("Fiji's suspension from the Commonwealth was lifted in 2014.", _each("COMMONWEALTH", ("FJI",), "readmit", "member", "2014")),
+    ("Indonesia suspended its OPEC membership in 2016.", _each("OPEC", ("IDN",), "suspend", None, "2016")),
     ("Croatia's accession to the European Union in 2013 was welcomed.", _each("EU", ("HRV",), "join", "member", "2013")),
     ("Britain's exit from the European Union in January 2020 changed trade.",
      _each("EU", ("GBR",), "leave", None, "2020-01")),
