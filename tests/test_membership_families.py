@@ -36,6 +36,9 @@ LISTS = [
     ("Cyprus, Malta and eight other countries joined the European Union in 2004.",
      _each("EU", ("CYP", "MLT"), "join", "member", "2004")),
     ("In 2004 the European Union took in Cyprus and Malta.", _each("EU", ("CYP", "MLT"), "join", "member", "2004")),
+    ("The union admitted ten states in May 2004.", []),  # members not named
+    ("Estonia, Latvia and Lithuania joined talks with NATO in 2004.", []),  # talks are joined, not NATO
+    ("Players from Estonia, Latvia and Lithuania joined the NATO staff team in 2004.", []),
 ]
 
 ENUMERATIONS = [
@@ -56,6 +59,8 @@ ENUMERATIONS = [
      []),
     ("Poland joined NATO in 1999, and Slovakia in 2004.",
      sorted([("NATO", "POL", "join", "member", "1999"), ("NATO", "SVK", "join", "member", "2004")])),
+    ("Poland joined NATO in 1999, and France in 2003 criticised the war.",  # a clause of its own, not an item
+     [("NATO", "POL", "join", "member", "1999")]),
 ]
 
 FOUNDING = [
@@ -73,6 +78,8 @@ FOUNDING = [
              ("ANDEAN_COMMUNITY", "CHL", "leave", None, "1976")])),
     ("Created in 1949 by Belgium, Canada and the United States, NATO now has 32 members.",
      _each("NATO", ("BEL", "CAN", "USA"), "found", "founding_member", "1949")),
+    ("Peru set up a national NATO liaison unit in 2001.", []),  # founds a unit, not NATO
+    ("Investigators found the EU proposal lacking in 2020.", []),  # "found" of "find"
 ]
 
 EARLIER_ORGANIZATION = [
@@ -157,6 +164,7 @@ SCHEDULED = [
     ("EU ministers gave Latvia the green light in July 2013 to join the euro zone in 2014.",
      _each("EUROZONE", ("LVA",), "join", "member", "2014")),
     ("Estonia adopted a new currency board in 1992.", []),
+    ("Serbia hopes to join the European Union by 2030.", []),
 ]
 
 STATUS = [
@@ -184,6 +192,7 @@ STATUS = [
     ("NATO held a summit in Riga. Ukraine's candidacy was slowed down this week.",
      _each("NATO", ("UKR",), "apply", "candidate", None)),
     ("The Labour candidate won the seat in 2024.", []),
+    ("Ukraine wants closer links with the European Union.", []),
     ("Iran's bid to join the WTO failed after the United States blocked its application.",
      _each("WTO", ("IRN",), "apply", "candidate", None)),  # the blocker is no applicant
 ]
