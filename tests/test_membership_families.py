@@ -59,6 +59,7 @@ ENUMERATIONS = [
      []),
     ("Poland joined NATO in 1999, and Slovakia in 2004.",
      sorted([("NATO", "POL", "join", "member", "1999"), ("NATO", "SVK", "join", "member", "2004")])),
+    ("NATO met in Madrid in 1997, followed by Poland in 1999 and Slovakia in 2004.", []),  # no change to continue
     ("Poland joined NATO in 1999, and France in 2003 criticised the war.",  # a clause of its own, not an item
      [("NATO", "POL", "join", "member", "1999")]),
 ]
@@ -220,46 +221,20 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", LISTS)
-def test_membership_family_lists_with_one_predicate(run, text, expected):
+FAMILIES = {
+    "lists_with_one_predicate": LISTS,
+    "elliptical_enumerations_date_each_item": ENUMERATIONS,
+    "founding_dates_every_founder": FOUNDING,
+    "the_organization_named_earlier": EARLIER_ORGANIZATION,
+    "members_referred_to_by_the_country_or_the_n_countries": REFERRED_MEMBERS,
+    "nominal_and_possessive": NOMINAL,
+    "scheduled_and_decided": SCHEDULED,
+    "status_candidates_observers_since": STATUS,
+    "negatives_stay_negative": [(text, []) for text in NEGATIVES],
+}
+CASES = [(family, text, expected) for family, cases in FAMILIES.items() for text, expected in cases]
+
+
+@pytest.mark.parametrize("family, text, expected", CASES, ids=[f"{f}-{n}" for n, (f, _, _) in enumerate(CASES)])
+def test_membership_family(run, family, text, expected):
     assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", ENUMERATIONS)
-def test_membership_family_elliptical_enumerations_date_each_item(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", FOUNDING)
-def test_membership_family_founding_dates_every_founder(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", EARLIER_ORGANIZATION)
-def test_membership_family_the_organization_named_earlier(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", REFERRED_MEMBERS)
-def test_membership_family_members_referred_to_by_the_country_or_the_n_countries(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", NOMINAL)
-def test_membership_family_nominal_and_possessive(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", SCHEDULED)
-def test_membership_family_scheduled_and_decided(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", STATUS)
-def test_membership_family_status(run, text, expected):
-    assert _found(run, text) == expected
-
-
-@pytest.mark.parametrize("text", NEGATIVES)
-def test_membership_family_negatives_stay_negative(run, text):
-    assert _found(run, text) == []
