@@ -89,6 +89,8 @@ class DateIndex:
         verb = clause_verb(token)
         scored = []
         for timex, root in dates:
+            if strict and _dates_another_noun(root, token):
+                continue  # "China's admission in 2001 took 15 years and talks ...": 2001 is the admission's
             distance = tree_distance(token, root)
             same_clause = clause_verb(root) == verb
             if distance <= MAX_ATTACH_DISTANCE or same_clause:
@@ -104,6 +106,15 @@ class DateIndex:
         if (fallback or self.in_caption(token.sent)) and len(dates) == 1:
             return dates[0][0]
         return None
+
+
+def _dates_another_noun(root: Token, token: Token) -> bool:
+    """The date hangs on a noun of its own ("admission in 2001") that is not `token`."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    return owner.pos_ == "NOUN" and owner.i != token.i and owner.i not in {t.i for t in token.subtree}
 
 
 def initial_root(dates: list[tuple[TimexSpan, Token]], timex: TimexSpan) -> Token:

@@ -131,3 +131,8 @@ def test_events_due_to_be_signed_lies_ahead(run):
 ])
 def test_events_join_is_an_accession_only_into_an_organization(run, text, found):
     assert any(e[0] == "accession" for e in _events(run, text)) == found
+
+
+def test_events_a_date_of_another_noun_is_not_the_events(run):
+    text = "China's admission in 2001 took 15 years and talks with Russia have gone on for a decade."
+    assert not any(e[0] == "talks" for e in _events(run, text))
