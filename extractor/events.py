@@ -105,6 +105,8 @@ def trigger_kind(token: Token) -> str | None:
         return None  # "a setback arrived"; "the king arrived", "after arriving in Ankara" are visits
     if needs.startswith("prt:") and not any(c.dep_ == "prt" and c.lower_ == needs[4:] for c in token.children):
         return None
+    if needs.startswith("with:") and not _has_word(token, needs[5:]):
+        return None
     return kind
 
 
@@ -144,6 +146,17 @@ def _names_organization(token: Token) -> bool:
         return True  # "the ten countries that joined in 2004 ... for eurozone newcomers"
     return any(t.lemma_.lower() in membership_words().org_anaphor and direct_path(t, token)
                for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _has_word(verb: Token, lemma: str) -> bool:
+    """'came to power', 'took office', 'gave ... the green light': the word completing an idiom, as
+    a child of the verb or the object of one of its prepositions."""
+    for c in verb.children:
+        if c.lemma_.lower() == lemma and c.dep_ in ("dobj", "attr", "oprd", "prt"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() == lemma for g in c.children):
+            return True
+    return False
 
 
 def _names_nothing(verb: Token) -> bool:

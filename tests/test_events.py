@@ -136,3 +136,16 @@ def test_events_join_is_an_accession_only_into_an_organization(run, text, found)
 def test_events_a_date_of_another_noun_is_not_the_events(run):
     text = "China's admission in 2001 took 15 years and talks with Russia have gone on for a decade."
     assert not any(e[0] == "talks" for e in _events(run, text))
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("The general came to power in a coup in 2003.", "appointment", True),
+    ("The new mayor took office on 2 January 2025.", "appointment", True),
+    ("Ministers gave the project the green light last July.", "decision", True),
+    ("The judge was sworn in on 3 March 2025.", "appointment", True),
+    ("Prices came to a halt in 2003.", "appointment", False),
+    ("She took the bus on 2 January 2025.", "appointment", False),
+    ("They gave the winners a prize last July.", "decision", False),
+])
+def test_events_idioms_completed_by_their_word(run, text, kind, found):
+    assert any(e[0] == kind for e in _events(run, text)) == found
