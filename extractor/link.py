@@ -92,7 +92,7 @@ class DateIndex:
             if strict and _dates_another_noun(root, token):
                 continue  # "China's admission in 2001 took 15 years and talks ...": 2001 is the admission's
             distance = tree_distance(token, root)
-            same_clause = clause_verb(root) == verb
+            same_clause = clause_verb(root) == verb and not (strict and _nested_in_noun(token))
             if distance <= MAX_ATTACH_DISTANCE or same_clause:
                 # near dates first; among them, one of the token's own clause ("started this year a
                 # campaign ... after they join the EU on 1 January 2007": join takes 1 January)
@@ -106,6 +106,12 @@ class DateIndex:
         if (fallback or self.in_caption(token.sent)) and len(dates) == 1:
             return dates[0][0]
         return None
+
+
+def _nested_in_noun(token: Token) -> bool:
+    """'a symbol of the country's independence': a noun inside another noun's phrase, which a
+    date of the clause does not date unless it is near."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN"
 
 
 def _dates_another_noun(root: Token, token: Token) -> bool:

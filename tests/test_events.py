@@ -149,3 +149,12 @@ def test_events_a_date_of_another_noun_is_not_the_events(run):
 ])
 def test_events_idioms_completed_by_their_word(run, text, kind, found):
     assert any(e[0] == kind for e in _events(run, text)) == found
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("The tolar, introduced in 1991 as a symbol of the country's independence, is gone.", "other", False),
+    ("The country's independence in 1991 was celebrated.", "other", True),
+    ("Leaders met at the Lisbon summit in 2007.", "summit", True),
+])
+def test_events_a_noun_inside_another_nouns_phrase_takes_only_a_near_date(run, text, kind, found):
+    assert any(e[0] == kind for e in _events(run, text)) == found
