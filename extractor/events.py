@@ -190,7 +190,7 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
             if token.i in taken:
                 continue
             kind = trigger_kind(token)
-            if kind is None or _is_hedged(token) or _is_name_modifier(token):
+            if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token):
                 continue
             when = dates.for_token(token, fallback=False, strict=True)
             if when is None:
@@ -218,6 +218,14 @@ def _is_hedged(token: Token) -> bool:
     # event it names in passing ("urged him to compete in this year's election") still is one
     acted = verb.i == token.i or (token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i)
     return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
+
+
+def _object_of_an_event(token: Token) -> bool:
+    """'froze talks in May', 'cancelled the summit': the verb's event is the occurrence; the noun it
+    acts on is not a second one (where both name one kind, "signed the agreement", they merge)."""
+    head = token.head
+    return (token.dep_ == "dobj" and head.pos_ == "VERB" and head.i != token.i
+            and trigger_kind(head) not in (None, trigger_kind(token)))
 
 
 def _is_name_modifier(token: Token) -> bool:

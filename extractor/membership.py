@@ -626,6 +626,8 @@ def direct_path(token: Token, trigger: Token) -> bool:
             return False  # "joined talks with the EU", "joined with the EU in condemning": beside it, not into it
         if current.i == trigger.i:
             return True
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
+            return False  # another clause's organization ("joined in urging him to stay, since X is leaving the EBRD")
         if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \
                 and current.lower_ not in w.status and current.lower_ not in ("membership", "ranks", "fold"):
             return False

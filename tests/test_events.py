@@ -158,3 +158,12 @@ def test_events_idioms_completed_by_their_word(run, text, kind, found):
 ])
 def test_events_a_noun_inside_another_nouns_phrase_takes_only_a_near_date(run, text, kind, found):
     assert any(e[0] == kind for e in _events(run, text)) == found
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The EU froze talks with Belgrade in May 2006.", ["suspension"]),  # the freeze is the occurrence
+    ("The government cancelled the summit on 3 May 2025.", ["decision"]),
+    ("Ministers signed the agreement in Paris on 12 December 2015.", ["agreement"]),  # one kind: one event
+])
+def test_events_the_object_of_an_event_verb_is_not_a_second_event(run, text, kinds):
+    assert sorted({e[0] for e in _events(run, text)}) == kinds
