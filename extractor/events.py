@@ -70,7 +70,7 @@ def _derivations(lemma: str, pos: str) -> list[tuple[str, str]]:
     if pos in ("NOUN", "ANY"):
         out += [("VERB", lemma[:-len(add)] + strip) for strip, add in (*NOMINALIZATIONS, *VERB_OF_NOUN_ONLY)
                 if lemma.endswith(add) and len(lemma) > len(add) + 2]
-    return out
+    return [(p, form) for p, form in out if len(form) >= 4]  # "final" -> "fin": too short to be a word of its own
 
 
 def trigger_kind(token: Token) -> str | None:

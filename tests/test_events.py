@@ -167,3 +167,12 @@ def test_events_a_noun_inside_another_nouns_phrase_takes_only_a_near_date(run, t
 ])
 def test_events_the_object_of_an_event_verb_is_not_a_second_event(run, text, kinds):
     assert sorted({e[0] for e in _events(run, text)}) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The coach was fined in December 2024.",  # not a derived verb of "final"
+    "Users accessed the site on Monday.",  # not of "accession"
+    "A strange creature appeared in May 2024.",  # not of "create"
+])
+def test_events_derived_words_the_table_keeps_out(run, text):
+    assert _events(run, text) == []
