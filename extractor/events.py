@@ -192,7 +192,7 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
             kind = trigger_kind(token)
             if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token):
                 continue
-            when = dates.for_token(token, fallback=False, strict=True)
+            when = dates.for_token(token, fallback=False, strict=True, names_event=_names_an_event)
             if when is None:
                 continue
             status = status_of(token, when, reference)
@@ -218,6 +218,11 @@ def _is_hedged(token: Token) -> bool:
     # event it names in passing ("urged him to compete in this year's election") still is one
     acted = verb.i == token.i or (token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i)
     return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
+
+
+def _names_an_event(token: Token) -> bool:
+    """An event word or a membership noun ("admission", "summit"): a date on it is its own."""
+    return trigger_kind(token) is not None or token.lower_ in membership_words().noun_action
 
 
 def _object_of_an_event(token: Token) -> bool:

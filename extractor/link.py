@@ -4,7 +4,7 @@ merging repeated mentions of one fact into one record with several pieces of evi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
@@ -78,7 +78,8 @@ class DateIndex:
                  if root.i in phrase]
         return min(found, key=lambda f: f[:2])[2] if found else None
 
-    def for_token(self, token: Token, fallback: bool = True, strict: bool = False) -> TimexSpan | None:
+    def for_token(self, token: Token, fallback: bool = True, strict: bool = False,
+                  names_event: Callable[[Token], bool] | None = None) -> TimexSpan | None:
         """The date of the clause `token` is in: a date attached to the same clause verb or
         within a few arcs; else a sentence-initial adverbial date ("In 2023, ...") of the clause
         (with `strict`, only of the very same clause); else the only date of the sentence (with
@@ -89,7 +90,7 @@ class DateIndex:
         verb = clause_verb(token)
         scored = []
         for timex, root in dates:
-            if strict and _dates_another_noun(root, token):
+            if names_event is not None and _dates_another_noun(root, token, names_event):
                 continue  # "China's admission in 2001 took 15 years and talks ...": 2001 is the admission's
             distance = tree_distance(token, root)
             same_clause = clause_verb(root) == verb and not (strict and _nested_in_noun(token))
@@ -114,13 +115,13 @@ def _nested_in_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN"
 
 
-def _dates_another_noun(root: Token, token: Token) -> bool:
-    """The date hangs on a noun of its own ("admission in 2001") that is not `token`."""
+def _dates_another_noun(root: Token, token: Token, names_event: Callable[[Token], bool]) -> bool:
+    """The date hangs on a noun naming another event ("admission in 2001") than `token`."""
     prep = root.head
     if root.dep_ != "pobj" or prep.dep_ != "prep":
         return False
     owner = prep.head
-    return owner.pos_ == "NOUN" and owner.i != token.i and owner.i not in {t.i for t in token.subtree}
+    return owner.pos_ == "NOUN" and owner.i != token.i and owner.i not in {t.i for t in token.subtree} and names_event(owner)
 
 
 def initial_root(dates: list[tuple[TimexSpan, Token]], timex: TimexSpan) -> Token:

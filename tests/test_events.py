@@ -176,3 +176,7 @@ def test_events_the_object_of_an_event_verb_is_not_a_second_event(run, text, kin
 ])
 def test_events_derived_words_the_table_keeps_out(run, text):
     assert _events(run, text) == []
+
+
+def test_events_a_date_on_a_noun_that_names_no_event_still_dates_the_event(run):
+    assert ("merger", "2024-03") in [(e[0], e[1]) for e in _events(run, "The company announced its merger with a rival in March 2024.")]
