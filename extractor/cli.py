@@ -46,6 +46,9 @@ def _published_table(path: Path) -> dict[str, str]:
 
 
 # The input options `extract` and `spark` share.
+PUBLISHED = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates.")
+PUBLISHED_FROM = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document.")
+INCLUDE = typer.Option([], help="Extra output: timex (records), text (on the document record).")
 INPUT_FORMAT = typer.Option("auto", help="auto (by file name, HTML sniffed), text, html, jsonl or warc.")
 TEXT_FIELD = typer.Option("maintext,text", help="JSON Lines: the field(s) holding the text, first present wins.")
 ID_FIELD = typer.Option("url,id", help="JSON Lines: the field(s) holding the document id.")
@@ -57,9 +60,9 @@ TITLE_FIELD = typer.Option("title", help="JSON Lines: the field(s) holding the t
 def extract(
     paths: List[str] = typer.Argument(..., help="Files, directories (read recursively) or - for stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
-    published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
-    published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
-    include: List[str] = typer.Option([], help="Extra output: timex (records), text (on the document record)."),
+    published: Optional[str] = PUBLISHED,
+    published_from: Optional[Path] = PUBLISHED_FROM,
+    include: List[str] = INCLUDE,
     model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline (package name or path)."),
     glob: str = typer.Option("*.txt", help="Which files to read in directories (e.g. '*.html', '*.warc.gz')."),
     input_format: str = INPUT_FORMAT,
@@ -198,9 +201,9 @@ def spark(
     input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of input files (read recursively)."),
     output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
     master: str = typer.Option("local[*]", help="The Spark master URL."),
-    published: Optional[str] = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates."),
-    published_from: Optional[Path] = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document."),
-    include: List[str] = typer.Option([], help="Extra output: timex (records), text (on the document record)."),
+    published: Optional[str] = PUBLISHED,
+    published_from: Optional[Path] = PUBLISHED_FROM,
+    include: List[str] = INCLUDE,
     glob: str = typer.Option("*.txt", help="Which files to read (e.g. '*.html', '*.warc.gz')."),
     input_format: str = INPUT_FORMAT,
     text_field: str = TEXT_FIELD,
