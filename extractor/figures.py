@@ -8,11 +8,14 @@ whatever the tokenizer does; the parse then tells what is counted and what is me
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pycountry
+from babel import Locale
+from babel.numbers import get_currency_name
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -24,10 +27,17 @@ from extractor.nlp import clause_verb, span_for, text_of
 from extractor.records import DocumentWarning, Figure
 from extractor.spans import DisjointSpans, Spans
 from extractor.temporal import TimexSpan, timexes_of
+from extractor.units import Unit, read_unit, si_value
 
-NUMERIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"  # "½", "1½": numbers in their own right (unicodedata.numeric)
+NUMERIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\s?[{VULGAR}]|\d+(?:\.\d+)?|\.\d+|[{VULGAR}]"
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+             "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7,
+             "eighth": 0.125, "eighths": 0.125, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 0.1, "tenths": 0.1,
+             "twelfth": 1 / 12, "twelfths": 1 / 12, "hundredth": 0.01, "hundredths": 0.01,
+             "thousandth": 0.001, "thousandths": 0.001}
+SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})  # "1/3", "3/4"; not "9/11", "24/7"
+MIXED = r"\s+and\s+(?:a|one)\s+(?:half|quarter|third)|\s+and\s+(?:two|three)\s+(?:quarters|thirds)"
 MAX_FIGURES_PER_SENTENCE = 60  # more numbers than this in one sentence: a table or a dump, no figures
 MAX_ID_DIGITS = 7  # a run of this many digits without separators is an id or a phone number
 
@@ -43,26 +53,35 @@ class FigureSpan:
     qualifier: str | None
     subject: str | None
     head: int | None  # index of the token the figure hangs on, for linking a date
+    dimension: str | None = None  # quantities: what the unit measures, its SI value and unit
+    si_value: float | None = None
+    si_unit: str | None = None
 
 
 @cache
 def _tables() -> dict:
     currencies = read_tsv("currencies.tsv", 3)
-    iso_codes = {c.alpha_3 for c in pycountry.currencies}
     prefixes = {s: code for s, code, pos in currencies if pos in ("prefix", "both")}
     suffixes = {s: code for s, code, pos in currencies if pos in ("suffix", "both")}
-    for code in iso_codes:
+    for code in _current_currencies():
         prefixes.setdefault(code, code)
         suffixes.setdefault(code, code)
+    for symbol, code in _currency_symbols().items():
+        prefixes.setdefault(symbol, code)
+    for symbol, code in prefixes.items():
+        if not any(c.isalpha() for c in symbol):
+            suffixes.setdefault(symbol, code)  # "30 €", "-25€"
+    for name, code in _currency_names().items():
+        suffixes.setdefault(name, code)
+    subunits = {word: (code, float(value)) for word, code, value in read_tsv("currency_subunits.tsv", 3)}
     scales = {w: float(v) for w, v in read_tsv("scales.tsv", 2)}
-    units = {w: sym for w, sym in read_tsv("units.tsv", 2)}
     qualifiers = {w: q for w, q in read_tsv("qualifiers.tsv", 2)}
     exclusions = read_tsv("figure_exclusions.tsv", 2)
     lists: dict[str, set[str]] = {"ambiguous_currency": set(), "total_noun": set()}
     for name, word in read_tsv("figure_words.tsv", 2):
         lists.setdefault(name, set()).add(word)
     return {
-        "prefixes": prefixes, "suffixes": suffixes, "scales": scales, "units": units,
+        "prefixes": prefixes, "suffixes": suffixes, "subunits": subunits, "scales": scales,
         "qualifiers": qualifiers,
         "idioms": [p.lower() for k, p in exclusions if k == "phrase"],
         "name_words": {p.lower() for k, p in exclusions if k == "before"},
@@ -70,8 +89,57 @@ def _tables() -> dict:
     }
 
 
+METAL_CODES = frozenset({"XAG", "XAU", "XPD", "XPT"})  # gold and silver are no currency in news
+
+
+@cache
+def _current_currencies() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies) - METAL_CODES
+
+
+@cache
+def _currency_symbols() -> dict[str, str]:
+    """The symbols babel's English locale writes ("CN¥", "₪", "MX$"), purely alphabetic ones
+    ("FCFA") left out."""
+    return {symbol: code for code, symbol in Locale("en").currency_symbols.items()
+            if code in _current_currencies() and not symbol.isalpha() and symbol != code}
+
+
+@cache
+def _currency_names() -> dict[str, str]:
+    """English currency names and their plurals from babel, lower case ("us dollar", "chinese
+    yuan", "indian rupees", "euros"), a current currency's name before a historical one's
+    ("french francs" is still FRF). Single words other than "euro" are left to currencies.tsv:
+    babel names gold and silver as currencies."""
+    names: dict[str, str] = {}
+    current = _current_currencies()
+    for code in sorted(Locale("en").currencies, key=lambda c: (c not in current, c)):
+        if code in METAL_CODES or (code.startswith("X") and code not in current):
+            continue
+        for count in (1, 2):
+            name = re.sub(r"\s*\(.*\)$", "", get_currency_name(code, count=count, locale="en")).lower()
+            if " " in name or name.startswith("euro"):
+                names.setdefault(name, code)
+    return names
+
+
 def _exact_alternation(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _suffix_alternation(words: list[str], exact: set[str]) -> str:
+    """Currency words after a number: names of several words in any case ("us dollar", "Chinese
+    Yuan"); one word in lower case, with a capital or in capitals ("euros", "Euros", "EUROS");
+    coins in `exact` as written (not the rapper "50 Cent"); codes and symbols as written."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = r"\s+".join(re.escape(w) for w in word.split(" "))
+        if word.islower() and " " in word:
+            escaped = f"(?i:{escaped})"
+        elif word.islower() and len(word) > 1 and word not in exact:
+            escaped = f"(?:{escaped}|{re.escape(word.title())}|{re.escape(word.upper())})"
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
 
 
 @cache
@@ -84,20 +152,25 @@ def _patterns() -> dict[str, re.Pattern]:
     word_num = rf"(?:{word_alternation(tens)}-{word_alternation(ones)}|{word_alternation(cardinal)})"
     long_scales = [w for w in t["scales"] if len(w) > 3]
     short_scales = [w for w in t["scales"] if len(w) <= 3]
-    scale = rf"(?:\s?(?P<scale>{_exact_alternation(short_scales)})(?![\w])|\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
+    scale = rf"(?:\s?(?P<scale>{_exact_alternation(short_scales)})(?![\w])|[\s-](?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     scale_word_only = rf"(?:\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     prefix = _exact_alternation([p for p in t["prefixes"] if not p.isalpha() or p in ("Rs", "dlrs") or len(p) == 3])
-    suffix = word_alternation(list(t["suffixes"]), flexible_case=False)
-    fraction_numerators = word_alternation(["a", "one", "two", "three", "four", "five", "nine"])
+    suffix = _suffix_alternation([*t["suffixes"], *t["subunits"]], set(t["subunits"]))
+    fraction_numerators = rf"(?:{word_num}|{word_alternation(['a'])})"
     ordinal_words = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) >= 2]
+    unit_ordinals = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) <= 9]
+    large_ordinals = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) >= 100]
+    compound_ordinal = rf"{word_alternation(tens)}[-\s]{word_alternation(unit_ordinals)}|(?:{word_alternation(['one', 'a'])}\s)?{word_alternation(large_ordinals)}"
     return {
-        "money_prefix": re.compile(rf"(?<![\w$£€¥])(?P<cur>{prefix})\s?(?P<num>{NUMERIC}){scale}?(?![\d])"),
-        "money_suffix": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num}){scale}?[\s-](?P<curw>{suffix})(?![\w])"),
+        "money_prefix": re.compile(rf"(?<![\w$£€¥])(?P<cur>{prefix})\s?(?P<neg>[-\u2212])?(?P<num>{NUMERIC}){scale}?(?![\d])"),
+        "money_suffix": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num}){scale}?(?:[\s-]|(?=[^\w\s])|(?=p\b))(?P<curw>{suffix})(?:\s(?P<post_scale>{word_alternation(long_scales)}))?(?![\w])"),
         "percent": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num})(?:\s?(?P<pct>%)|\s(?P<pctw>per\s?cent(?:age points?)?|percentage points?|pct)(?![\w]))"),
         "number": re.compile(rf"(?<![\w.,$£€¥])(?P<num>{NUMERIC})(?:{scale})?(?![\w%]|[.,]\d)"),
-        "word_number": re.compile(rf"(?<![\w-])(?P<num>{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
-        "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+(?:st|nd|rd|th)|{word_alternation(ordinal_words)})(?![\w])"),
+        "word_number": re.compile(rf"(?<![\w-])(?P<num>(?:{word_num}|\d+)(?:{MIXED})|{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
+        "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+(?:st|nd|rd|th)|{compound_ordinal}|{word_alternation(ordinal_words)})(?![\w])"),
         "fraction": re.compile(rf"(?<![\w-])(?P<frac>(?:(?P<fnum>{fraction_numerators})[\s-])?(?P<fden>{word_alternation(list(FRACTIONS))})|(?P<one>[Oo]ne|\d+)\s+in\s+(?P<every>every\s+)?(?P<den>\d+|{word_num}))(?![\w-])"),
+        "number_unit": re.compile(r"(?<![\w.,$£€¥])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[A-Za-zµ])"),  # "12kg"
+        "slash_fraction": re.compile(r"(?<![\w/.,-])(?P<snum>\d{1,2})/(?P<sden>\d{1,3})(?![\w/]|[.,]\d)"),
     }
 
 
@@ -109,14 +182,22 @@ def _anchor_words() -> frozenset[str]:
     """Words every figure without a digit contains: number words, fractions, "dozen" ("a" and
     "an" count only with one of these)."""
     words = {max(w.replace("-", " ").split(), key=len) for w, (_, kind) in number_words().items() if kind != "article"}
-    words |= set(FRACTIONS) | {"dozen"}
+    words |= set(FRACTIONS) | {"dozen"} | set(VULGAR)
     return frozenset(w.lower() for w in words)
 
 
 def _number(word: str) -> float | None:
-    word = word.lower().replace(",", "")
+    word = re.sub(r"\s+", " ", word.lower().replace(",", ""))
+    mixed = re.fullmatch(r"(.+?) and (a|one|two|three) (half|quarters?|thirds?)", word)
+    if mixed:
+        whole = _number(mixed.group(1))
+        parts = 1 if mixed.group(2) in ("a", "one") else _number(mixed.group(2))
+        return whole + parts * FRACTIONS[mixed.group(3)] if whole is not None else None
     if re.fullmatch(r"\d*\.?\d+", word):
         return float(word)
+    vulgar = re.fullmatch(rf"(\d*)\s?([{VULGAR}])", word)
+    if vulgar:
+        return float(vulgar.group(1) or 0) + unicodedata.numeric(vulgar.group(2))
     table = number_words()
     if word in ("a dozen", "dozen"):
         return 12.0
@@ -129,7 +210,8 @@ def _number(word: str) -> float | None:
 
 
 def _scale(m: re.Match) -> float:
-    word = m.groupdict().get("scale") or m.groupdict().get("scale_word")
+    groups = m.groupdict()
+    word = groups.get("scale") or groups.get("scale_word") or groups.get("post_scale")  # "60 USD million"
     if not word:
         return 1.0
     scales = _tables()["scales"]
@@ -153,6 +235,8 @@ def find_figures(doc: Doc, blocked: Spans, timex_spans: list[tuple[int, int]],
         if kind in ("money", "percent") and timexes.contains(start, end):
             continue
         figures = _build(kind, m, doc)
+        if figures and figures[-1].kind in ("money", "percent", "count") and figures[-1].start == start:
+            figures[-1] = _signed(figures[-1], text_of(doc))
         if not figures or any(taken.overlaps(f.start, f.end) for f in figures):
             continue
         for f in figures:
@@ -168,8 +252,8 @@ def candidates(text: str) -> list[tuple[str, re.Match]]:
     found = []
     regions = anchor_regions(text, _anchor_words(), ANCHOR_REACH)
     for kind, name in (("money", "money_prefix"), ("money", "money_suffix"), ("percent", "percent"),
-                       ("fraction", "fraction"), ("ordinal", "ordinal"), ("number", "number"),
-                       ("number", "word_number")):
+                       ("fraction", "fraction"), ("fraction", "slash_fraction"), ("ordinal", "ordinal"), ("number", "number"),
+                       ("number", "number_unit"), ("number", "word_number")):
         for start, end in regions:
             found.extend((kind, m) for m in p[name].finditer(text, start, end))
     rank = {"money": 0, "percent": 1, "fraction": 2, "ordinal": 3, "number": 4}
@@ -183,13 +267,17 @@ def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     if _is_excluded(text, start, end):
         return None
     if kind == "money":
-        code = _currency_code(m)
+        code, factor = _currency_code(m)
         value = _number(m.group("num"))
         if value is None or code is None:
             return None
-        if m.groupdict().get("curw") and m.group("curw") in _tables()["ambiguous_currency"] and not m.groupdict().get("scale") and not m.groupdict().get("scale_word"):
+        if m.groupdict().get("curw") and m.group("curw").lower() in _tables()["ambiguous_currency"] and _scale(m) == 1.0:
             return None  # "won", "real" are English words more often than currencies
-        return [_figure(doc, start, end, value * _scale(m), "money", code)]
+        if m.groupdict().get("curw") and _next_word(text, end) in _tables()["currency_attribute"]:
+            return None  # "the 12 euro zone countries"
+        if m.groupdict().get("neg"):
+            value = -value  # "$-49.99"
+        return [_figure(doc, start, end, value * factor * _scale(m), "money", code)]
     if kind == "percent":
         value = _number(m.group("num"))
         if value is None or m.group("num").lower() in ("a", "an"):
@@ -204,12 +292,18 @@ def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     return _count_or_quantity(m, doc)
 
 
-def _currency_code(m: re.Match) -> str | None:
+def _currency_code(m: re.Match) -> tuple[str | None, float]:
+    """The ISO 4217 code of a money match and what one of its written units is worth in that
+    currency (1, or 0.01 for "cents")."""
     t = _tables()
     if m.groupdict().get("cur"):
-        return t["prefixes"].get(m.group("cur"))
-    word = m.group("curw")
-    return t["suffixes"].get(word, t["suffixes"].get(word.lower()))
+        return t["prefixes"].get(m.group("cur")), 1.0
+    word = re.sub(r"\s+", " ", m.group("curw"))
+    for table in (t["suffixes"], t["subunits"]):
+        found = table.get(word, table.get(word.lower()))
+        if found is not None:
+            return found if isinstance(found, tuple) else (found, 1.0)
+    return None, 1.0
 
 
 def _is_excluded(text: str, start: int, end: int) -> bool:
@@ -231,11 +325,16 @@ def _is_excluded(text: str, start: int, end: int) -> bool:
     return False
 
 
+def exact(value: float) -> float:
+    """`value` to 15 significant digits: 3 * 0.1 is 0.3, as written, not 0.30000000000000004."""
+    return float(f"{value:.15g}")
+
+
 def _figure(doc: Doc, start: int, end: int, value: float, kind: str, unit: str | None,
             head: Token | None = None) -> FigureSpan:
     span = span_for(doc, start, end)
     root = head if head is not None else (span.root if span is not None and len(span) else None)
-    return FigureSpan(start, end, text_of(doc)[start:end], value, kind, unit, qualifier_before(text_of(doc), start),
+    return FigureSpan(start, end, text_of(doc)[start:end], exact(value), kind, unit, qualifier_before(text_of(doc), start),
                       subject_of(root) if root is not None else None, root.i if root is not None else None)
 
 
@@ -312,13 +411,23 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None  # "the Six Nations", "Ocean's Twelve": a number word inside a name
     scale = _scale(m)
     after = text[end:end + 30]
-    unit_m = re.match(r"[\s-]?(?P<u>" + _exact_alternation(_tables()["units"]) + r")(?![\w])", after)
-    if unit_m:
-        value *= scale
-        e = end + unit_m.end()
-        return [*_range_partner(doc, start, value / scale, "quantity", _tables()["units"][unit_m.group("u")], scale),
-                _figure(doc, start, e, value, "quantity", _tables()["units"][unit_m.group("u")])]
+    unit = read_unit(text, end) if not _scale_letters_follow(text, end) else None
+    if unit is None and m.groupdict().get("scale") and text.startswith("/", end):
+        unit, scale = read_unit(text, m.start("scale")), 1.0  # "17m/s": metres, not millions
+    if unit is not None:
+        unit = _as_temperature(unit, text, start)
+        first = _range_partner(doc, start, value, "quantity", unit.name, scale)
+        sign = _sign_before(text, start)
+        if sign is not None:
+            start, value = sign, -value
+        return [*(_measured(f, unit) for f in first), _measured(_figure(doc, start, unit.end, value * scale, "quantity", unit.name), unit)]
+    if end < len(text) and text[end].isalpha():
+        return None  # "5G", "3D", "4x4": a name, not an amount
+    if _letter_scale_on_a_name(m, doc):
+        return None
     noun = _counted_noun(doc, start, end)
+    if scale == 1.0 and re.search(rf"[{VULGAR}]|\sand\s", raw) and (noun is None or re.match(r"\s+of\s", after)):
+        return [_figure(doc, start, end, value, "fraction", None)]  # "two and a half", "½ of the crop"
     if scale == 1.0 and raw.isdigit() and 1000 <= value <= 2100 and noun is None:
         return None  # a year the temporal layer did not take
     if noun is not None and noun.lower_ in ("am", "pm", "a.m.", "p.m."):
@@ -334,6 +443,69 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     unit = _noun_unit(noun) if noun is not None else None
     partner = _range_partner(doc, start, value / scale, "count", unit, scale)
     return [*partner, _figure(doc, start, end, value, "count", unit, head=noun)]
+
+
+def _letter_scale_on_a_name(m: re.Match, doc: Doc) -> bool:
+    """'a 4K TV', 'the 100m title': a scale letter on a bare number that counts a singular noun,
+    or stands before a name, is a product or an event ("10k runners", "4m DS consoles",
+    "up from 38m in 2003" count)."""
+    letter = m.groupdict().get("scale")
+    text = text_of(doc)
+    if not letter or len(letter) != 1 or text[m.start("scale") - 1].isspace():
+        return False
+    noun = _counted_noun(doc, m.start(), m.end())
+    if noun is not None:
+        return noun.tag_ in ("NN", "NNP")
+    span = span_for(doc, m.end(), min(len(text), m.end() + 30))
+    nxt = next((t for t in span if t.text != "-"), None) if span is not None else None
+    return nxt is not None and nxt.text[:1].isupper()
+
+
+def _scale_letters_follow(text: str, end: int) -> bool:
+    """'20m note': the letters after the number are a scale (a million), never metres."""
+    m = re.match(r"[A-Za-z]+(?![A-Za-z/])", text[end:end + 4])  # "17m/s" is a speed
+    return bool(m) and m.group() in _tables()["scales"]
+
+
+def _measured(f: FigureSpan, unit: Unit) -> FigureSpan:
+    si = si_value(f.value, unit)
+    return replace(f, dimension=unit.dimension, si_value=exact(si[0]) if si else None, si_unit=si[1] if si else None)
+
+
+def _as_temperature(unit: Unit, text: str, start: int) -> Unit:
+    """Bare 'degrees' in a sentence about weather, or below zero, are a temperature whose scale
+    (Celsius or Fahrenheit) the text leaves unsaid: no SI value."""
+    if unit.name != "degree":
+        return unit
+    window = text[max(0, start - 80):unit.end + 60].lower()
+    words = set(re.findall(r"[a-z]+", window))
+    if _sign_before(text, start) is not None or words & _tables()["temperature_word"]:
+        return replace(unit, dimension="temperature", convertible=False)
+    return unit
+
+
+SIGN = re.compile(r"(?:(?P<minus>[Mm]inus\s+)|(?P<sign>[-\u2212]))$")
+
+
+def _sign_before(text: str, start: int) -> int | None:
+    """Where a minus written just before `start` begins ("-12", "minus 7"), or None. A hyphen
+    after a number or a word ("3-4%", "COVID-19") is no sign."""
+    m = SIGN.search(text, max(0, start - 8), start)
+    if not m:
+        return None
+    if m.group("sign"):
+        before = text[max(0, m.start() - 2):m.start()]
+        if before and not re.fullmatch(r"\s*|.?[\s(\[:=/]|.?[$£€¥₹]", before):
+            return None
+    return m.start()
+
+
+def _signed(f: FigureSpan, text: str) -> FigureSpan:
+    """A money, percent or count figure with the minus written before it ("-25€", "-0.4%")."""
+    sign = _sign_before(text, f.start)
+    if sign is None:
+        return f
+    return replace(f, start=sign, text=text[sign:f.end], value=-f.value)
 
 
 def _starts_sentence(doc: Doc, start: int) -> bool:
@@ -382,39 +554,63 @@ def _is_age_or_name_number(doc: Doc, start: int, end: int) -> bool:
 def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     word = m.group("ord")
     start, end = m.start(), m.end()
-    lower = word.lower()
+    lower = re.sub(r"\s+", " ", word.lower())
+    written = _written_ordinal(lower)
     if lower[0].isdigit():
         value = float(re.match(r"\d+", lower).group())
+    elif written is not None:
+        value = written
     else:
         value = float(number_words()[lower][0])
     if value < 2 and not lower[0].isdigit():
         return None
+    if _previous_word_is(text_of(doc), start, {"per"}):
+        return None  # "8 megabits per second": a unit
     noun = _counted_noun(doc, start, end)
     after = text_of(doc)[end:end + 20]
-    if not lower[0].isdigit():
+    if not lower[0].isdigit() and written is None:
         hyphen_superlative = re.match(r"-(?:from|largest|biggest|most|highest|lowest|best|worst|place|placed|richest|busiest|smallest|strongest|weakest)", after)
         if noun is None and not hyphen_superlative and not re.match(r"\s+(?:time|place)\b", after):
             return None  # "second" as a unit of time, "a third" as a fraction, "second" as a verb
     return [_figure(doc, start, end, value, "ordinal", _noun_unit(noun) if noun is not None else None, head=noun)]
 
 
+def _written_ordinal(lower: str) -> float | None:
+    """'twenty-first' -> 21, 'one hundredth' -> 100; None for a single ordinal word ('third'),
+    which may be a fraction, a time unit or a verb."""
+    words = re.split(r"[-\s]", lower)
+    table = number_words()
+    if len(words) == 2 and words[0] in table and words[1] in table and table[words[0]][1] == "cardinal":
+        first, second = float(table[words[0]][0]), float(table[words[1]][0])
+        return first + second if first >= 20 else first * second
+    if len(words) == 1 and lower in table and float(table[lower][0]) >= 100:
+        return float(table[lower][0])
+    return None
+
+
 def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     start, end = m.start(), m.end()
     text = text_of(doc)
+    if m.groupdict().get("snum"):
+        return _slash_fraction(m, doc)
     if m.group("fden"):
         den = m.group("fden").lower()
-        num_word = (m.group("fnum") or "").lower()
+        num_word = re.sub(r"\s+", " ", (m.group("fnum") or "").lower())
+        after = text[end:end + 12]
         if den in ("half", "halves"):
             value = 0.5 if num_word in ("", "a", "one") else None
         else:
             if not num_word:
                 return None  # "third", "quarter" alone: ordinals or periods
+            if num_word in ("a", "one") and not den.endswith("s") and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after) \
+                    and text[m.end("fnum")] != "-" \
+                    and (den in ("hundredth", "thousandth") or _counted_noun(doc, start, end) is not None):
+                return None  # "a sixth straight win", "the one hundredth anniversary": ordinals
             n = 1.0 if num_word in ("a", "one") else _number(num_word)
             value = n * FRACTIONS[den] if n is not None else None
         if value is None:
             return None
         if den in ("half",) and not num_word:
-            after = text[end:end + 12]
             before = text[max(0, start - 12):start].lower()
             if not re.match(r"\s+(?:of|the|its|their|his|her|a|an)\b", after) and not re.search(r"(?:nearly|almost|about|than|over|around|by|roughly|just)\s+$", before):
                 return None  # "half-time", "the second half", "half" as an adverb
@@ -429,6 +625,27 @@ def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
             return None
         value = one / den
     return [_figure(doc, start, end, value, "fraction", None)]
+
+
+def _slash_fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
+    """'1/3 of staff', 'a 2/3 majority'; not a date ('on 3/4'), a score or a code: the numerator
+    is smaller than a usual denominator."""
+    num, den = int(m.group("snum")), int(m.group("sden"))
+    if not 0 < num < den or den not in SLASH_DENOMINATORS:
+        return None
+    if _previous_word_is(text_of(doc), m.start(), _tables()["date_preposition"]):
+        return None
+    return [_figure(doc, m.start(), m.end(), num / den, "fraction", None)]
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s-]+([A-Za-z]+)", text[end:end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _previous_word_is(text: str, start: int, words: set[str]) -> bool:
+    prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
+    return bool(prev) and prev.group(1).lower() in words
 
 
 def subject_of(token: Token) -> str | None:
@@ -488,7 +705,8 @@ def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[Time
             continue
         when = dates.for_token(token, fallback=False)
         out.append(Figure(doc_id=doc_id, text=f.text, start=f.start, end=f.end, value=f.value, kind=f.kind,
-                          unit=f.unit, qualifier=f.qualifier, subject=f.subject,
+                          unit=f.unit, dimension=f.dimension, si_value=f.si_value, si_unit=f.si_unit,
+                          qualifier=f.qualifier, subject=f.subject,
                           date=date_ref(when) if when else None, evidence=evidence(token.sent)))
     return out, warnings
 

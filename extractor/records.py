@@ -123,7 +123,11 @@ class Figure(_Model):
     end: int
     value: float
     kind: FigureKind
-    unit: str | None
+    unit: str | None = Field(description="money: ISO 4217 code; quantity: pint's canonical unit name "
+                             "('kilometer / hour', 'degree_Celsius'); count and ordinal: the counted noun's lemma")
+    dimension: str | None = Field(default=None, description="quantity: what the unit measures (length, energy, speed, ...)")
+    si_value: float | None = Field(default=None, description="quantity: the value in SI base units (250 °C -> 523.15)")
+    si_unit: str | None = Field(default=None, description="quantity: the SI base unit of si_value ('kelvin', 'meter / second')")
     qualifier: Qualifier | None
     subject: str | None
     date: DateRef | None

@@ -62,3 +62,31 @@ def test_data_modality_table_has_every_kind():
     for kind in modality.KINDS:
         assert modality.words(kind), kind
     assert "must" in modality.words("modal") and modality.words("hedge_verb")["hope"] == "none"
+
+
+def test_data_every_unit_is_one_pint_knows_with_a_named_dimension():
+    from extractor.units import dimension_of, registry
+
+    ureg = registry()
+    for unit, _symbols, prefixes, _words, role, dimension in read_tsv("units.tsv", 6):
+        ureg.parse_expression(unit)  # raises for a unit pint does not know
+        for prefix in prefixes.split(",") if prefixes != "-" else []:
+            assert prefix in ureg._prefixes, f"{unit}: {prefix!r} is no SI prefix"
+        assert role in ("any", "per"), unit
+        name = dimension if dimension != "-" else dimension_of(unit)
+        assert not name.startswith("["), f"{unit}: dimension {name} has no name in dimensions.tsv"
+
+
+def test_data_currency_words_give_real_iso_codes():
+    import pycountry
+
+    from extractor.figures import _tables
+
+    tables = _tables()
+    codes = {*tables["prefixes"].values(), *tables["suffixes"].values(), *(c for c, _ in tables["subunits"].values())}
+    from babel import Locale
+
+    known = {c.alpha_3 for c in pycountry.currencies} | set(Locale("en").currencies)  # babel knows old ones: FRF, DEM
+    assert len(codes) > 150 and codes <= known
+    assert not codes & {"XAU", "XAG", "XPT", "XPD"}  # "3 gold" is no money
+    assert tables["suffixes"]["chinese yuan"] == "CNY" and tables["prefixes"]["₪"] == "ILS"

@@ -33,9 +33,9 @@ def _figures(run, text):
     ("Nearly half of voters stayed home.", ("half", 0.5, "fraction", None, "nearly")),
     ("Two-thirds of the budget went on pay.", ("Two-thirds", 2 / 3, "fraction", None, None)),
     ("One in five adults smokes.", ("One in five", 0.2, "fraction", None, None)),
-    ("The pipeline runs 300 km to the coast.", ("300 km", 300.0, "quantity", "km", None)),
-    ("The mine produced 5,000 tonnes of ore.", ("5,000 tonnes", 5000.0, "quantity", "t", None)),
-    ("The field pumps 1.5 million barrels a day.", ("1.5 million barrels", 1.5e6, "quantity", "bbl", None)),
+    ("The pipeline runs 300 km to the coast.", ("300 km", 300.0, "quantity", "kilometer", None)),
+    ("The mine produced 5,000 tonnes of ore.", ("5,000 tonnes", 5000.0, "quantity", "metric_ton", None)),
+    ("The field pumps 1.5 million barrels a day.", ("1.5 million barrels a day", 1.5e6, "quantity", "oil_barrel / day", None)),
     ("They held more than 40 meetings.", ("40", 40.0, "count", "meeting", "over")),
     ("Fewer than 30 deputies voted.", ("30", 30.0, "count", "deputy", "under")),
     ("The firm hired at least 200 staff.", ("200", 200.0, "count", "staff", "at_least")),
@@ -83,3 +83,173 @@ def test_figures_subject_and_date_come_from_the_clause(run):
 def test_figures_share_subject_is_the_of_phrase(run):
     (pct,) = of_type(run("Exports made up about 20 percent of the country's output."), "figure")
     assert pct.subject == "the country's output"
+
+
+def _one(run, text):
+    found = [f for f in of_type(run(text), "figure")]
+    assert len(found) == 1, [(f.text, f.value, f.kind) for f in found]
+    return found[0]
+
+
+# Quantities: pint's canonical unit, the dimension, the value in SI base units.
+@pytest.mark.parametrize("text, surface, value, unit, dimension, si", [
+    ("The new chips etch lines 3.5 nanometres wide.", "3.5 nanometres", 3.5, "nanometer", "length", 3.5e-9),
+    ("Bake the clay at 180 °C for an hour.", "180 °C", 180, "degree_Celsius", "temperature", 453.15),
+    ("The battery stores 2.6 MWh when full.", "2.6 MWh", 2.6, "megawatt_hour", "energy", 9.36e9),
+    ("Her old van has done 410,000 mi.", "410,000 mi", 410000, "mile", "length", 410000 * 1609.344),
+    ("The kiln turns out 1,800 tpd of clinker.", "1,800 tpd", 1800, "metric_ton / day", "mass_flow", 1800 * 1000 / 86400),
+    ("A 33 cl can of cola costs more here.", "33 cl", 33, "centiliter", "volume", 33e-5),
+    ("The lamp draws 9 Wh a night.", "9 Wh", 9, "watt_hour", "energy", 32400),
+    ("Lorries are limited to 80 km/h on that road.", "80 km/h", 80, "kilometer / hour", "speed", 80 / 3.6),
+    ("The new model burns 4.2 litres per 100 km.", "4.2 litres per 100 km", 4.2, "liter / 100 kilometer", "fuel_consumption", 4.2e-8),
+    ("The reserve covers 1,300 square kilometres of forest.", "1,300 square kilometres", 1300, "kilometer ** 2", "area", 1.3e9),
+    ("The suitcase weighed 23kg at check-in.", "23kg", 23, "kilogram", "mass", 23),
+    ("The port handled 9,000 TEU last week.", "9,000 TEU", 9000, "twenty_foot_equivalent_unit", "container_capacity", 9000),
+    ("The field yields 40,000 barrels a day.", "40,000 barrels a day", 40000, "oil_barrel / day", "volume_flow", 40000 * 0.158987294928 / 86400),
+    ("Broadband there runs at 8Mbps.", "8Mbps", 8, "megabit / second", "data_rate", 8e6),
+    ("The tanker can hold 2 million cubic metres of gas.", "2 million cubic metres", 2e6, "meter ** 3", "volume", 2e6),
+    ("The lift climbs at 9m/s to the top.", "9m/s", 9, "meter / second", "speed", 9),
+    ("The new car reaches 100km/h in five seconds.", "100km/h", 100, "kilometer / hour", "speed", 100 / 3.6),
+    ("Users get an 8 megabits per second line.", "8 megabits per second", 8, "megabit / second", "data_rate", 8e6),
+])
+def test_figures_quantities_read_with_a_unit_registry(run, text, surface, value, unit, dimension, si):
+    f = _one(run, text)
+    assert (f.text, f.kind, f.unit, f.dimension) == (surface, "quantity", unit, dimension)
+    assert f.value == pytest.approx(value)
+    assert f.si_value == pytest.approx(si, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("The club scored 12 points in the second half.", "count", "point"),
+    ("The firm has 300 units on the market.", "count", "unit"),
+    ("Vote counters found 45 ballots in the box.", "count", "ballot"),
+])
+def test_figures_counted_nouns_pint_could_misread_stay_counts(run, text, kind, unit):
+    f = _one(run, text)
+    assert (f.kind, f.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The Model S was the best-selling electric car.",
+    "Leaders of the G20 met in the spring.",
+    "Every 4K TV in the shop was sold.",
+    "The 5G network opened in the capital.",
+    "She watched the film in 3D with friends.",
+    "Music of the 1990s filled the hall.",
+    "The talks ran for 15 hours.",
+    "Heavy rain fell at 10am in the north.",
+])
+def test_figures_unit_like_names_are_no_quantities(run, text):
+    assert [f for f in of_type(run(text), "figure") if f.kind == "quantity" or f.value in (4000, 5, 3)] == []
+
+
+def test_figures_bare_degrees_are_a_temperature_only_in_weather(run):
+    hot = _one(run, "Temperatures in the capital reached 41 degrees on Sunday.")
+    turn = _one(run, "The driver made a 180 degree turn on the bridge.")
+    assert (hot.unit, hot.dimension, hot.si_value) == ("degree", "temperature", None)  # Celsius or Fahrenheit: unsaid
+    assert (turn.unit, turn.dimension) == ("degree", "angle")
+    assert turn.si_value == pytest.approx(3.14159265, rel=1e-6)
+
+
+# Signs: a written minus makes a negative value; a fall stated with a verb does not.
+@pytest.mark.parametrize("text, surface, value", [
+    ("Overnight it was -12 °C in the valley.", "-12 °C", -12),
+    ("Overnight it was −8 °F on the ridge.", "−8 °F", -8),
+    ("The fee shows as -25€ on the statement.", "-25€", -25),
+    ("The till printed $-49.99 for the return.", "$-49.99", -49.99),
+    ("Temperatures fell to minus 7 degrees at night.", "minus 7 degrees", -7),
+    ("The index closed at minus 3.5 percent for the year.", "minus 3.5 percent", -3.5),
+    ("The account stood at -£300 after the charge.", "-£300", -300),
+    ("Prices fell 0.2% in March.", "0.2%", 0.2),
+    ("The economy shrank by 1.5 percent.", "1.5 percent", 1.5),
+])
+def test_figures_signs(run, text, surface, value):
+    f = _one(run, text)
+    assert (f.text, f.value) == (surface, pytest.approx(value))
+
+
+def test_figures_a_signed_temperature_converts_from_its_signed_value(run):
+    assert _one(run, "At dawn it was -12 °C.").si_value == pytest.approx(261.15)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Growth will be 3-4% this year.", [3, 4]),
+    ("The hosts won 3-1 on Sunday.", []),
+    ("The COVID-19 wards were closed.", []),
+])
+def test_figures_a_hyphen_between_numbers_is_no_sign(run, text, values):
+    assert [f.value for f in of_type(run(text), "figure")] == values
+
+
+# Money: currency after the number, spelled out, scale letters, coins.
+@pytest.mark.parametrize("text, surface, value, code", [
+    ("A ticket costs 30 € at the door.", "30 €", 30, "EUR"),
+    ("The bike sold for 250€ online.", "250€", 250, "EUR"),
+    ("She changed 40 us dollar at the airport.", "40 us dollar", 40, "USD"),
+    ("The dinner came to 300 Chinese yuan.", "300 Chinese yuan", 300, "CNY"),
+    ("The fund raised 60 USD million last year.", "60 USD million", 60e6, "USD"),
+    ("Entry is 20 euros for adults.", "20 euros", 20, "EUR"),
+    ("The state set aside Rs 700 crore for roads.", "Rs 700 crore", 7e9, "INR"),
+    ("A nurse there earns ₹3 lakh a year.", "₹3 lakh", 3e5, "INR"),
+    ("A 15-cent rise in the fare was approved.", "15-cent", 0.15, "USD"),
+    ("He found 4 dimes under the seat.", "4 dimes", 0.4, "USD"),
+    ("The start-up raised €30M from investors.", "€30M", 30e6, "EUR"),
+    ("The deal is worth $7B to the group.", "$7B", 7e9, "USD"),
+    ("Interns there earn $15k a year.", "$15k", 15e3, "USD"),
+    ("A loaf now costs 95p in the village.", "95p", 0.95, "GBP"),
+    ("The bill came to 12 Swiss francs.", "12 Swiss francs", 12, "CHF"),
+    ("The mill cost 2 billion Indian rupees.", "2 billion Indian rupees", 2e9, "INR"),
+    ("They paid 5 Australian dollars each.", "5 Australian dollars", 5, "AUD"),
+    ("The actor made 4.2m Euros last year.", "4.2m Euros", 4.2e6, "EUR"),
+])
+def test_figures_money_written_every_way(run, text, surface, value, code):
+    f = _one(run, text)
+    assert (f.text, f.kind, f.unit) == (surface, "money", code)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "The rapper 50 Cent played two shows.",
+    "Growth in the 12 euro zone countries slowed.",
+    "The team won 3 gold and 2 silver at the games.",
+    "The side won 3 games in a row.",
+])
+def test_figures_currency_like_words_that_are_no_money(run, text):
+    assert [f for f in of_type(run(text), "figure") if f.kind == "money"] == []
+
+
+# Ordinals and fractions written out.
+@pytest.mark.parametrize("text, surface, value, kind", [
+    ("It was the twenty-first edition of the race.", "twenty-first", 21, "ordinal"),
+    ("The runner finished thirty-second overall.", "thirty-second", 32, "ordinal"),
+    ("The town marked the one hundredth anniversary of the bridge.", "one hundredth", 100, "ordinal"),
+    ("Three quarters of the voters backed the plan.", "Three quarters", 0.75, "fraction"),
+    ("Output rose by two and a half on the index.", "two and a half", 2.5, "fraction"),
+    ("About 1/3 of the staff left.", "1/3", 1 / 3, "fraction"),
+    ("Nearly ½ of the harvest was lost.", "½", 0.5, "fraction"),
+    ("Seven eighths of the island is forest.", "Seven eighths", 0.875, "fraction"),
+    ("The motion needs a 2/3 majority.", "2/3", 2 / 3, "fraction"),
+    ("The race was decided by one hundredth of a second.", "one hundredth", 0.01, "fraction"),
+    ("The plant needs two and a half million litres of water.", "two and a half million litres", 2.5e6, "quantity"),
+    ("The firm sold two and a half million phones.", "two and a half million", 2.5e6, "count"),
+])
+def test_figures_ordinals_and_fractions_written_out(run, text, surface, value, kind):
+    f = _one(run, text)
+    assert (f.text, f.kind) == (surface, kind)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "The memorial for 9/11 opened downtown.",
+    "The helpline is open 24/7 for callers.",
+    "The talks resume on 3/4 in the capital.",
+    "Three quarters of the year have passed.",
+    "The race took two and a half hours.",
+])
+def test_figures_written_fractions_negatives(run, text):
+    assert [f for f in of_type(run(text), "figure") if f.kind == "fraction"] == []
+
+
+def test_figures_a_third_before_a_noun_is_an_ordinal(run):
+    f = _one(run, "She won a third term in office.")
+    assert (f.text, f.kind, f.value) == ("third", "ordinal", 3)

@@ -190,6 +190,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "duration":
         num = g["num"].lower()
+        if g["unit"].lower() in ("quarter", "quarters") and _share_of_something(text, end):
+            return None  # "three quarters of voters": a share, not nine months
         if num in ("a", "an", "one") and g["unit"].lower() in ("second",):
             return None
         if g["unit"].lower() == "second" and not num[0].isdigit() and num not in ("a", "an"):
@@ -221,6 +223,12 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         except ValueError:
             return None
     return Candidate(start, end, rule, g, priority, absolute_day)
+
+
+def _share_of_something(text: str, end: int) -> bool:
+    """'of' and then not a period ("three quarters of the vote", not "of the year", "of an hour")."""
+    m = re.match(r"\s+of\s+(?:(?:an?|the|this|that|its|last|next)\s+)?([A-Za-z]+|\d+)", text[end:end + 40])
+    return bool(m) and not m.group(1).isdigit() and m.group(1).lower() not in tables()["units"]
 
 
 def _duration_groups(g: dict) -> dict:
