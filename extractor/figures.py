@@ -34,10 +34,10 @@ NUMERIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\s?[{VULGAR}]|\d+(?:\.\d+)?|\.\
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
              "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7,
              "eighth": 0.125, "eighths": 0.125, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 0.1, "tenths": 0.1,
-             "twelfth": 1 / 12, "twelfths": 1 / 12, "hundredth": 0.01, "hundredths": 0.01,
+             "fourth": 0.25, "fourths": 0.25, "twelfth": 1 / 12, "twelfths": 1 / 12, "hundredth": 0.01, "hundredths": 0.01,
              "thousandth": 0.001, "thousandths": 0.001}
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})  # "1/3", "3/4"; not "9/11", "24/7"
-MIXED = r"\s+and\s+(?:a|one)\s+(?:half|quarter|third)|\s+and\s+(?:two|three)\s+(?:quarters|thirds)"
+MIXED = r"[\s-]+and[\s-]+(?:a|one)[\s-]+(?:half|quarter|third)|[\s-]+and[\s-]+(?:two|three)[\s-]+(?:quarters|thirds)"
 MAX_FIGURES_PER_SENTENCE = 60  # more numbers than this in one sentence: a table or a dump, no figures
 MAX_ID_DIGITS = 7  # a run of this many digits without separators is an id or a phone number
 
@@ -188,7 +188,7 @@ def _anchor_words() -> frozenset[str]:
 
 def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower().replace(",", ""))
-    mixed = re.fullmatch(r"(.+?) and (a|one|two|three) (half|quarters?|thirds?)", word)
+    mixed = re.fullmatch(r"(.+?)[ -]and[ -](a|one|two|three)[ -](half|quarters?|thirds?)", word)
     if mixed:
         whole = _number(mixed.group(1))
         parts = 1 if mixed.group(2) in ("a", "one") else _number(mixed.group(2))
@@ -237,11 +237,21 @@ def find_figures(doc: Doc, blocked: Spans, timex_spans: list[tuple[int, int]],
         figures = _build(kind, m, doc)
         if figures and figures[-1].kind in ("money", "percent", "count") and figures[-1].start == start:
             figures[-1] = _signed(figures[-1], text_of(doc))
-        if not figures or any(taken.overlaps(f.start, f.end) for f in figures):
+        if not figures:
             continue
-        for f in figures:
-            taken.add(f.start, f.end)
-        out.extend(figures)
+        *partners, main = figures
+        if taken.overlaps(main.start, main.end):
+            continue
+        for partner in partners:  # "between 3 and 4 km": the 3 read alone as a count is the range's start
+            if taken.overlaps(partner.start, partner.end):
+                same = [i for i, f in enumerate(out) if (f.start, f.end) == (partner.start, partner.end)]
+                if same:
+                    out[same[0]] = partner
+                continue
+            taken.add(partner.start, partner.end)
+            out.append(partner)
+        taken.add(main.start, main.end)
+        out.append(main)
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -403,7 +413,8 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         if "," not in raw and "." not in raw and (len(digits) >= MAX_ID_DIGITS or (raw.startswith("0") and len(raw) > 1)):
             return None
         if re.match(r"[-–/:]\d", text[end:end + 2]) or re.search(r"\d[-–/:]$", text[max(0, start - 2):start]):
-            if not re.match(r"[-–]\d+\s?(%|per)", text[end:end + 8]):
+            if not re.match(r"[-–]\d+\s?(%|per)", text[end:end + 8]) \
+                    and not (re.search(r"\d[-–]$", text[max(0, start - 2):start]) and read_unit(text, end)):
                 return None  # scores, phone numbers, times, fractions written 3/4
     elif raw.lower() in ("one", "a", "an", "dozen"):
         return None
@@ -426,7 +437,7 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     if _letter_scale_on_a_name(m, doc):
         return None
     noun = _counted_noun(doc, start, end)
-    if scale == 1.0 and re.search(rf"[{VULGAR}]|\sand\s", raw) and (noun is None or re.match(r"\s+of\s", after)):
+    if scale == 1.0 and re.search(rf"[{VULGAR}]|[\s-]and[\s-]", raw) and (noun is None or re.match(r"\s+of\s", after)):
         return [_figure(doc, start, end, value, "fraction", None)]  # "two and a half", "½ of the crop"
     if scale == 1.0 and raw.isdigit() and 1000 <= value <= 2100 and noun is None:
         return None  # a year the temporal layer did not take

@@ -163,47 +163,53 @@ def _powered(text: str, i: int) -> tuple[int, str, Atom] | None:
 
 def read_unit(text: str, i: int) -> Unit | None:
     """The unit written at `text[i:]`, just after a number, or None. A unit may follow the
-    number directly ("12kg"), after a space or a hyphen ("a 1,200-mile pipeline")."""
+    number directly ("12kg"), after a space or a hyphen ("a 1,200-mile pipeline"), and be a
+    rate ("tonnes a day", "km/h", "litres per 100 km", "cubic metres per second")."""
     sep = SEPARATOR.match(text, i)
     start = sep.end() if sep else i
     first = _powered(text, start)
     if first is None or first[2].role != "any":
         return None
-    end, expression, atom = first
+    end, top, atom = first
     if start == i and not atom.symbol:
         return None  # "12kilometres" is a typing slip more often than a unit
-    dimensions = [atom.dimension]
+    rate = _rate(text, end)
+    if rate is None:
+        return _unit(top, None, None, end, (atom.dimension,))
+    end, count, bottom, per_atom = rate
+    return _unit(top, bottom, count, end, (atom.dimension, per_atom.dimension))
+
+
+def _rate(text: str, end: int) -> tuple[int, int | None, str, Atom] | None:
+    """'/h', ' per 100 km', ' a day' after a unit: (end, count, unit expression, atom)."""
     rate = RATE.match(text, end)
-    if rate:
-        j = rate.end()
-        number = DENOMINATOR_NUMBER.match(text, j) if not rate.group("word") or rate.group("word").lower() == "per" else None
-        if number:
-            j = number.end()
-        second = _powered(text, j)
-        if second is not None and (rate.group("word") is None or rate.group("word").lower() == "per" or second[2].role == "per"):
-            per = f"({number.group('n')} * {second[1]})" if number else second[1]
-            expression = f"({expression}) / {per}"
-            end = second[0]
-            dimensions.append(second[2].dimension)
-    return _unit(expression, end, tuple(dimensions))
-
-
-def _unit(expression: str, end: int, listed: tuple[str | None, ...]) -> Unit | None:
-    ureg = registry()
-    try:
-        parsed = ureg.parse_expression(expression)
-    except (pint.errors.PintError, ValueError, AttributeError):
+    if not rate:
         return None
-    units = parsed.units if hasattr(parsed, "units") else ureg.Unit(expression)
-    name = str(units)
-    if isinstance(parsed, pint.Quantity) and parsed.magnitude != 1:
-        name = expression_name(expression)
-    return Unit(name, dimension_of(expression, listed), expression, end)
+    word = (rate.group("word") or "/").lower()
+    j = rate.end()
+    number = DENOMINATOR_NUMBER.match(text, j) if word in ("/", "per") else None
+    second = _powered(text, number.end() if number else j)
+    if second is None or (word not in ("/", "per") and second[2].role != "per"):
+        return None  # "tonnes a day" is a rate, "tonnes a year ago" too, "tonnes a ship" is not
+    return second[0], int(number.group("n")) if number else None, second[1], second[2]
 
 
-def expression_name(expression: str) -> str:
-    """'(liter) / (100 * (kilometer))' -> 'liter / 100 kilometer'."""
-    return re.sub(r"\s+", " ", re.sub(r"[()]|\*(?= \()", "", expression).replace(" * ", " ")).strip()
+def _unit(top: str, bottom: str | None, count: int | None, end: int, listed: tuple[str | None, ...]) -> Unit | None:
+    """The unit `top` (per `count` `bottom`), named as pint names it; None if pint cannot read it."""
+    ureg = registry()
+    if bottom is None:
+        expression = top
+    else:
+        expression = f"({top}) / ({count} * ({bottom}))" if count else f"({top}) / ({bottom})"
+    try:
+        name = str(ureg.parse_expression(f"({top}) / ({bottom})" if bottom else top).units)
+        dimension = _dimension(top, bottom, listed)
+    except Exception:  # pint's parser raises tokenize and syntax errors of its own on odd input
+        return None
+    if count:
+        top_name, bottom_name = name.split(" / ", 1) if " / " in name else (name, "")
+        name = f"{top_name} / {count} {bottom_name}".strip()
+    return Unit(name, dimension, expression, end)
 
 
 @cache
@@ -218,21 +224,21 @@ def _dimension_table() -> tuple[dict[str, str], dict]:
     return ratios, by_pint
 
 
+def _dimension(top: str, bottom: str | None, listed: tuple[str | None, ...]) -> str:
+    """The dimension's name: listed in units.tsv, or a ratio dimensions.tsv names
+    ("fuel_consumption": a volume per length), or named from pint's dimensionality."""
+    ratios, _ = _dimension_table()
+    if bottom is None:
+        return listed[0] or dimension_of(top)
+    parts = (listed[0] or dimension_of(top), listed[1] or dimension_of(bottom))
+    return ratios.get(f"{parts[0]}/{parts[1]}") or dimension_of(f"({top}) / ({bottom})")
+
+
 @cache
-def dimension_of(expression: str, listed: tuple[str | None, ...] = ()) -> str:
-    """The name of the dimension of a unit expression ("energy", "speed"); for a rate, the
-    ratio of its parts' dimensions when dimensions.tsv names it ("fuel_consumption")."""
-    ratios, by_pint = _dimension_table()
-    ureg = registry()
-    if "/" in expression and expression.startswith("("):
-        top, bottom = expression.split(") / ", 1)
-        parts = [listed[0] if listed and listed[0] else dimension_of(top.strip("()")),
-                 listed[1] if len(listed) > 1 and listed[1] else dimension_of(re.sub(r"^\(\d+ \* |\)$", "", bottom).strip("()"))]
-        if f"{parts[0]}/{parts[1]}" in ratios:
-            return ratios[f"{parts[0]}/{parts[1]}"]
-    elif listed and listed[0]:
-        return listed[0]
-    dims = ureg.parse_expression(expression).dimensionality
+def dimension_of(expression: str) -> str:
+    """The name of the dimension of a pint unit expression ("energy", "speed")."""
+    _, by_pint = _dimension_table()
+    dims = registry().parse_expression(expression).dimensionality
     return by_pint.get(dims, str(dims))
 
 
@@ -244,6 +250,6 @@ def si_value(value: float, unit: Unit) -> tuple[float, str] | None:
     try:
         quantity = ureg.Quantity(value, unit.expression)
     except (pint.errors.PintError, ValueError):
-        quantity = value * ureg.parse_expression(unit.expression)
+        quantity = value * ureg.parse_expression(unit.expression)  # "liter / (100 * kilometer)"
     base = quantity.to_base_units()
     return float(base.magnitude), str(base.units)

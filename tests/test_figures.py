@@ -111,12 +111,25 @@ def _one(run, text):
     ("The lift climbs at 9m/s to the top.", "9m/s", 9, "meter / second", "speed", 9),
     ("The new car reaches 100km/h in five seconds.", "100km/h", 100, "kilometer / hour", "speed", 100 / 3.6),
     ("Users get an 8 megabits per second line.", "8 megabits per second", 8, "megabit / second", "data_rate", 8e6),
+    ("The spring pours out 40 cubic metres per second.", "40 cubic metres per second", 40, "meter ** 3 / second", "volume_flow", 40),
+    ("By noon the thermometer showed 38.5C in the shade.", "38.5C", 38.5, "degree_Celsius", "temperature", 311.65),
+    ("The hybrid manages 62 mpg in town.", "62 mpg", 62, "mile / gallon", "fuel_economy", 62 * 1609.344 / 0.003785411784),
 ])
 def test_figures_quantities_read_with_a_unit_registry(run, text, surface, value, unit, dimension, si):
     f = _one(run, text)
     assert (f.text, f.kind, f.unit, f.dimension) == (surface, "quantity", unit, dimension)
     assert f.value == pytest.approx(value)
     assert f.si_value == pytest.approx(si, rel=1e-6)
+
+
+@pytest.mark.parametrize("text, values, unit", [
+    ("Parcels must weigh 2-20 kg each.", [2, 20], "kilogram"),
+    ("Highs of 28-31 °C are forecast.", [28, 31], "degree_Celsius"),
+    ("The trail climbs between 3 and 4 km.", [3, 4], "kilometer"),
+])
+def test_figures_ranges_of_quantities_give_two_with_the_unit(run, text, values, unit):
+    found = of_type(run(text), "figure")
+    assert [(f.value, f.unit, f.kind) for f in found] == [(v, unit, "quantity") for v in values]
 
 
 @pytest.mark.parametrize("text, kind, unit", [
@@ -232,6 +245,8 @@ def test_figures_currency_like_words_that_are_no_money(run, text):
     ("The race was decided by one hundredth of a second.", "one hundredth", 0.01, "fraction"),
     ("The plant needs two and a half million litres of water.", "two and a half million litres", 2.5e6, "quantity"),
     ("The firm sold two and a half million phones.", "two and a half million", 2.5e6, "count"),
+    ("One-and-a-half million fans lined the route.", "One-and-a-half million", 1.5e6, "count"),
+    ("A fourth of the grant went on rent.", "A fourth", 0.25, "fraction"),
 ])
 def test_figures_ordinals_and_fractions_written_out(run, text, surface, value, kind):
     f = _one(run, text)
