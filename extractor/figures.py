@@ -423,8 +423,10 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     scale = _scale(m)
     after = text[end:end + 30]
     unit = read_unit(text, end) if not _scale_letters_follow(text, end) else None
-    if unit is None and m.groupdict().get("scale") and text.startswith("/", end):
-        unit, scale = read_unit(text, m.start("scale")), 1.0  # "17m/s": metres, not millions
+    letter = m.groupdict().get("scale")
+    if unit is None and letter and (text.startswith("/", end) or (len(letter) == 1 and text[m.start("scale") - 1].isspace())):
+        unit = read_unit(text, m.start("scale") - (1 if text[m.start("scale") - 1].isspace() else 0))
+        scale = 1.0 if unit is not None else scale  # "17m/s", "8,849 m high": metres, not millions
     if unit is not None:
         unit = _as_temperature(unit, text, start)
         first = _range_partner(doc, start, value, "quantity", unit.name, scale)

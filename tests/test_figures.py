@@ -113,6 +113,7 @@ def _one(run, text):
     ("Users get an 8 megabits per second line.", "8 megabits per second", 8, "megabit / second", "data_rate", 8e6),
     ("The spring pours out 40 cubic metres per second.", "40 cubic metres per second", 40, "meter ** 3 / second", "volume_flow", 40),
     ("By noon the thermometer showed 38.5C in the shade.", "38.5C", 38.5, "degree_Celsius", "temperature", 311.65),
+    ("The summit stands 4,810 m above the sea.", "4,810 m", 4810, "meter", "length", 4810),
     ("The hybrid manages 62 mpg in town.", "62 mpg", 62, "mile / gallon", "fuel_economy", 62 * 1609.344 / 0.003785411784),
 ])
 def test_figures_quantities_read_with_a_unit_registry(run, text, surface, value, unit, dimension, si):
@@ -214,6 +215,7 @@ def test_figures_a_hyphen_between_numbers_is_no_sign(run, text, values):
     ("The mill cost 2 billion Indian rupees.", "2 billion Indian rupees", 2e9, "INR"),
     ("They paid 5 Australian dollars each.", "5 Australian dollars", 5, "AUD"),
     ("The actor made 4.2m Euros last year.", "4.2m Euros", 4.2e6, "EUR"),
+    ("The haircut cost 40 bucks.", "40 bucks", 40, "USD"),
 ])
 def test_figures_money_written_every_way(run, text, surface, value, code):
     f = _one(run, text)
