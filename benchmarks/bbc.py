@@ -1,5 +1,7 @@
 """Time the whole CLI over a corpus at --jobs 1 and 2, against a bare spaCy `nlp.pipe` over the
-same texts, in one run; and the share of the temporal layer. Run by hand, report in notes:
+same texts, in one run (wall and CPU seconds: the CLI's CPU counts every process it started, the
+model load too; the bare run's only its nlp.pipe); and the share of the temporal layer. Run by
+hand, report in notes:
 
     python3 benchmarks/bbc.py                      # ../shared/corpus/bbc, once
     python3 benchmarks/bbc.py --copies 10 --no-bare --jobs 1 2  # ten copies: memory must stay flat
@@ -24,12 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 
-# Runs `argv`, then prints its wall time and the peak RSS of its process tree (KiB).
+# Runs `argv`, then prints its wall time, the peak RSS of its process tree (KiB), its exit
+# status and the CPU seconds (user + system) of the whole tree.
 WRAPPER = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - start, usage.ru_maxrss, code, usage.ru_utime + usage.ru_stime)
 """
 
 # A bare model run: load, then time nlp.pipe alone over the texts listed in a file.
@@ -41,19 +45,20 @@ from extractor.sources import iter_sources, read_source
 paths = json.load(open(sys.argv[1]))
 texts = [r.text for r in (read_source(s) for s in iter_sources(paths)) if hasattr(r, "text")]
 nlp = spacy.load(installed_default_model())
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for _ in nlp.pipe(texts):
     pass
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0, time.process_time() - cpu)
 """
 
 
-def measure(argv: list[str]) -> tuple[float, float]:
+def measure(argv: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MB, CPU seconds) of running `argv`."""
     out = subprocess.run([sys.executable, "-c", WRAPPER, *argv], capture_output=True, text=True, check=True, cwd=ROOT)
-    seconds, rss_kib, code = out.stdout.split()
+    seconds, rss_kib, code, cpu = out.stdout.split()[-4:]
     if int(code) not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} failed with exit status {code}")
-    return float(seconds), int(rss_kib) / 1024
+    return float(seconds), int(rss_kib) / 1024, float(cpu)
 
 
 def corpus_copies(corpus: Path, copies: int, scratch: Path) -> Path:
@@ -126,18 +131,21 @@ def main() -> None:
             listing = scratch / "paths.json"
             listing.write_text(json.dumps([str(corpus)]))
             if not args.no_bare:
-                seconds, rss = measure([sys.executable, "-c", BARE, str(listing)])
-                rows.append(("bare nlp.pipe (model loaded, not timed)", seconds, rss))
+                seconds, rss, cpu = measure([sys.executable, "-c", BARE, str(listing)])
+                rows.append(("bare nlp.pipe (model loaded, not timed)", seconds, rss, cpu))
             for jobs in args.jobs:
                 out = scratch / f"out-{jobs}.jsonl"
-                seconds, rss = measure([sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out),
-                                        "-j", str(jobs), "-q"])
-                rows.append((f"extractor extract --jobs {jobs} (whole CLI)", seconds, rss))
-            bare = rows[0][1] if not args.no_bare else None
-            print(f"{'run':44} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'speed vs bare':>14}")
-            for name, seconds, rss in rows:
-                ratio = f"{bare / seconds:13.2f}x" if bare else f"{'-':>14}"
-                print(f"{name:44} {seconds:8.1f} {docs / seconds:8.1f} {words / seconds:9.0f} {rss:12.0f} {ratio}")
+                seconds, rss, cpu = measure([sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out),
+                                             "-j", str(jobs), "-q"])
+                rows.append((f"extractor extract --jobs {jobs} (whole CLI)", seconds, rss, cpu))
+            bare = rows[0] if not args.no_bare else None
+            print(f"{'run':44} {'seconds':>8} {'CPU s':>8} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} "
+                  f"{'vs bare (CPU)':>14} {'vs bare (wall)':>15}")
+            for name, seconds, rss, cpu in rows:
+                by_cpu = f"{bare[3] / cpu:13.2f}x" if bare else f"{'-':>14}"
+                by_wall = f"{bare[1] / seconds:14.2f}x" if bare else f"{'-':>15}"
+                print(f"{name:44} {seconds:8.1f} {cpu:8.1f} {docs / seconds:8.1f} {words / seconds:9.0f} {rss:12.0f} "
+                      f"{by_cpu} {by_wall}")
         if args.only in (None, "temporal"):
             temporal_seconds, rest = temporal_share(corpus)
             print(f"temporal layer: {temporal_seconds:.1f} s, the rest of the pipeline: {rest:.1f} s "

@@ -73,18 +73,30 @@ def _derivations(lemma: str, pos: str) -> list[tuple[str, str]]:
     return [(p, form) for p, form in out if len(form) >= 4]  # "final" -> "fin": too short to be a word of its own
 
 
-def trigger_kind(token: Token) -> str | None:
-    table = triggers()
+def _table_row(token: Token) -> tuple[str, str] | None:
+    """(kind, needs) of the trigger table for the token's lemma and part of speech; None for a
+    word that is no trigger, or that the table says is no event (a derived form it does not want)."""
     lemma = token.lemma_.lower()
     pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    table = triggers()
     hit = table.get((lemma, pos)) or table.get((lemma, "ANY"))
+    return hit if hit is not None and hit[0] != "none" else None
+
+
+def may_trigger(token: Token) -> bool:
+    """Could the token be an event trigger once its entities are known? Read from the parse
+    alone: the cascade runs NER only on sentences that hold one (see `trigger_kind`, the only
+    reader of entities here besides the place and the participants of a trigger)."""
+    return _table_row(token) is not None
+
+
+def trigger_kind(token: Token) -> str | None:
+    hit = _table_row(token)
     if hit is None:
         return None
     kind, needs = hit
-    if kind == "none":
-        return None  # the table says this word is no event (a derived form it does not want)
     if needs == "name" and not token.text[:1].isupper():
         return None
     if needs == "singular" and token.tag_ in ("NNS", "NNPS"):

@@ -142,6 +142,11 @@ def _matcher(doc: Doc) -> Matcher:
     return _MATCHERS[key]
 
 
+def has_trigger_pattern(doc: Doc | Span) -> bool:
+    """Does a trigger pattern match in `doc` (a parsed sentence)? Only there can a change be."""
+    return bool(_matcher(doc.doc if isinstance(doc, Span) else doc)(doc))
+
+
 def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> list[MembershipMention]:
     """Return every membership change stated in `doc`, one mention per member and trigger; with
     `dates`, an elliptical enumeration after a change ("..., followed by Greece in 1981, Spain and

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 
+from extractor import rulecache
 from extractor.layout import has_line_break, last_line_break
 from extractor.modality import words
 
@@ -79,6 +80,7 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelNotFound(f"The spaCy pipeline {name!r} could not be loaded ({exc}). {LOAD_HINT}") from exc
     if "parser" in nlp.pipe_names and "line_sentences" not in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
+    rulecache.install(nlp)
     return nlp
 
 
@@ -159,6 +161,8 @@ def span_for(doc: Doc, start: int, end: int) -> Span | None:
 # ---------------------------------------------------------------- the cascade
 
 SKIP, PARSE, FULL = 0, 1, 2  # what a sentence needs: nothing, tagger + parser + lemmas, and NER too
+ENTITY_PIPES = ("ner",)  # what FULL adds to PARSE
+EVENT = 3  # the parse, and NER when the parsed sentence holds a word a rule reads entities for
 EXTRACTION_COMPONENTS = ("timex", "figures", "memberships", "events")  # ours, in the order they run
 CHEAP = ("gazetteer", "line_sentences", *EXTRACTION_COMPONENTS)  # run on the whole text, never per sentence
 
@@ -232,9 +236,12 @@ def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], ev
     return out
 
 
-def analyse(nlp: Language, texts: list[Segmented]) -> None:
+def analyse(nlp: Language, texts: list[Segmented], wants_entities: Callable[[Doc], bool] = lambda doc: True) -> None:
     """Run the model on the sentences that need it, in batches across all `texts`; each
-    sentence is analysed as its own Doc, so the result does not depend on the batch."""
+    sentence is analysed as its own Doc, so the result does not depend on the batch. First the
+    parse of every such sentence, then NER on the FULL ones and on the EVENT ones the parse shows
+    to need it (`wants_entities`): NER reads none of the parse, so its entities are the same as
+    in one pass."""
     arrays: dict[int, tuple] = {}  # per tokenized chunk, its arrays once: Span.as_doc would redo them per sentence
 
     def as_doc(sentence: Span) -> Doc:
@@ -244,11 +251,12 @@ def analyse(nlp: Language, texts: list[Segmented]) -> None:
         head, array = arrays[id(sentence.doc)]
         return sentence.as_doc(array_head=head, array=array)
 
-    for level in (PARSE, FULL):
-        chosen = [(t, i) for t in texts for i, lv in enumerate(t.levels) if lv == level]
-        docs = _analyse(nlp, [as_doc(t.sentences[i]) for t, i in chosen], level)
-        for (t, i), doc in zip(chosen, docs):
-            t.analysed[i] = doc
+    chosen = [(t, i) for t in texts for i, lv in enumerate(t.levels) if lv != SKIP]
+    docs = _analyse(nlp, [as_doc(t.sentences[i]) for t, i in chosen], PARSE)
+    for (t, i), doc in zip(chosen, docs):
+        t.analysed[i] = doc
+    _recognise(nlp, [doc for (t, i), doc in zip(chosen, docs)
+                     if t.levels[i] == FULL or (t.levels[i] == EVENT and wants_entities(doc))])
 
 
 def assemble(nlp: Language, segmented: Segmented) -> Doc:
@@ -358,13 +366,21 @@ def _segment(doc: Doc, forced: Iterable[int] = ()) -> None:
 
 
 def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
-    skip = [name for name in nlp.pipe_names if name in CHEAP or (level == PARSE and name == "ner")]
+    skip = [name for name in nlp.pipe_names if name in CHEAP or (level == PARSE and name in ENTITY_PIPES)]
     out = []
     for batch in _token_batches(docs):
         for doc in nlp.pipe(batch, batch_size=len(batch), disable=skip):
             doc.tensor = numpy.zeros((0, 0), dtype="float32")  # not used downstream; keeps the merge cheap
             out.append(doc)
     return out
+
+
+def _recognise(nlp: Language, docs: list[Doc]) -> None:
+    """The entity pipes (those a PARSE analysis leaves out) on parsed `docs`, in place."""
+    pipes = [(name, proc) for name, proc in nlp.pipeline if name not in CHEAP and name in ENTITY_PIPES]
+    for batch in _token_batches(docs):
+        for _, proc in pipes:
+            batch = list(proc.pipe(batch, batch_size=len(batch))) if hasattr(proc, "pipe") else [proc(d) for d in batch]
 
 
 def _token_batches(docs: list[Doc]) -> Iterable[list[Doc]]:

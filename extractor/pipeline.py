@@ -17,15 +17,15 @@ from spacy.tokens import Doc
 # memberships, events)
 from extractor import temporal
 from extractor.context import DocContext
-from extractor.events import triggers as event_triggers
+from extractor.events import may_trigger, triggers as event_triggers
 from extractor.figures import candidates as figure_candidates
 from extractor.formats import main_text
 from extractor.layout import (
     boilerplate_chars, classify_lines, last_line_break, sentence_starts, spans_of,
 )
-from extractor.membership import trigger_words as membership_trigger_words
+from extractor.membership import has_trigger_pattern, trigger_words as membership_trigger_words
 from extractor.nlp import (
-    EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
+    EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
 from extractor.records import Document, DocumentWarning, Error, RECORD_TYPES, shifted
 from extractor.sources import RawDocument, ReadFailure
@@ -66,7 +66,7 @@ class Extractor:
         items = [main_text(item) if isinstance(item, RawDocument) and item.form == "html" else item for item in items]
         short = [item for item in items if isinstance(item, RawDocument) and len(item.text) <= SECTION_CHARS]
         prepared = {id(item): _prepare(item, self.nlp, self.settings, self.cascade) for item in short}
-        analyse(self.nlp, [p.segmented for p in prepared.values()])
+        analyse(self.nlp, [p.segmented for p in prepared.values()], self.cascade.wants_entities)
         out = []
         for item in items:
             if isinstance(item, ReadFailure):
@@ -126,7 +126,8 @@ class Cascade:
     """Which part of the model each sentence needs, from cheap signals (the `need` of nlp.segment).
     Every rule that reads the parse fires only in a sentence with a date, a number, or an
     organization or country name next to a membership trigger word; NER is read only by events
-    (a trigger word with a date in its sentence) and by the age test of figures ("Roe, 45,")."""
+    (a trigger word with a date in its sentence: EVENT, given entities once the parse shows such a
+    word) and by the age test of figures ("Roe, 45,": FULL)."""
 
     def __init__(self, nlp: Language):
         member_words, member_regexes = membership_trigger_words()
@@ -141,15 +142,20 @@ class Cascade:
         def need(sentence, offset: int, has_mention: bool) -> int:
             start, end = offset + sentence.start_char, offset + sentence.end_char
             has_date = dated_spans.overlaps(start, end)
-            if has_date and any(self.event_word(t.text) for t in sentence):
-                return FULL
             has_number = counted_spans.overlaps(start, end)
             if has_number and _between_commas(text, counted, start, end):
                 return FULL
+            if has_date and any(self.event_word(t.text) for t in sentence):
+                return EVENT
             if has_date or has_number or (has_mention and any(self.membership_word(t.text) for t in sentence)):
                 return PARSE
             return SKIP
         return need
+
+    def wants_entities(self, doc: Doc) -> bool:
+        """An EVENT sentence, parsed: does it hold a word events read entities for (a trigger
+        word, or a membership word whose change becomes an event)?"""
+        return has_trigger_pattern(doc) or any(may_trigger(t) for t in doc)
 
 
 def _between_commas(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
