@@ -185,6 +185,27 @@ def test_cascade_gives_the_records_of_the_full_model_on_news_dev(engine, everywh
     assert _lines(engine, items) == _lines(everywhere, items)
 
 
+@pytest.mark.parametrize("text, wanted", [
+    ("The summit opened in the capital on Monday.", True),  # an event trigger
+    ("Finland joined the bloc in 1995.", True),  # a membership pattern: its change is an event
+    ("The minister was elected in May.", True),
+    ("Profits at the bank rose 5% in 2004.", False),  # a date and a figure, no trigger
+    ("The firm said on Tuesday it was confident.", False),
+])
+def test_cascade_runs_ner_only_where_the_parse_shows_a_trigger(engine, text, wanted):
+    assert engine.cascade.wants_entities(engine.nlp(text)) is wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Jones, 41, is replacing Tom Reed in the play, which starts next month.",
+    "Carla Diaz, 38, will star in the drama, which tours next month.",
+])
+def test_cascade_still_asks_ner_about_ages_in_dated_sentences(engine, text):
+    # a date and a word that looks like a trigger, but none: NER still runs for the age test
+    records = engine.extract(decode_document("age.txt", "age.txt", text.encode(), "2025-01-01"))
+    assert [r for r in records if r.type == "figure"] == []  # an age, told by the PERSON before it
+
+
 def test_progress_line_says_documents_rate_eta_and_errors():
     progress = Progress(total=10, shown=False)
     progress.started -= 2.0
