@@ -155,7 +155,7 @@ class Cascade:
     def wants_entities(self, doc: Doc) -> bool:
         """An EVENT sentence, parsed: does it hold a word events read entities for (a trigger
         word, or a membership word whose change becomes an event)?"""
-        return has_trigger_pattern(doc) or any(may_trigger(t) for t in doc)
+        return any(may_trigger(t) for t in doc) or has_trigger_pattern(doc)
 
 
 def _between_commas(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:

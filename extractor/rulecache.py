@@ -1,5 +1,8 @@
 """Exact shortcuts around the rule-based components of a spaCy model: same output, less work.
 
+The lemmatizer's rules read a token's text, part of speech and morphology only:
+`CachedLemmatizer` keeps the lemma per combination.
+
 The model's attribute ruler runs a Matcher over every sentence to turn fine-grained tags into
 POS and morphology, though nearly every pattern looks at one token only (its tag, lower-case form,
 dependency label, whether it is a space), and the lower-case form only for the hundred or so
@@ -14,9 +17,9 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 SINGLE_TOKEN_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})  # what a cacheable pattern may read
@@ -68,6 +71,13 @@ class CachedAttributeRuler:
         self.known[row] = tuple(self.ruler(alone).to_array(SET_IDS).tolist()[0])
         self.learned += 1
         return self.known[row]
+
+    def __getattr__(self, name: str):
+        """Everything else is the ruler's own (its `patterns`, its `vocab`)."""
+        inner = self.__dict__.get("ruler")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
 
     def _matters(self, lower: int) -> bool:
         """Does any pattern read this lower-case form? Most words are read by none, so their
@@ -143,8 +153,52 @@ def _words_read(ruler: AttributeRuler) -> tuple[frozenset[int], list[re.Pattern]
     return frozenset(words), regexes
 
 
+class CachedLemmatizer:
+    """A Lemmatizer's lemma per (ORTH, POS, MORPH), what its rules read; spaCy's own cache
+    leaves out the words it finds in their base form, which are most words."""
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.use(lemmatizer)
+
+    def use(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int], int] = {}
+
+    def __getattr__(self, name: str):
+        """Everything else is the lemmatizer's own (its `lookups` tables, its `mode`)."""
+        inner = self.__dict__.get("lemmatizer")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmas = doc.to_array([LEMMA]).tolist()
+        keys = doc.to_array([ORTH, POS, MORPH]).tolist()
+        overwrite = self.lemmatizer.overwrite
+        for i, key in enumerate(keys):
+            if overwrite or lemmas[i] == 0:
+                key = tuple(key)
+                lemma = self.known.get(key)
+                if lemma is None:
+                    lemma = self.known[key] = self.lemmatizer.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = lemma
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
 def install(nlp: Language) -> None:
-    """Put the cache in front of the model's attribute ruler, in place (same name, same position)."""
+    """Put the caches in front of the model's attribute ruler and lemmatizer, in place (same
+    names, same positions)."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if type(lemmatizer).__name__ in ("Lemmatizer", "EnglishLemmatizer") and lemmatizer.mode in ("rule", "lookup"):
+        nlp.replace_pipe("lemmatizer", "cached_lemmatizer")
+        nlp.get_pipe("lemmatizer").use(lemmatizer)
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
@@ -153,6 +207,12 @@ def install(nlp: Language) -> None:
     if _multi_token_needs(ruler)[1]:
         nlp.replace_pipe("attribute_ruler", "cached_attribute_ruler")
         nlp.get_pipe("attribute_ruler").use(ruler)
+
+
+@Language.factory("cached_lemmatizer")
+def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+    """Filled in by `install` with the model's own lemmatizer."""
+    return CachedLemmatizer(Lemmatizer(nlp.vocab, None, name, mode="lookup"))
 
 
 @Language.factory("cached_attribute_ruler")

@@ -196,6 +196,10 @@ def test_cascade_runs_ner_only_where_the_parse_shows_a_trigger(engine, text, wan
     assert engine.cascade.wants_entities(engine.nlp(text)) is wanted
 
 
+def test_cascade_cue_words_know_irregular_forms(engine):
+    assert engine.cascade.event_word("met") and engine.cascade.membership_word("joined")
+
+
 @pytest.mark.parametrize("text", [
     "Mark Fenton, 29, is replacing Joe Dunn in the musical, which returns next month.",
     "Carla Diaz, 38, will star in the drama, which tours next month.",

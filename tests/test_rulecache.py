@@ -1,4 +1,4 @@
-"""The cached attribute ruler gives the model's own ruler's results, token for token."""
+"""The cached attribute ruler and lemmatizer give the model's own results, token for token."""
 
 from __future__ import annotations
 
@@ -39,7 +39,15 @@ def _attributes(doc):
 def test_rulecache_replaces_the_ruler_in_place(pair):
     cached, plain = pair
     assert isinstance(cached.get_pipe("attribute_ruler"), rulecache.CachedAttributeRuler)
+    assert isinstance(cached.get_pipe("lemmatizer"), rulecache.CachedLemmatizer)
     assert cached.pipe_names == plain.pipe_names
+
+
+def test_rulecache_components_still_show_the_models_tables(pair):
+    cached, plain = pair  # the cascade reads irregular forms ("met" of "meet") from the lemmatizer's tables
+    assert cached.get_pipe("lemmatizer").lookups.get_table("lemma_exc") is not None
+    assert cached.get_pipe("lemmatizer").mode == plain.get_pipe("lemmatizer").mode
+    assert cached.get_pipe("attribute_ruler").patterns == plain.get_pipe("attribute_ruler").patterns
 
 
 def test_rulecache_gives_the_rulers_own_results(pair):
