@@ -27,10 +27,30 @@ SET_ATTRS = ("POS", "MORPH", "LEMMA", "TAG", "DEP")  # and what any pattern may 
 SET_IDS = [POS, MORPH, LEMMA, TAG, DEP]
 
 
-class CachedAttributeRuler:
+class _InFrontOf:
+    """A cache in front of a model component (`inner` names the attribute that holds it):
+    everything it does not answer itself is the component's own (the lemmatizer's `lookups`
+    tables, which the cascade reads, the ruler's `patterns`)."""
+
+    inner = ""
+
+    def __getattr__(self, name: str):
+        component = self.__dict__.get(self.inner)
+        if component is None:
+            raise AttributeError(name)
+        return getattr(component, name)
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+class CachedAttributeRuler(_InFrontOf):
     """An AttributeRuler's results per (TAG, LOWER, DEP, IS_SPACE), applied without matching.
     `hits` and `misses` count the sentences answered from the cache and by the ruler, `learned`
     the combinations read from the ruler one token at a time."""
+
+    inner = "ruler"
 
     def __init__(self, ruler: AttributeRuler):
         self.use(ruler)
@@ -72,13 +92,6 @@ class CachedAttributeRuler:
         self.learned += 1
         return self.known[row]
 
-    def __getattr__(self, name: str):
-        """Everything else is the ruler's own (its `patterns`, its `vocab`)."""
-        inner = self.__dict__.get("ruler")
-        if inner is None:
-            raise AttributeError(name)
-        return getattr(inner, name)
-
     def _matters(self, lower: int) -> bool:
         """Does any pattern read this lower-case form? Most words are read by none, so their
         results depend on the tag, the dependency label and the space flag alone."""
@@ -96,9 +109,6 @@ class CachedAttributeRuler:
                        else any(values.search(strings[w]) for w in present[column])
                        for column, values in conditions) for conditions in self.multi_token)
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 Condition = tuple[int, "frozenset[int] | re.Pattern"]  # (column: 0 LOWER, 1 DEP; the values or a regex)
@@ -153,9 +163,11 @@ def _words_read(ruler: AttributeRuler) -> tuple[frozenset[int], list[re.Pattern]
     return frozenset(words), regexes
 
 
-class CachedLemmatizer:
+class CachedLemmatizer(_InFrontOf):
     """A Lemmatizer's lemma per (ORTH, POS, MORPH), what its rules read; spaCy's own cache
     leaves out the words it finds in their base form, which are most words."""
+
+    inner = "lemmatizer"
 
     def __init__(self, lemmatizer: Lemmatizer):
         self.use(lemmatizer)
@@ -163,13 +175,6 @@ class CachedLemmatizer:
     def use(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.known: dict[tuple[int, int, int], int] = {}
-
-    def __getattr__(self, name: str):
-        """Everything else is the lemmatizer's own (its `lookups` tables, its `mode`)."""
-        inner = self.__dict__.get("lemmatizer")
-        if inner is None:
-            raise AttributeError(name)
-        return getattr(inner, name)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -187,9 +192,6 @@ class CachedLemmatizer:
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 def install(nlp: Language) -> None:

@@ -91,6 +91,15 @@ def _one(run, text):
     return found[0]
 
 
+def _reads_as(run, text, surface, kind, value, unit=None):
+    """The one figure of `text`: its surface, kind, value (and unit, when given)."""
+    f = _one(run, text)
+    assert (f.text, f.kind) == (surface, kind)
+    assert f.value == pytest.approx(value)
+    assert unit is None or f.unit == unit
+    return f
+
+
 # Quantities: pint's canonical unit, the dimension, the value in SI base units.
 @pytest.mark.parametrize("text, surface, value, unit, dimension, si", [
     ("The new chips etch lines 3.5 nanometres wide.", "3.5 nanometres", 3.5, "nanometer", "length", 3.5e-9),
@@ -117,9 +126,8 @@ def _one(run, text):
     ("The hybrid manages 62 mpg in town.", "62 mpg", 62, "mile / gallon", "fuel_economy", 62 * 1609.344 / 0.003785411784),
 ])
 def test_figures_quantities_read_with_a_unit_registry(run, text, surface, value, unit, dimension, si):
-    f = _one(run, text)
-    assert (f.text, f.kind, f.unit, f.dimension) == (surface, "quantity", unit, dimension)
-    assert f.value == pytest.approx(value)
+    f = _reads_as(run, text, surface, "quantity", value, unit)
+    assert f.dimension == dimension
     assert f.si_value == pytest.approx(si, rel=1e-6)
 
 
@@ -218,9 +226,7 @@ def test_figures_a_hyphen_between_numbers_is_no_sign(run, text, values):
     ("The haircut cost 40 bucks.", "40 bucks", 40, "USD"),
 ])
 def test_figures_money_written_every_way(run, text, surface, value, code):
-    f = _one(run, text)
-    assert (f.text, f.kind, f.unit) == (surface, "money", code)
-    assert f.value == pytest.approx(value)
+    _reads_as(run, text, surface, "money", value, code)
 
 
 @pytest.mark.parametrize("text", [
@@ -251,9 +257,7 @@ def test_figures_currency_like_words_that_are_no_money(run, text):
     ("A fourth of the grant went on rent.", "A fourth", 0.25, "fraction"),
 ])
 def test_figures_ordinals_and_fractions_written_out(run, text, surface, value, kind):
-    f = _one(run, text)
-    assert (f.text, f.kind) == (surface, kind)
-    assert f.value == pytest.approx(value)
+    _reads_as(run, text, surface, kind, value)
 
 
 @pytest.mark.parametrize("text", [
