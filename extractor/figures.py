@@ -420,20 +420,11 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     elif raw[0].isupper() and not _starts_sentence(doc, start) and re.match(r"\s+[A-Z]", text[end:end + 2]):
         return None  # "the Six Nations", "Ocean's Twelve": a number word inside a name
+    quantity = _quantity(m, doc, value)
+    if quantity is not None:
+        return quantity
     scale = _scale(m)
     after = text[end:end + 30]
-    unit = read_unit(text, end) if not _scale_letters_follow(text, end) else None
-    letter = m.groupdict().get("scale")
-    if unit is None and letter and (text.startswith("/", end) or (len(letter) == 1 and text[m.start("scale") - 1].isspace())):
-        unit = read_unit(text, m.start("scale") - (1 if text[m.start("scale") - 1].isspace() else 0))
-        scale = 1.0 if unit is not None else scale  # "17m/s", "8,849 m high": metres, not millions
-    if unit is not None:
-        unit = _as_temperature(unit, text, start)
-        first = _range_partner(doc, start, value, "quantity", unit.name, scale)
-        sign = _sign_before(text, start)
-        if sign is not None:
-            start, value = sign, -value
-        return [*(_measured(f, unit) for f in first), _measured(_figure(doc, start, unit.end, value * scale, "quantity", unit.name), unit)]
     if end < len(text) and text[end].isalpha():
         return None  # "5G", "3D", "4x4": a name, not an amount
     if _letter_scale_on_a_name(m, doc):
@@ -456,6 +447,26 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     unit = _noun_unit(noun) if noun is not None else None
     partner = _range_partner(doc, start, value / scale, "count", unit, scale)
     return [*partner, _figure(doc, start, end, value, "count", unit, head=noun)]
+
+
+def _quantity(m: re.Match, doc: Doc, value: float) -> list[FigureSpan] | None:
+    """The number of `m` with the unit written after it ("12.5 nanometres", "-12 °C", "5-10 kg":
+    with the range's start), or None when no unit follows."""
+    text, start, end = text_of(doc), m.start(), m.end()
+    scale = _scale(m)
+    unit = read_unit(text, end) if not _scale_letters_follow(text, end) else None
+    letter = m.groupdict().get("scale")
+    if unit is None and letter and (text.startswith("/", end) or (len(letter) == 1 and text[m.start("scale") - 1].isspace())):
+        unit = read_unit(text, m.start("scale") - (1 if text[m.start("scale") - 1].isspace() else 0))
+        scale = 1.0  # "17m/s", "8,849 m high": metres, not millions
+    if unit is None:
+        return None
+    unit = _as_temperature(unit, text, start)
+    first = _range_partner(doc, start, value, "quantity", unit.name, scale)
+    sign = _sign_before(text, start)
+    if sign is not None:
+        start, value = sign, -value
+    return [*(_measured(f, unit) for f in first), _measured(_figure(doc, start, unit.end, value * scale, "quantity", unit.name), unit)]
 
 
 def _letter_scale_on_a_name(m: re.Match, doc: Doc) -> bool:
