@@ -122,6 +122,7 @@ def _reads_as(run, text, surface, kind, value, unit=None):
     ("Users get an 8 megabits per second line.", "8 megabits per second", 8, "megabit / second", "data_rate", 8e6),
     ("The spring pours out 40 cubic metres per second.", "40 cubic metres per second", 40, "meter ** 3 / second", "volume_flow", 40),
     ("By noon the thermometer showed 38.5C in the shade.", "38.5C", 38.5, "degree_Celsius", "temperature", 311.65),
+    ("New cars may emit 95 g/km of carbon dioxide.", "95 g/km", 95, "gram / kilometer", "mass_per_length", 0.095 / 1000),
     ("The summit stands 4,810 m above the sea.", "4,810 m", 4810, "meter", "length", 4810),
     ("The hybrid manages 62 mpg in town.", "62 mpg", 62, "mile / gallon", "fuel_economy", 62 * 1609.344 / 0.003785411784),
 ])
