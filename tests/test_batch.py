@@ -113,7 +113,7 @@ def test_batch_sigint_stops_cleanly_with_whole_lines(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     article = (ROOT / "fixtures" / "sco_article.txt").read_text(encoding="utf-8")
-    for n in range(64):  # two batches: the signal comes while the second runs
+    for n in range(96):  # three batches: the signal comes while the second or third runs, even on a busy machine
         (folder / f"{n:03d}.txt").write_text(article.replace("2024", str(1900 + n)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(folder), "-o", str(out), "-j", "1"],
