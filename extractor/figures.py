@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.context import context_of, write_spans
 
-from extractor.lexicon import anchor_regions, number_words, read_tsv, word_alternation
+from extractor.lexicon import anchor_regions, number_words, previous_word, read_tsv, word_alternation
 from extractor.link import DateIndex, date_ref, evidence
 from extractor.nlp import clause_verb, span_for, text_of
 from extractor.records import DocumentWarning, Figure
@@ -588,7 +588,7 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         value = float(number_words()[lower][0])
     if value < 2 and not lower[0].isdigit():
         return None
-    if _previous_word_is(text_of(doc), start, {"per"}):
+    if previous_word(text_of(doc), start) == "per":
         return None  # "8 megabits per second": a unit
     noun = _counted_noun(doc, start, end)
     after = text_of(doc)[end:end + 20]
@@ -657,7 +657,7 @@ def _slash_fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     num, den = int(m.group("snum")), int(m.group("sden"))
     if not 0 < num < den or den not in SLASH_DENOMINATORS:
         return None
-    if _previous_word_is(text_of(doc), m.start(), _tables()["date_preposition"]):
+    if previous_word(text_of(doc), m.start()) in _tables()["date_preposition"]:
         return None
     return [_figure(doc, m.start(), m.end(), num / den, "fraction", None)]
 
@@ -665,11 +665,6 @@ def _slash_fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"[\s-]+([A-Za-z]+)", text[end:end + 30])
     return m.group(1).lower() if m else ""
-
-
-def _previous_word_is(text: str, start: int, words: set[str]) -> bool:
-    prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
-    return bool(prev) and prev.group(1).lower() in words
 
 
 def subject_of(token: Token) -> str | None:

@@ -77,6 +77,12 @@ def number_words() -> dict[str, tuple[str, str]]:
     return {word: (value, kind) for word, value, kind in read_tsv("numbers.tsv", 3)}
 
 
+def previous_word(text: str, start: int) -> str:
+    """The word just before `start`, lower case ("" if none): spaces and hyphens between."""
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
 WORD_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Iterable
 
-from extractor.lexicon import anchor_regions, word_alternation
+from extractor.lexicon import anchor_regions, previous_word, word_alternation
 from extractor.temporal.tables import rules, tables, word_list, word_set
 
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
@@ -134,11 +134,6 @@ def _anchor_words() -> dict[str, frozenset[str]]:
     return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
 
 
-def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30):start])
-    return m.group(1).lower() if m else ""
-
-
 def _next_text(text: str, end: int, n: int = 12) -> str:
     return text[end:end + n]
 
@@ -154,10 +149,10 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         month_word = g["month"]
         needs_context = t["months"].get(month_word, t["months"].get(month_word.title(), (0, False)))[1]
         if rule == "month" and needs_context and not g.get("rel"):
-            if _previous_word(text, start) not in month_cues:
+            if previous_word(text, start) not in month_cues:
                 return None
         if rule == "month" and month_word.isupper() and len(month_word) > 3 and not g.get("rel"):
-            if _previous_word(text, start) not in month_cues:
+            if previous_word(text, start) not in month_cues:
                 return None  # an all-capitals heading word, not a date
     if rule in ("mdy", "dmy") and re.match(r"\s*(%|percent|per cent|[.,]\d)", after):
         return None
@@ -166,25 +161,25 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         if re.search(r"[\d.,:/#-]$", before) or re.match(r"(%|\s*(percent|per cent)|[.,:]\d|-\d|\d)", after):
             return None
         year = int(g["year"])
-        if year < 1900 and _previous_word(text, start) not in month_cues | word_set("early_year_cue"):
+        if year < 1900 and previous_word(text, start) not in month_cues | word_set("early_year_cue"):
             return None
         if re.match(r"\s*[A-Za-z]", after) and _counted_after_year().match(after):
             return None
     if rule == "season" and not (g.get("rel") or g.get("year")):
-        if _previous_word(text, start) not in word_set("season_cue"):
+        if previous_word(text, start) not in word_set("season_cue"):
             return None
     if rule == "season" and g.get("rel", "").lower() == "the" and not g.get("year"):
-        if _previous_word(text, start) not in word_set("the_season_cue"):
+        if previous_word(text, start) not in word_set("the_season_cue"):
             return None
     if rule == "q_code" and not g.get("year") and not _quarter_code_follower().match(after):
         return None
     if rule == "quarter" and g.get("ord", "").lower() in ("last", "final") and not g.get("year") and not g.get("the"):
         return None
-    if rule == "decade_short" and not g.get("the") and _previous_word(text, start) not in month_cues:
+    if rule == "decade_short" and not g.get("the") and previous_word(text, start) not in month_cues:
         return None
     if rule == "cue":
         kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
-        if kind == "set_after_rate" and _previous_word(text, start) not in word_set("rate_word"):
+        if kind == "set_after_rate" and previous_word(text, start) not in word_set("rate_word"):
             return None
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
             return None
@@ -200,7 +195,7 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:
         return None
-    if rule == "weekday" and not g.get("rel") and _previous_word(text, start) in word_set("ahead_cue") \
+    if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("ahead_cue") \
             and not re.match(r"['’]s\b", after):
         g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
     if rule == "anaphor" and g["ana"].lower() == "the next" and g["unit"].lower() in ("year", "month", "week", "quarter"):
