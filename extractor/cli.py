@@ -243,7 +243,7 @@ def _summary(where: str, counts: dict[str, int]) -> str:
 
 def _check_include(include: list[str]) -> None:
     for kind in include:
-        if kind not in ("timex", "text"):
+        if kind not in ("timex", "text", "candidates"):
             raise typer.BadParameter(f"{kind!r} cannot be included; give timex (temporal expressions) or text "
                                      "(the text offsets index, on the document record).", param_hint="--include")
 

@@ -44,6 +44,7 @@ class DocContext:
     reference_rule: str | None = None
     dates: Any = None  # link.DateIndex, written by `timex`
     membership_mentions: list | None = None  # membership.MembershipMention, written by `memberships`
+    membership_candidates: list | None = None  # membership.candidates.Candidate, each with its outcome
     warnings: list = field(default_factory=list)  # records.Warning, written by any component
 
 

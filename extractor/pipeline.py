@@ -24,6 +24,7 @@ from extractor.layout import (
     boilerplate_chars, classify_lines, last_line_break, sentence_starts, spans_of,
 )
 from extractor.membership import has_trigger_pattern, trigger_words as membership_trigger_words
+from extractor.membership.candidates import candidate_records, cue_words
 from extractor.nlp import (
     EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
@@ -39,7 +40,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     model: str | None = None
-    include: tuple[Literal["timex", "text"], ...] = ()
+    include: tuple[Literal["timex", "text", "candidates"], ...] = ()  # candidates: --explain
     published: date | None = None
     cascade: bool = True  # False: run the statistical model on every sentence, not only where a record can come from
 
@@ -131,6 +132,7 @@ class Cascade:
 
     def __init__(self, nlp: Language):
         member_words, member_regexes = membership_trigger_words()
+        member_words = member_words | cue_words()
         event_words = {lemma for lemma, _ in event_triggers()}
         self.membership_word = WordCue(nlp, member_words, member_regexes)
         self.event_word = WordCue(nlp, event_words | member_words, member_regexes)
@@ -223,6 +225,8 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
     if not text.strip():
         warnings.append(DocumentWarning.of("W003"))
     warnings += _boilerplate_warnings(prepared.boilerplate_chars, text) + context.warnings
+    if "candidates" in settings.include:
+        records += candidate_records(raw.doc_id, context.membership_candidates or [])
     reference = doc._.reference_date
     head = Document(doc_id=raw.doc_id, source=raw.source, sha256=raw.sha256, chars=len(text),
                     encoding=raw.encoding, reference_date=reference.isoformat() if reference else None,

@@ -161,6 +161,22 @@ class Event(_Model):
     mentions: list[Evidence] = Field(default_factory=list)
 
 
+class Candidate(_Model):
+    """With --explain: one (member, organization) pair the membership candidate stage read near a
+    cue, and what became of it: `outcome` "record", or the reason that rejected it."""
+
+    type: Literal["candidate"] = "candidate"
+    doc_id: str
+    member: Entity
+    organization: Entity | None
+    cue: str
+    cue_start: int
+    action: MembershipAction
+    status: MembershipStatus | None
+    outcome: str = Field(description="record, or the reason it is none (extractor/membership/candidates.py REASONS)")
+    evidence: Evidence
+
+
 # ---------------------------------------------------------------- timeline records (extractor timeline)
 
 TimelineStatus = Literal[
@@ -236,7 +252,7 @@ class Check(_Model):
 
 
 Record = Annotated[
-    Union[Document, Error, Timex, Figure, Membership, Event, Interval, Count, Conflict, Check],
+    Union[Document, Error, Timex, Figure, Membership, Event, Candidate, Interval, Count, Conflict, Check],
     Field(discriminator="type"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)

@@ -826,12 +826,18 @@ def _entity(mention_id: str, name: str, kind: str) -> Entity:
 
 
 def membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
-    """One record per (organization, member, action, status); later mentions add evidence."""
+    """One record per (organization, member, action, status) and date: later mentions of the same
+    change add evidence, an undated mention dates nothing new and joins the first record of its
+    key, and a mention with another date is another change ("applied in 2022 ... granted candidate
+    status in 2023")."""
     merged: dict[tuple, Membership] = {}
     more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span: no quadratic list scans
+    by_change: dict[tuple, list[tuple]] = {}  # (organization, member, action, status) -> keys of its records
     for m in mentions:
         when = membership_date(m, dates)
-        key = (m.organization, m.member, m.action, m.status)
+        change = (m.organization, m.member, m.action, m.status)
+        value = date_ref(when).value if when is not None else None
+        key = _record_key(change, value, by_change.get(change, []), merged)
         proof = evidence(m.sentence)
         if key in merged:
             first = merged[key]
@@ -845,6 +851,7 @@ def membership_records(doc_id: str, mentions: list[MembershipMention], dates: Da
             if update:
                 merged[key] = first.model_copy(update=update)
             continue
+        by_change.setdefault(change, []).append(key)
         more[key] = {}
         merged[key] = Membership(
             doc_id=doc_id, organization=_entity(m.organization, m.organization_name, "organization"),
@@ -852,6 +859,22 @@ def membership_records(doc_id: str, mentions: list[MembershipMention], dates: Da
             date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
             evidence=proof)
     return with_later_evidence(merged, more)
+
+
+def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dict[tuple, Membership]) -> tuple:
+    """The record a mention of `change` dated `value` belongs to: the one with that date, else
+    the first undated one (which it dates), else a new one; an undated mention, the first."""
+    if not keys:
+        return (*change, 0)
+    if value is None:
+        return keys[0]
+    for key in keys:
+        if merged[key].date is not None and merged[key].date.value == value:
+            return key
+    for key in keys:
+        if merged[key].date is None:
+            return key
+    return (*change, len(keys))
 
 
 ENUMERATION_LINKS = frozenset({",", "and", "followed", "by", "then", "while", "with", "in", "on", "from", "during",
@@ -970,10 +993,35 @@ class MembershipTagger:
         ctx = context_of(doc)
         timexes_of(doc)
         mentions = find_memberships(doc, ctx.boilerplate, ctx.dates)
+        mentions = self._with_candidates(doc, ctx, mentions)
         ctx.membership_mentions = mentions
         records = membership_records(ctx.doc_id, mentions, ctx.dates)
         doc._.memberships = records
-        by_key = {(r.organization.id, r.member.id, r.action, r.status): r for r in records}
+        by_key: dict[tuple, Membership] = {}
+        for r in records:
+            by_key.setdefault((r.organization.id, r.member.id, r.action, r.status), r)
         write_spans(doc, "memberships", [(m.trigger.idx, m.trigger.idx + len(m.trigger), m.action,
                                           by_key[(m.organization, m.member, m.action, m.status)]) for m in mentions])
         return doc
+
+    @staticmethod
+    def _with_candidates(doc: Doc, ctx, mentions: list[MembershipMention]) -> list[MembershipMention]:
+        """The frames' mentions and those of the candidate stage no reason rejected; every
+        candidate, with its outcome, on the context (`--explain`)."""
+        from extractor.membership.candidates import candidate_mentions, find_candidates, refined, unreal_frame  # noqa: PLC0415
+
+        gazetteer = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        if not gazetteer or not doc.has_annotation("DEP"):
+            ctx.membership_candidates = []
+            return mentions
+        mentions = [refined(m) for m in mentions if not unreal_frame(m)]
+        read = {(m.sentence.start, m.member) for m in mentions}
+        taken: dict[int, set[str]] = {}
+        for m in mentions:
+            taken.setdefault(m.trigger.i, set()).add(m.member)
+        candidates = find_candidates(doc, ctx.boilerplate, gazetteer, read, taken)
+        ctx.membership_candidates = candidates
+        found = candidate_mentions(candidates)
+        if found and ctx.dates is not None:
+            found = [m for f in found for m in _with_enumeration([f], ctx.dates, gazetteer)]
+        return sorted([*mentions, *found], key=lambda m: (m.trigger.idx, m.member))

@@ -1,0 +1,546 @@
+"""The candidate stage: every member named near a membership cue, paired with the organization
+the cue is about, kept unless a named reason rejects it.
+
+A frame (`frames`) licenses a change only in the wordings its patterns foresee; here any
+sentence with a cue word (data/membership_cues.tsv) and a country named or referred to gives
+one candidate per member. Each candidate ends as a record, as a pair a frame already read, or
+with the name of the reason that rejected it (`REASONS`); `--explain` writes them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.lexicon import read_tsv
+from extractor.membership.frames import (
+    direct_path,
+    SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
+    _entity, _last_organization_before, _mentions_in, _ordinal_near, _status_in, words,
+)
+from extractor.link import evidence
+from extractor.modality import lemma_in
+from extractor.records import Candidate as CandidateRecord
+from extractor.spans import Spans
+
+NEXT_LINE_CHARS = 40  # an organization this close after a sentence cut short can be its cue's
+MAX_PATH = 6  # a member further than this many dependency arcs from every cue is another story's
+# Why a candidate is no record, in the order they are asked (README, --explain):
+REASONS = {
+    "frame": "a frame of patterns/membership.jsonl read this member in this sentence (its record stands)",
+    "cue_taken": "a frame read this cue's members, and the member is not listed with them",
+    "no_organization": "no organization named in the sentence, referred to there, or named just before",
+    "adjective_elsewhere": "a country adjective that does not qualify the cue ('the Russian premier')",
+    "not_acted_on": "the cue acts on its object ('admitted', 'suspended') and the member is not in it",
+    "object_elsewhere": "the cue verb acts on something else ('joined talks', 'joined her voice', 'applied rules')",
+    "far_from_cue": f"the member is more than {MAX_PATH} dependency arcs from every cue",
+    "same_as_organization": "the member is the organization",
+    "other_clause": "the member is an argument of another clause's verb ('X, which joined NATO, borders Y')",
+    "hedged": "the cue is hoped, wanted, conditional, negated or modal",
+    "unreal": "the change is threatened, urged, rumoured, proposed or only discussed",
+    "owned_by_other": "the cue is another member's ('X hoped to conclude talks on Y's accession')",
+    "place": "the member is a place where something happens ('the summit in X')",
+    "beside": "the member is a party beside the change ('talks with X', 'a deal with X')",
+    "speaker": "the member says something about another's change",
+    "not_a_party": "the member only qualifies another thing ('X's president', 'X's economy')",
+    "third_party": "the member acts on another's membership ('X blocked', 'X backed')",
+    "static": "a membership stated as it is, not a change ('EU member states', 'X is a member')",
+    "trade_partner": "a partner in trade or politics, not a status in a body",
+    "weak_cue": "a cue that needs a membership word or the organization as its object, and has neither",
+    "organization_beside": "the organization is a party beside the cue ('joined talks with the EU')",
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    pos: str  # VERB, NOUN, ADJ or any
+    action: str
+    status: str | None  # None, a status, or "from_words"
+    needs: str  # "-", or alternatives joined by "|" (see _need_holds)
+    member_role: str  # "object": the member is what the cue acts on ("admitted X"); "any"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One (member, organization) pair near a cue and what became of it: `outcome` is "record"
+    or a key of REASONS."""
+
+    member: Span
+    organization: Span | None
+    cue: Token
+    action: str
+    status: str | None
+    outcome: str
+
+    @property
+    def sentence(self) -> Span:
+        return self.cue.sent
+
+
+@cache
+def cues() -> dict[str, list[Cue]]:
+    """word -> its cues (one per part of speech), from data/membership_cues.tsv."""
+    table: dict[str, list[Cue]] = {}
+    for word, pos, action, status, needs, role in read_tsv("membership_cues.tsv", 6):
+        table.setdefault(word, []).append(Cue(word, pos, action, None if status == "-" else status, needs, role))
+    return table
+
+
+@cache
+def reason_words() -> dict[str, frozenset[str]]:
+    """kind -> words, from data/membership_reasons.tsv."""
+    table: dict[str, set[str]] = {}
+    for kind, word in read_tsv("membership_reasons.tsv", 2):
+        table.setdefault(kind, set()).add(word)
+    return {kind: frozenset(ws) for kind, ws in table.items()}
+
+
+def cue_words() -> set[str]:
+    """Every cue word: what a sentence must hold before a candidate can come from it (the cascade)."""
+    return set(cues())
+
+
+def cue_of(token: Token) -> Cue | None:
+    """The cue `token` is, by its lemma (or a regular form of it) and its part of speech."""
+    word = lemma_in(token, cues())
+    if word is None:
+        return None
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+    for cue in cues()[word]:
+        if cue.pos in (pos, "any"):
+            return cue
+    return None
+
+
+def find_candidates(doc: Doc, skip: Spans, mentions: list[Span], read: set[tuple[int, str]],
+                    taken: dict[int, set[str]] | None = None) -> list[Candidate]:
+    """Every candidate of `doc`: per sentence holding a cue, each country named or referred to
+    there with its nearest cue. `read`: (sentence start, member id) pairs a frame already read;
+    `taken`: trigger token index -> the member ids a frame read for it."""
+    taken = taken or {}
+    out: list[Candidate] = []
+    for sentence in doc.sents:
+        if skip.holds(sentence.start_char) or not sentence[0].dep_:
+            continue  # boilerplate, or a sentence the model did not parse (no cue can be read there)
+        sentence_cues = [(t, c) for t in sentence if (c := cue_of(t)) is not None]
+        if not sentence_cues:
+            continue
+        members = _members_in(sentence, mentions)
+        for member in members:
+            out.append(_decide(member, sentence_cues, mentions, read, taken))
+    return out
+
+
+def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
+    """The countries named in `sentence` (names and adjectives) and those its definite noun
+    phrases refer back to ("the two countries"), each mention once, in text order."""
+    named = _mentions_in(sentence, mentions, ("country", "country_adj"))
+    referred = [_as_referred(m, t) for t in sentence if t.lower_ in words().country_anaphor
+                for m in _countries_referred(t, mentions) if m.start < sentence.start]
+    return sorted({(m.id_, m.start): m for m in [*named, *referred]}.values(), key=lambda m: m.start)
+
+
+def _as_referred(mention: Span, anaphor: Token) -> Span:
+    """The anaphor's token as a span standing for the country it refers to (its id)."""
+    return Span(anaphor.doc, anaphor.i, anaphor.i + 1, label="country", span_id=mention.id_)
+
+
+def _decide(member: Span, sentence_cues: list[tuple[Token, Cue]], mentions: list[Span],
+            read: set[tuple[int, str]], taken: dict[int, set[str]]) -> Candidate:
+    """The candidate `member` makes with its nearest cue, and what becomes of it."""
+    token, cue = min(sentence_cues, key=lambda tc: (_path_length(member.root, tc[0]), abs(tc[0].i - member.root.i)))
+    action, status = _action_status(token, cue)
+    org = _organization_for(token, member, mentions)
+    candidate = Candidate(member, org, token, action, status, "record")
+    reason = _reason(candidate, cue, read, taken)
+    return Candidate(member, org, token, action, status, reason or "record")
+
+
+def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
+    """What the cue says of its member: the cue's action and status, a status word near it, the
+    process governing it ("applied to join"), a suspension lifted."""
+    action, status = cue.action, cue.status
+    if status == "from_words":
+        status = _status_in(token) or "member"
+    if status == "candidate":
+        action = "apply"
+    elif status == "founding_member":
+        action = "found"
+    action, status = _governing_action(token, action, status)
+    if action == "join" and any(c.lower_ in reason_words()["origin_word"] for c in token.children if c.dep_ == "advmod"):
+        action, status = "found", "founding_member"  # "initially A, B and C joined": the founders
+    if action == "suspend" and token.head.lemma_ in words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
+        action, status = words().undo_verb[token.head.lemma_], "member"
+    if action in ("leave", "suspend", "expel"):
+        status = None
+    return action, status
+
+
+def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | None:
+    """The organization a cue is about: the one named in its sentence nearest to it in the parse
+    (not the member), else the last one named before the sentence within SALIENT_CHARS."""
+    sentence = cue.sent
+    named = [m for m in _mentions_in(sentence, mentions, ("organization",)) if m.id_ != member.id_]
+    if named:
+        return min(named, key=lambda m: (not _argument_of(m, cue), _path_length(m.root, cue), abs(m.root.i - cue.i)))
+    if cue.i + 1 < len(cue.doc) and sentence.end - cue.i <= 3:
+        after = [m for m in mentions if m.label_ == "organization" and m.start >= sentence.end
+                 and m.start_char - sentence.end_char <= NEXT_LINE_CHARS and m.id_ != member.id_]
+        if after:
+            return after[0]  # "withdrawn from the\nCommonwealth": a line break the segmenter took for an end
+    earlier = _last_organization_before(sentence.start, mentions, {member.id_})
+    if earlier is not None and sentence.start_char - earlier.end_char <= SALIENT_CHARS:
+        return earlier
+    return None
+
+
+def _argument_of(org: Span, cue: Token) -> bool:
+    """The organization is what the cue acts on or about: its object, passive subject, possessor,
+    or the object of a preposition on it ("joined the EU", "formed the bloc", "entry into X")."""
+    root = org.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    if root.head.i == cue.i and root.dep_ in ("dobj", "nsubjpass", "poss", "attr", "npadvmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.head.i == cue.i
+
+
+def _path_length(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one sentence in the dependency tree."""
+    up_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up_a:
+            return n + up_a[t.i]
+    return 99
+
+
+# ---------------------------------------------------------------- reasons
+
+
+def _reason(c: Candidate, cue: Cue, read: set[tuple[int, str]], taken: dict[int, set[str]]) -> str | None:
+    """The first reason that rejects the candidate, else None."""
+    checks = (
+        ("frame", lambda: (c.sentence.start, c.member.id_) in read),
+        ("cue_taken", lambda: c.cue.i in taken and not _listed_with(c.member, taken[c.cue.i], c.sentence)),
+        ("no_organization", lambda: c.organization is None),
+        ("same_as_organization", lambda: c.organization is not None and c.organization.id_ == c.member.id_),
+        ("far_from_cue", lambda: _path_length(c.member.root, c.cue) > MAX_PATH),
+        ("adjective_elsewhere", lambda: c.member.label_ == "country_adj" and not _adjective_of_cue(c.member, c.cue)),
+        ("not_acted_on", lambda: cue.member_role == "object" and not _acted_on(c.member, c.cue)),
+        ("object_elsewhere", lambda: _object_elsewhere(c.cue, c.member, c.organization)),
+        ("other_clause", lambda: _other_clause(c.member, c.cue)),
+        ("hedged", lambda: _hedged(c.cue)),
+        ("unreal", lambda: _unreal(c.cue)),
+        ("owned_by_other", lambda: _owned_by_other(c.cue, c.member)),
+        ("place", lambda: _under_preposition(c.member, "place_preposition", c.cue)),
+        ("beside", lambda: _under_preposition(c.member, "partner_preposition", c.cue)),
+        ("speaker", lambda: _speaker(c.member, c.cue)),
+        ("not_a_party", lambda: _qualifies_other(c.member, c.cue)),
+        ("third_party", lambda: _third_party(c.member, c.cue)),
+        ("static", lambda: _static(c.cue, cue)),
+        ("trade_partner", lambda: c.cue.lower_.startswith("partner") and _trade_partner(c.cue)),
+        ("weak_cue", lambda: not _needs_met(c.cue, cue, c.organization)),
+        ("organization_beside", lambda: c.organization is not None and c.organization.root.sent == c.sentence
+         and _under_preposition(c.organization, "partner_preposition", c.cue)),
+    )
+    for name, check in checks:
+        if check():
+            return name
+    return None
+
+
+def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
+    """The mention is the object of a preposition of `kind` that does not belong to the cue's own
+    frame ("withdrew from X", "admitted by X" belong to it; "a summit in X" does not)."""
+    root = mention.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ not in reason_words()[kind]:
+        return False
+    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together"):
+        return False  # "joined along with X": X joins too
+    if prep.lower_ == "by" and prep.head.i == cue.i:
+        return False  # "created by X", "was admitted by X"... the agent of the cue itself
+    if prep.lower_ == "between" and prep.head.i == cue.i:
+        return False
+    return True
+
+
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "attr", "auxpass", "aux")
+
+
+def _listed_with(member: Span, ids: set[str], sentence: Span) -> bool:
+    """Is the member in one list (conjuncts, appositions) with a mention of one of `ids`?"""
+    def list_head(token: Token) -> Token:
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+            token = token.head
+        return token
+
+    heads = {list_head(m.root).i for m in sentence.doc.spans["gazetteer"] if m.id_ in ids
+             and sentence.start <= m.start < sentence.end} if "gazetteer" in sentence.doc.spans else set()
+    return list_head(member.root).i in heads
+
+
+def _other_clause(member: Span, cue: Token) -> bool:
+    """The member belongs to another clause: its verb is not the cue's, the cue is not in the
+    member's own phrase ("X, which joined ..."), and the cue's clause does not complete the
+    member's verb ("X decided to join", "X said it would leave")."""
+    member_verb, cue_verb = _clause_verb(member.root), _clause_verb(cue)
+    if member_verb.i == cue_verb.i or member_verb.pos_ not in ("VERB", "AUX") or cue_of(member_verb) is not None:
+        return False
+    if cue.i in {t.i for t in member.root.subtree}:
+        return False
+    current = cue_verb
+    for _ in range(12):
+        if current.i == member_verb.i:
+            return False
+        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
+            return True
+        current = current.head
+    return True
+
+
+def _hedged(cue: Token) -> bool:
+    """Hedged (frames._is_hedged), except a "would" or "will" of reported speech that states a
+    decision ("said it would leave the bloc"): a scheduled change, annotated like a realised one."""
+    if not _is_hedged(cue):
+        return False
+    verb = _clause_verb(cue)
+    markers = [c for c in verb.children if c.dep_ in ("aux", "neg") or c.lower_ in ("not", "never", "if", "unless")]
+    if [m.lower_ for m in markers if m.dep_ == "aux" and m.lower_ in ("would", "will", "'ll")] and not any(
+            m.lower_ in ("not", "never", "n't", "if", "unless", "could", "might", "may", "should", "must") for m in markers):
+        return not (verb.dep_ == "ccomp" and lemma_in(verb.head, reason_words()["speech_verb"]) in REPORTING)
+    return True
+
+
+REPORTING = frozenset({"say", "tell", "announce", "state", "report", "insist", "add", "note", "confirm"})
+
+
+def _adjective_of_cue(member: Span, cue: Token) -> bool:
+    """'Turkish accession', 'the Croatian membership bid': the adjective qualifies the cue or
+    another cue word ("bid")."""
+    head = member.root.head
+    return head.i == cue.i or cue_of(head) is not None
+
+
+def _unreal(cue: Token) -> bool:
+    """A verb or noun over the cue, up to the sentence's root, that makes the change threatened,
+    urged, rumoured or only discussed ("warned it could face suspension", "rumours it would leave")."""
+    kinds = reason_words()
+    for above in cue.ancestors:
+        lemma = above.lemma_.lower()
+        if above.pos_ in ("VERB", "AUX") and lemma in kinds["unreal_verb"]:
+            return True
+        if above.pos_ in ("NOUN", "PROPN") and lemma in kinds["unreal_noun"]:
+            return True
+    return False
+
+
+def _owned_by_other(cue: Token, member: Span) -> bool:
+    """The cue noun has a possessor or an "of" complement naming another country ("Y's accession",
+    "the accession of Y") that the member is not part of."""
+    if cue.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owners = [c for c in cue.children if c.dep_ == "poss"]
+    owners += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inside = {t.i for o in owners for t in o.subtree}
+    if not inside or member.root.i in inside:
+        return False
+    return any(t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" for o in owners for t in o.subtree)
+
+
+OBJECT_DEPS = ("dobj", "dative", "nsubjpass", "oprd")
+
+
+def _acted_on(member: Span, cue: Token) -> bool:
+    """The member is in what the cue acts on: its object or passive subject ("admitted X", "X was
+    suspended"), a recipient ("granted status to X"), or whose membership it is ("suspended the
+    membership of X", "suspended X's membership")."""
+    arguments = [c for c in cue.children if c.dep_ in OBJECT_DEPS]
+    arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
+    if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
+        arguments.append(cue.head)  # "the country suspended by the bloc"
+    inside = {t.i for a in arguments for t in a.subtree}
+    return member.root.i in inside
+
+
+def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
+    """A cue verb whose direct object is neither the member, nor the organization (or a word for
+    it), nor a word of membership: 'joined talks', 'joined her voice', 'applied the rules'."""
+    if cue.pos_ != "VERB":
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    w = words()
+    for obj in objects:
+        inside = {t.i for t in obj.subtree}
+        if member.root.i in inside or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
+            return False
+        if any(t.lemma_.lower() in w.org_anaphor | set(STATUS_NOUNS) or t.lower_ in w.status or t.lower_ in ("status", "it", "ranks", "fold")
+               or cue_of(t) is not None for t in obj.subtree):
+            return False
+    return True
+
+
+def _clause_verb(token: Token) -> Token:
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _speaker(member: Span, cue: Token) -> bool:
+    """The member is the subject of a speech verb and the cue is in what it says, about someone
+    else (a clause with a subject of its own that is not a pronoun)."""
+    verb = member.root.head if member.root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.lemma_.lower() not in reason_words()["speech_verb"] or verb.i == cue.i:
+        return False
+    clause = _clause_verb(cue)
+    if clause.i == verb.i or verb not in list(clause.ancestors):
+        return False
+    subjects = [t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
+
+
+def _qualifies_other(member: Span, cue: Token) -> bool:
+    """The member names whose something is meant: the possessor or modifier of a noun that is no
+    member and holds no cue ("X's president", "the X government", "US-led forces", "the
+    economy of X"); "X's accession", "X's bid to join", "the membership of X" are the member's."""
+    root = member.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        head = root.head.head
+    elif root.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
+        head = root.head
+    else:
+        return False
+    if head.i == cue.i or cue.i in {t.i for t in head.subtree}:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in STATUS_NOUNS and lemma not in words().country_anaphor and lemma not in words().member_nouns \
+        and lemma not in reason_words()["state_proxy"]
+
+
+def _third_party(member: Span, cue: Token) -> bool:
+    """The member is the subject of a verb that acts on another's membership ("X blocked",
+    "X backed", "X vetoed")."""
+    if member.root.dep_ != "nsubj":
+        return False
+    verb = member.root.head
+    return verb.i != cue.i and lemma_in(verb, words().third_party_verb) is not None and cue in list(verb.subtree)
+
+
+STATUS_NOUNS = ("member", "membership", "observer", "partner", "associate", "candidate")
+
+
+def _static(token: Token, cue: Cue) -> bool:
+    """A status noun that states how things are: "member states", "X is a member of Y", "its
+    membership of Y", with no verb of change over it and no "since" dating the state."""
+    if cue.word not in STATUS_NOUNS:
+        return False
+    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
+        return True  # "EU member states", "member countries"
+    if any(t.lower_ in reason_words()["still_member"] for t in token.subtree) or any(
+            t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ == "attr"):
+        return False  # "a member since 2004", "has been an observer since 2015"
+    for above in [token, *token.ancestors]:
+        verb_cue = cue_of(above) if above.i != token.i else None
+        if verb_cue is not None and verb_cue.pos == "VERB" and not set(verb_cue.needs.split("|")) & {"origin_word", "since"}:
+            return False  # "became a member", "granted observer status", "applied for membership"
+        if lemma_in(above, words().noun_verb) is not None and above.pos_ == "VERB":
+            return False  # "membership was approved"
+        if above.pos_ in ("VERB", "AUX") and above.i != token.i:
+            break
+    return True
+
+
+def _trade_partner(token: Token) -> bool:
+    """'a key trade partner', 'strategic partners': a partner in business or politics."""
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    return bool(modifiers & reason_words()["trade_partner"]) or not any(
+        t.lower_ in ("dialogue", "status", "partnership") for t in [*token.children, token.head])
+
+
+def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
+    """A weak cue ('sign', 'gain', 'form') needs one of its `needs`: a membership word in its
+    phrase ("gained observer status"), the organization as what it acts on ("formed the bloc") or
+    as its subject ("the bloc expanded"), a particle ("pulled out", "signed up"), or "since"."""
+    return cue.needs == "-" or any(_need_holds(need, token, org) for need in cue.needs.split("|"))
+
+
+def _need_holds(need: str, token: Token, org: Span | None) -> bool:
+    if need == "status_word":
+        return any(t.lower_ in words().status or t.lemma_.lower() in STATUS_NOUNS or t.lower_ == "status"
+                   for t in token.subtree if t.i != token.i)
+    if need == "particle_up":
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
+    if need == "particle_out":  # "pulled out of", "walked out", "walked away from"
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away") for c in token.children)
+    if need == "origin_word":
+        return any(t.lower_ in reason_words()["origin_word"] for t in token.children)
+    if need == "since":
+        return any(t.lower_ in reason_words()["still_member"] for t in token.subtree)
+    if org is None or org.root.sent != token.sent:
+        return False
+    root = org.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    if need == "org_subject":
+        return root.head.i == token.i and root.dep_ in ("nsubj", "poss") or (
+            token.dep_ in ("xcomp", "advcl", "conj") and root.head.i == token.head.i and root.dep_ == "nsubj")
+    # org_object: the object, the passive subject, or the object of to/into/for/from after the cue
+    if root.head.i == token.i and root.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "poss"):
+        return True
+    return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in ("to", "into", "up", "for", "from", "of") \
+        or (org.root.i in {t.i for t in token.subtree} and direct_path(org.root, token) and org.root.i != token.i
+            and any(c.dep_ in ("dobj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in token.children))
+
+
+def unreal_frame(mention: MembershipMention) -> bool:
+    """A frame's mention the `unreal` reason rejects too (a frame licenses a wording, not its
+    modality); an application awaiting a decision ("X's accession will be discussed") stays."""
+    return mention.action != "apply" and _unreal(mention.trigger)
+
+
+def refined(mention: MembershipMention) -> MembershipMention:
+    """A frame's mention with the action its trigger word states when that is more precise ("X
+    rejoined" is a readmission; "initially X joined" a founding)."""
+    cue = cue_of(mention.trigger)
+    if cue is None or mention.action != "join" or mention.frame == "candidate":
+        return mention
+    action, status = _action_status(mention.trigger, cue)
+    if action in ("readmit", "found"):
+        return replace(mention, action=action, status=status)
+    return mention
+
+
+def candidate_mentions(candidates: list[Candidate]) -> list[MembershipMention]:
+    """The candidates no reason rejected, as mentions the records are built from."""
+    out = []
+    for c in candidates:
+        if c.outcome != "record" or c.organization is None:
+            continue
+        out.append(MembershipMention(c.organization.id_, c.organization.text, c.member.id_, c.member.text, "country",
+                                     c.action, c.status, _ordinal_near(c.cue), c.cue, c.sentence, "candidate"))
+    return out
+
+
+def candidate_records(doc_id: str, candidates: list[Candidate]) -> list[CandidateRecord]:
+    """Every candidate as a `candidate` record (--explain), in text order."""
+    out = []
+    for c in sorted(candidates, key=lambda c: (c.member.start_char, c.cue.i)):
+        org = c.organization
+        out.append(CandidateRecord(
+            doc_id=doc_id, member=_entity(c.member.id_, c.member.text, "country"),
+            organization=_entity(org.id_, org.text, "organization") if org is not None else None,
+            cue=c.cue.text, cue_start=c.cue.idx, action=c.action, status=c.status, outcome=c.outcome,
+            evidence=evidence(c.sentence)))
+    return out
