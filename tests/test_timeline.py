@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import random
 
 import pytest
 
 from extractor import timeline
-from extractor.records import Check, Conflict, Interval, parse_line, to_json_line
+from extractor.records import (
+    Check, Conflict, DateRef, Entity, Evidence, Interval, Membership, parse_line, to_json_line,
+)
 from extractor.sources import decode_document
 from conftest import cli
 
@@ -148,3 +151,99 @@ def test_timeline_a_count_after_grown_from_is_the_starting_count(extract):
     t = timeline.build(extract(*UNION, (
         "u4", "2016-03-01", "The Eurasian Economic Union has grown from three members into a bloc of five member states.")))
     assert sorted((c.stated, c.date.value, c.result) for c in t.checks) == [(3, "2015-01", "consistent"), (5, "2016-03-01", "consistent")]
+
+
+# ---------------------------------------------------------------- disagreeing dates (records written by hand)
+
+
+def _range(value: str) -> tuple[str, str]:
+    """The first and last day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return value, value
+    if len(parts) == 2:
+        return f"{value}-01", f"{value}-{calendar.monthrange(*parts)[1]:02d}"
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+WORDS = {"join": "joined", "leave": "left", "found": "founded"}
+
+
+def _report(doc_id: str, action: str, value: str | None, member: str = "IRN") -> Membership:
+    """A membership record as `extract` writes it, for a sentence like "Iran joined the SCO in 2023."."""
+    name = {"IRN": "Iran", "BLR": "Belarus"}[member]
+    sentence = f"{name} {WORDS[action]} the SCO" + (f" in {value}." if value else ".")
+    when = None
+    if value:
+        first, last = _range(value)
+        at = sentence.index(value)
+        when = DateRef(text=value, value=value, start_date=first, end_date=last, start=at, end=at + len(value))
+    return Membership(doc_id=doc_id, organization=Entity(name="Shanghai Cooperation Organisation", id="SCO", kind="organization"),
+                      member=Entity(name=name, id=member, kind="country"), action=action,
+                      status="founding_member" if action == "found" else None, date=when, ordinal=None,
+                      trigger=WORDS[action], evidence=Evidence(text=sentence, start=0, end=len(sentence)))
+
+
+def _shape(t: timeline.Timeline) -> tuple[list, list]:
+    """(intervals as (status, from, its alternatives, to), conflicts as (about, [(date, [doc ids])]))."""
+    intervals = [(i.status, i.from_.value, [a.value for a in i.from_.alternatives], i.to.value if i.to else None)
+                 for i in t.intervals]
+    conflicts = [(c.about, [(s.value, sorted({x.doc_id for x in s.sources})) for s in c.sides]) for c in t.conflicts]
+    return intervals, conflicts
+
+
+@pytest.mark.parametrize("reports, intervals, conflicts", [
+    pytest.param([("d1", "join", "2022-09"), ("d2", "join", "2023-07")],
+                 [("member", "2022-09", ["2023-07"], None)],
+                 [("date of join", [("2022-09", ["d1"]), ("2023-07", ["d2"])])], id="join-two-dates"),
+    pytest.param([("d1", "join", "2001"), ("d1", "leave", "2018"), ("d2", "leave", "2019")],
+                 [("member", "2001", [], "2018"), ("left", "2018", ["2019"], None)],
+                 [("date of leave", [("2018", ["d1"]), ("2019", ["d2"])])], id="leave-two-dates"),
+    pytest.param([("d1", "found", "2001"), ("d2", "found", "2002")],
+                 [("founding_member", "2001", ["2002"], None)],
+                 [("date of founding", [("2001", ["d1"]), ("2002", ["d2"])])], id="founding-two-dates"),
+    pytest.param([("d1", "join", "2023"), ("d2", "join", "2021"), ("d3", "join", "2022")],
+                 [("member", "2021", ["2022", "2023"], None)],
+                 [("date of join", [("2021", ["d2"]), ("2022", ["d3"]), ("2023", ["d1"])])], id="three-sources"),
+    pytest.param([("d1", "join", "2023-07"), ("d2", "join", "2023-03")],
+                 [("member", "2023-03", ["2023-07"], None)],
+                 [("date of join", [("2023-03", ["d2"]), ("2023-07", ["d1"])])], id="same-year-other-month"),
+    pytest.param([("d1", "join", "2022"), ("d2", "join", "2023-07")],
+                 [("member", "2023-07", ["2022"], None)],
+                 [("date of join", [("2022", ["d1"]), ("2023-07", ["d2"])])], id="the-more-precise-date-wins"),
+    pytest.param([("d1", "join", "2023-07"), ("d2", "join", "2023-07-04"), ("d3", "join", "2022")],
+                 [("member", "2023-07-04", ["2022"], None)],
+                 [("date of join", [("2022", ["d3"]), ("2023-07-04", ["d1", "d2"])])], id="agreeing-dates-are-one-side"),
+    pytest.param([("d1", "join", "2023-07"), ("d2", "join", None)],
+                 [("member", "2023-07", [], None)], [], id="a-date-and-no-date-is-no-conflict"),
+    pytest.param([("d1", "join", "1990"), ("d1", "leave", "2000"), ("d2", "join", "2010")],
+                 [("member", "1990", [], "2000"), ("left", "2000", [], "2010"), ("member", "2010", [], None)],
+                 [], id="leave-and-rejoin-is-two-intervals"),
+    pytest.param([("d1", "join", "1990"), ("d1", "leave", "2000"), ("d2", "join", "2010"), ("d3", "join", "2011")],
+                 [("member", "1990", [], "2000"), ("left", "2000", [], "2010"), ("member", "2010", ["2011"], None)],
+                 [("date of join", [("2010", ["d2"]), ("2011", ["d3"])])], id="rejoin-with-two-dates"),
+])
+def test_timeline_disagreeing_dates_are_one_change_not_an_end(reports, intervals, conflicts):
+    t = timeline.build([_report(*r) for r in reports])
+    assert _shape(t) == (intervals, conflicts)
+
+
+def test_timeline_a_conflicting_boundary_keeps_each_date_with_its_sources():
+    t = timeline.build([_report("d1", "join", "2022-09"), _report("d2", "join", "2023-07"), _report("d3", "join", None)])
+    [interval] = t.intervals
+    assert (interval.from_.start_date, interval.from_.end_date) == ("2022-09-01", "2022-09-30")
+    assert sorted(s.doc_id for s in interval.from_.sources) == ["d1", "d3"]  # the date's sources and the undated one
+    [other] = interval.from_.alternatives
+    assert (other.value, other.start_date, other.end_date, [s.doc_id for s in other.sources]) == (
+        "2023-07", "2023-07-01", "2023-07-31", ["d2"])
+    assert {s.doc_id for s in interval.sources} == {"d1", "d2", "d3"}
+    assert [c.number for c in t.counts if c.date.value == "2022-09"] == [1]  # counted from its date, not ended at the other
+
+
+def test_timeline_conflicts_are_the_same_for_reports_in_any_order():
+    reports = [_report(d, "join", v) for d, v in [("d1", "2023"), ("d2", "2021"), ("d3", "2022-05"), ("d4", None)]]
+    first = [to_json_line(r) for r in timeline.build(reports).records()]
+    for seed in range(5):
+        shuffled = reports[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [to_json_line(r) for r in timeline.build(shuffled).records()] == first
