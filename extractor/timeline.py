@@ -451,22 +451,66 @@ def _check_order(c: Check) -> tuple:
 # ---------------------------------------------------------------- reading and writing
 
 
-def read_records(paths: Iterable[str]) -> tuple[list, list[str]]:
-    """The records in JSON Lines files `extract` wrote (or a Spark job's part files); lines that
-    are not records are reported, not fatal."""
-    records, problems = [], []
+@dataclass
+class FileRead:
+    """What one input file held: how many records, which lines were not records, or why it could not be read."""
+
+    path: Path
+    records: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line number, why it is not a record)
+    failure: str | None = None
+
+    @property
+    def holds_records(self) -> bool:
+        return self.records > 0
+
+    def problem(self) -> str | None:
+        """One line for stderr about this file, or None when every line was a record."""
+        if self.failure:
+            return f"{self.path}: {self.failure}; pass the JSON Lines `extractor extract` wrote"
+        if not self.holds_records:
+            return f"{self.path} holds no extractor records: pass the JSON Lines `extractor extract` wrote"
+        if self.skipped:
+            line, why = self.skipped[0]
+            many = len(self.skipped) > 1
+            return (f"{self.path}: {len(self.skipped)} {'lines were not records' if many else 'line was not a record'}; "
+                    f"skipped (the first, line {line}: {why})")
+        return None
+
+
+def read_records(paths: Iterable[str]) -> tuple[list, list[FileRead]]:
+    """The records in JSON Lines files `extract` wrote (or a Spark job's part files), and what
+    each file held: lines that are not records are counted, not fatal."""
+    records, reads = [], []
     for name in paths:
         files = sorted(Path(name).glob("part-*")) if Path(name).is_dir() else [Path(name)]
+        if not files:
+            reads.append(FileRead(Path(name), failure="is a folder with no part-* files"))
         for path in files:
-            with open(path, encoding="utf-8") as handle:
-                for number, line in enumerate(handle, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        records.append(parse_line(line))
-                    except ValidationError as exc:
-                        problems.append(f"{path}:{number}: not a record ({exc.errors()[0]['msg']}); skipped")
-    return records, problems
+            found, read = _read_file(path)
+            records += found
+            reads.append(read)
+    return records, reads
+
+
+def _read_file(path: Path) -> tuple[list, FileRead]:
+    """The records of one JSON Lines file and what it held."""
+    read, records = FileRead(path), []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(parse_line(line))
+                except ValidationError as exc:
+                    read.skipped.append((number, exc.errors()[0]["msg"]))
+    except UnicodeDecodeError:
+        return [], FileRead(path, failure="is not UTF-8 text, so not extractor records")
+    except OSError as exc:
+        return [], FileRead(path, failure=f"could not be read ({exc.strerror})")
+    read.records = len(records)
+    return records, read
 
 
 def markdown(timeline: Timeline) -> str:

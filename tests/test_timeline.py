@@ -139,12 +139,16 @@ def test_timeline_source_article_end_to_end(tmp_path):
     assert drawing.startswith("<svg") and drawing.count("<rect") >= 10 and "Belarus" in drawing
 
 
-def test_timeline_reports_lines_that_are_not_records(tmp_path):
+ERROR_LINE = json.dumps({"type": "error", "doc_id": "x", "source": "x", "error": "NotFound", "message": "m"}) + "\n"
+
+
+def test_timeline_counts_lines_that_are_not_records(tmp_path):
     path = tmp_path / "mixed.jsonl"
-    path.write_text('{"type":"nonsense"}\n\n' + json.dumps({"type": "error", "doc_id": "x", "source": "x",
-                                                             "error": "NotFound", "message": "m"}) + "\n")
-    records, problems = timeline.read_records([str(path)])
-    assert len(records) == 1 and len(problems) == 1 and "mixed.jsonl:1" in problems[0]
+    path.write_text('{"type":"nonsense"}\n\n' + ERROR_LINE + "not json\n")
+    records, reads = timeline.read_records([str(path)])
+    [read] = reads
+    assert len(records) == 1 and read.records == 1 and [n for n, _ in read.skipped] == [1, 4]
+    assert read.problem().startswith(f"{path}: 2 lines were not records; skipped (the first, line 1:")
 
 
 def test_timeline_a_count_after_grown_from_is_the_starting_count(extract):
@@ -247,3 +251,52 @@ def test_timeline_conflicts_are_the_same_for_reports_in_any_order():
         shuffled = reports[:]
         random.Random(seed).shuffle(shuffled)
         assert [to_json_line(r) for r in timeline.build(shuffled).records()] == first
+
+
+# ---------------------------------------------------------------- files that are not records
+
+
+@pytest.mark.parametrize("name, content", [
+    pytest.param("article.txt", "Iran joined the SCO in 2023.\nIt was the ninth member.\nMore followed.\n".encode(), id="an-article"),
+    pytest.param("empty.jsonl", b"", id="empty"),
+    pytest.param("blank.jsonl", b"\n\n  \n", id="blank-lines"),
+    pytest.param("other.jsonl", b'{"id": 1}\n{"id": 2}\n', id="json-of-something-else"),
+    pytest.param("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\xff\xfe", id="binary"),
+])
+def test_timeline_a_file_with_no_records_is_an_error(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = cli("timeline", str(path), text=True)
+    assert result.returncode == 1 and result.stdout == ""
+    [message] = result.stderr.splitlines()
+    assert message.startswith(str(path)) and "pass the JSON Lines `extractor extract` wrote" in message
+    assert "Traceback" not in result.stderr
+
+
+def _records_file(path, *extra: str):
+    path.write_text("".join(to_json_line(_report(d, "join", v)) + "\n" for d, v in [("d1", "2023-07"), ("d2", None)])
+                    + "".join(extra), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad_lines, message", [
+    pytest.param([], None, id="all-records"),
+    pytest.param(["not json\n"], "1 line was not a record; skipped", id="one-bad-line"),
+    pytest.param(["not json\n", '{"type": "nonsense"}\n', "Iran joined.\n"], "3 lines were not records; skipped",
+                 id="three-bad-lines"),
+])
+def test_timeline_bad_lines_are_counted_in_one_message(tmp_path, bad_lines, message):
+    result = cli("timeline", str(_records_file(tmp_path / "r.jsonl", *bad_lines)), text=True)
+    assert result.returncode == 0 and [parse_line(line).type for line in result.stdout.splitlines()][0] == "interval"
+    lines = result.stderr.splitlines()
+    assert len(lines) == (0 if message is None else 1)  # one line for the file, never one per bad line
+    assert message is None or message in lines[0]
+
+
+def test_timeline_a_file_without_records_beside_good_ones_exits_1_after_the_timeline(tmp_path):
+    good = _records_file(tmp_path / "r.jsonl")
+    article = tmp_path / "article.txt"
+    article.write_text("Iran joined the SCO in 2023.\n")
+    result = cli("timeline", str(good), str(article), text=True)
+    assert result.returncode == 1 and result.stdout.startswith('{"type":"interval"')
+    assert result.stderr.splitlines() == [f"{article} holds no extractor records: pass the JSON Lines `extractor extract` wrote"]
