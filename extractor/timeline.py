@@ -604,9 +604,12 @@ def svg(timeline: Timeline) -> str:
 
 
 def _svg_title(timeline: Timeline) -> str:
-    """The chart's title: "Membership timeline: " and the organizations drawn, by name and id."""
-    orgs = sorted({(i.organization.id, i.organization.name) for i in timeline.intervals})
-    return "Membership timeline: " + ", ".join(f"{name} ({org_id})" for org_id, name in orgs)
+    """The chart's title: "Membership timeline: " and the organizations drawn, each once by its
+    registry name (sources spell names differently) and id."""
+    named = {i.organization.id: i.organization.name for i in sorted(timeline.intervals, key=lambda i: i.organization.name, reverse=True)}
+    registry = organizations()
+    names = {org_id: registry[org_id].name if org_id in registry else name for org_id, name in named.items()}
+    return "Membership timeline: " + ", ".join(f"{names[org_id]} ({org_id})" for org_id in sorted(names))
 
 
 def _svg_years(scale: _Scale, top: float, bottom: float) -> list[str]:

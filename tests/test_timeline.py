@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import json
 import random
+import xml.etree.ElementTree as ET
+from datetime import date
 
 import pytest
 
@@ -170,21 +172,23 @@ def _range(value: str) -> tuple[str, str]:
     return f"{value}-01-01", f"{value}-12-31"
 
 
-WORDS = {"join": "joined", "leave": "left", "found": "founded"}
+WORDS = {"join": "joined", "leave": "left", "found": "founded", "apply": "applied to join", "suspend": "was suspended from"}
+MEMBERS = {"IRN": "Iran", "BLR": "Belarus", "IND": "India", "MNG": "Mongolia", "LAO": "Laos", "TLS": "Timor-Leste"}
+ORGANIZATIONS = {"SCO": "Shanghai Cooperation Organisation", "ASEAN": "Association of Southeast Asian Nations"}
 
 
-def _report(doc_id: str, action: str, value: str | None, member: str = "IRN") -> Membership:
+def _report(doc_id: str, action: str, value: str | None, member: str = "IRN", status: str | None = None,
+            org: str = "SCO") -> Membership:
     """A membership record as `extract` writes it, for a sentence like "Iran joined the SCO in 2023."."""
-    name = {"IRN": "Iran", "BLR": "Belarus"}[member]
-    sentence = f"{name} {WORDS[action]} the SCO" + (f" in {value}." if value else ".")
+    sentence = f"{MEMBERS[member]} {WORDS[action]} the {org}" + (f" in {value}." if value else ".")
     when = None
     if value:
         first, last = _range(value)
         at = sentence.index(value)
         when = DateRef(text=value, value=value, start_date=first, end_date=last, start=at, end=at + len(value))
-    return Membership(doc_id=doc_id, organization=Entity(name="Shanghai Cooperation Organisation", id="SCO", kind="organization"),
-                      member=Entity(name=name, id=member, kind="country"), action=action,
-                      status="founding_member" if action == "found" else None, date=when, ordinal=None,
+    return Membership(doc_id=doc_id, organization=Entity(name=ORGANIZATIONS[org], id=org, kind="organization"),
+                      member=Entity(name=MEMBERS[member], id=member, kind="country"), action=action,
+                      status="founding_member" if action == "found" else status, date=when, ordinal=None,
                       trigger=WORDS[action], evidence=Evidence(text=sentence, start=0, end=len(sentence)))
 
 
@@ -300,3 +304,86 @@ def test_timeline_a_file_without_records_beside_good_ones_exits_1_after_the_time
     result = cli("timeline", str(good), str(article), text=True)
     assert result.returncode == 1 and result.stdout.startswith('{"type":"interval"')
     assert result.stderr.splitlines() == [f"{article} holds no extractor records: pass the JSON Lines `extractor extract` wrote"]
+
+
+# ---------------------------------------------------------------- the drawing
+
+SVG = "{http://www.w3.org/2000/svg}"
+CHAR_WIDTH = 7.0  # a generous width of one character of 12px sans-serif
+
+
+@pytest.fixture(scope="module")
+def drawing() -> tuple[timeline.Timeline, ET.Element]:
+    t = timeline.build([
+        _report("d1", "found", "2001", "IND"), _report("d1", "join", "2022-09-15"), _report("d2", "join", "2023-07"),
+        _report("d3", "join", "2015", "MNG", status="observer"), _report("d3", "apply", "2019", "BLR"),
+        _report("d4", "join", None, "LAO", org="ASEAN"), _report("d4", "suspend", "2020-03", "LAO", org="ASEAN"),
+        _report("d5", "join", "2002", "TLS", org="ASEAN"), _report("d5", "leave", "2012-06", "TLS", org="ASEAN"),
+    ])
+    return t, ET.fromstring(timeline.svg(t))
+
+
+def test_timeline_svg_has_a_title_naming_the_organizations(drawing):
+    _, root = drawing
+    title = root.find(f"{SVG}title").text
+    shown = next(e for e in root.iter(f"{SVG}text") if e.get("class") == "title").text
+    assert title == shown and "Shanghai Cooperation Organization (SCO)" in title
+    assert "Association of Southeast Asian Nations (ASEAN)" in title
+
+
+def _legend_boxes(root: ET.Element) -> list[tuple[str, float, float, float]]:
+    """(kind, left, right, y) of each legend entry: its swatch and its label at CHAR_WIDTH a character."""
+    boxes = []
+    for entry in (g for g in root.iter(f"{SVG}g") if g.get("class") == "legend-entry"):
+        label = entry.find(f"{SVG}text")
+        left = min(_left_of(e) for e in entry)
+        boxes.append((entry.get("data-kind"), left, float(label.get("x")) + len(label.text) * CHAR_WIDTH, float(label.get("y"))))
+    return boxes
+
+
+def _left_of(element: ET.Element) -> float:
+    """The left edge of a rect or a text, or of a marker's triangle (its tip's x less half its width)."""
+    if element.tag == f"{SVG}path":
+        return _tip_x(element) - 5
+    return float(element.get("x"))
+
+
+def _tip_x(path: ET.Element) -> float:
+    """The x of a marker triangle's tip: its path starts there ("Mx,y ...")."""
+    return float(path.get("d")[1:].split(",")[0])
+
+
+def test_timeline_svg_legend_entries_do_not_overlap(drawing):
+    _, root = drawing
+    boxes = _legend_boxes(root)
+    assert len(boxes) >= 8
+    for n, (_, left, right, y) in enumerate(boxes):
+        assert 0 <= left and right <= float(root.get("width")) and y <= float(root.get("height"))
+        for _, left2, right2, y2 in boxes[n + 1:]:
+            assert y != y2 or right < left2 or right2 < left, (boxes[n], (left2, right2, y2))
+
+
+def _x_of(root: ET.Element, day: str) -> float:
+    """Where a day lies on the drawing's axis, read from two of its year lines."""
+    years = {int(e.get("data-year")): float(e.get("x1")) for e in root.iter(f"{SVG}line") if e.get("class") == "year"}
+    (a, xa), (b, xb) = sorted(years.items())[:2]
+    d = date.fromisoformat(day)
+    fraction = (d - date(d.year, 1, 1)).days / (date(d.year + 1, 1, 1) - date(d.year, 1, 1)).days
+    return xa + (xb - xa) / (b - a) * (d.year + fraction - a)
+
+
+def test_timeline_svg_conflict_markers_sit_on_their_dates(drawing):
+    t, root = drawing
+    tips = sorted(_tip_x(e) for e in root.iter(f"{SVG}path") if e.get("class") == "marker")
+    [conflict] = t.conflicts
+    assert [s.start_date for s in conflict.sides] == ["2022-09-15", "2023-07-01"]
+    assert tips == pytest.approx([_x_of(root, "2022-09-15"), _x_of(root, "2023-07-01")], abs=0.11)
+    assert tips[0] > _x_of(root, "2022-09-01") + 1  # the day counts, not only the month
+
+
+def test_timeline_svg_has_a_legend_entry_for_every_status_and_marker_drawn(drawing):
+    t, root = drawing
+    legend = {kind for kind, *_ in _legend_boxes(root)}
+    markers = {e.get("data-kind") for e in root.iter() if e.get("data-kind") and e.get("class") != "legend-entry"}
+    assert markers == {"conflict", "undated"}
+    assert {i.status for i in t.intervals} | markers == legend
