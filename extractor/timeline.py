@@ -184,7 +184,7 @@ def _most_precise(reports: list[Membership]) -> Membership:
 def _change(kind: tuple[str, str], dates: list[list[Membership]], undated: list[Membership]) -> Change:
     """One change from its date clusters (any order) and its undated reports: dated by the most
     precise cluster, the earliest of equally precise ones."""
-    dates = sorted(dates, key=lambda c: (_days(*_span(c)), _span(c)))
+    dates = sorted(dates, key=lambda c: (_precision(*_span(c)), _span(c)))
     first = (dates[0] + undated)[0] if dates else undated[0]
     reports = [r for c in dates for r in c] + undated
     founding = any(r.action == "found" or r.status == "founding_member" for r in reports)
@@ -221,6 +221,16 @@ def _agree(a: Membership, b: Membership) -> bool:
         return True
     (s1, e1), (s2, e2) = (a.date.start_date, a.date.end_date), (b.date.start_date, b.date.end_date)
     return (s1 <= s2 and e2 <= e1) or (s2 <= s1 and e1 <= e2)
+
+
+PRECISIONS = (1, 7, 31, 92, 184, 366)  # the longest range of a day, a week, a month, a quarter, a half year, a year
+
+
+def _precision(start: str, end: str) -> int:
+    """How precise a date is, 0 for a day: the rank of the shortest unit its range fits (a
+    February and a July are equally precise)."""
+    days = _days(start, end) + 1
+    return next((n for n, most in enumerate(PRECISIONS) if days <= most), len(PRECISIONS))
 
 
 def _days(start: str, end: str) -> int:
