@@ -263,9 +263,11 @@ def timeline(
     missing = [p for p in records if not Path(p).exists()]
     if missing:
         raise typer.BadParameter(f"{', '.join(missing)} not found; pass files that `extractor extract` wrote.", param_hint="RECORDS")
-    found, problems = tl.read_records(records)
-    for problem in problems:
+    found, reads = tl.read_records(records)
+    for problem in filter(None, (r.problem() for r in reads)):
         typer.echo(problem, err=True)
+    if not found:
+        raise typer.Exit(1)
     built = tl.build(found)
     if format == "jsonl":
         text = "".join(to_json_line(r) + "\n" for r in built.records())
@@ -276,6 +278,8 @@ def timeline(
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if not all(r.holds_records for r in reads):
+        raise typer.Exit(1)
 
 
 @app.command()

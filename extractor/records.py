@@ -36,13 +36,30 @@ class Evidence(_Model):
     end: int
 
 
-class DateRef(_Model):
-    """A temporal expression as the value of a record's `date`."""
+class DateValue(_Model):
+    """A date as every record gives it: the TIMEX3 value (its precision kept: "2001" is a year)
+    and the inclusive range of days it covers. The shape of every `date` field; `DateRef` adds
+    where the text said it."""
 
-    text: str
     value: str | None = Field(description="TIMEX3 value, e.g. 2024, 2025-07, 2025-FA, XXXX-07")
     start_date: str | None = Field(description="first day of the range, YYYY-MM-DD")
     end_date: str | None = Field(description="last day of the range (inclusive), YYYY-MM-DD")
+
+    @classmethod
+    def of(cls, date: "DateValue") -> "DateValue":
+        """Return just the date of `date` (a DateRef, a Boundary), without its text or sources."""
+        return cls(value=date.value, start_date=date.start_date, end_date=date.end_date)
+
+    @classmethod
+    def day(cls, iso: str) -> "DateValue":
+        """Return the date of one day, YYYY-MM-DD."""
+        return cls(value=iso, start_date=iso, end_date=iso)
+
+
+class DateRef(DateValue):
+    """A temporal expression as the value of a record's `date`: the date and the text it was read from."""
+
+    text: str
     start: int
     end: int
 
@@ -194,15 +211,20 @@ class Citation(_Model):
     end: int
 
 
-class Boundary(_Model):
-    """One end of a status interval: the date as precise as the sources give it (None: they
-    give none), other dates sources give for the same change, and the sources."""
+class ConflictSide(DateValue):
+    """One date sources give for a change, and the sources that give it."""
 
-    value: str | None
-    start_date: str | None
-    end_date: str | None
-    alternatives: list[str] = Field(default_factory=list, description="dates other sources give: see the conflict record")
     sources: list[Citation]
+
+
+class Boundary(DateValue):
+    """One end of a status interval: the date (the most precise the sources give, the earliest of
+    equally precise ones; None: they give none), the other dates sources give for the same change,
+    and the sources of the date."""
+
+    alternatives: list[ConflictSide] = Field(
+        default_factory=list, description="other dates sources give for the same change, each with its sources: see the conflict record")
+    sources: list[Citation] = Field(description="the sources that give `value` (and those that give no date)")
 
 
 class Interval(_Model):
@@ -219,16 +241,11 @@ class Interval(_Model):
 class Count(_Model):
     type: Literal["count"] = "count"
     organization: Entity
-    date: str = Field(description="TIMEX3 value; the count holds at the end of that period")
+    date: DateValue = Field(description="the count holds at the end of that period (end_date)")
     status: Literal["member", "observer", "dialogue_partner", "candidate", "associate", "suspended"]
     number: int
     members: list[str] = Field(description="ids of the members counted")
     undated: list[str] = Field(description="ids known to have this status at some time, not when: the count may miss them")
-
-
-class ConflictSide(_Model):
-    value: str | None
-    sources: list[Citation]
 
 
 class Conflict(_Model):
@@ -242,7 +259,7 @@ class Conflict(_Model):
 class Check(_Model):
     type: Literal["check"] = "check"
     organization: Entity
-    date: str | None
+    date: DateValue | None = Field(description="when the statement holds: its own date, else its document's reference date")
     status: Literal["member", "observer", "dialogue_partner", "candidate", "associate"]
     stated: int
     reconstructed: int | None
