@@ -275,3 +275,15 @@ def test_figures_written_fractions_negatives(run, text):
 def test_figures_a_third_before_a_noun_is_an_ordinal(run):
     f = _one(run, "She won a third term in office.")
     assert (f.text, f.kind, f.value) == ("third", "ordinal", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2022-23 season was the longest yet.",
+    "Grants rose in 2022-2023 across the region.",
+    "The 2022/23 accounts were late.",
+    "She scored twice in the 1983-84 season.",
+    "Exports grew in FY2022-23 overall.",
+    "File REF-2022-23-0041 went missing.",
+])
+def test_figures_a_range_of_years_is_no_number(run, text):
+    assert [(f.text, f.value) for f in of_type(run(text), "figure")] == []
