@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.context import context_of, write_spans
 
-from extractor.lexicon import anchor_regions, number_words, previous_word, read_tsv, word_alternation
+from extractor.lexicon import DataFileError, anchor_regions, number_words, previous_word, read_tsv, word_alternation
 from extractor.link import DateIndex, date_ref, evidence
 from extractor.nlp import clause_verb, span_for, text_of
 from extractor.records import DocumentWarning, Figure
@@ -82,7 +82,7 @@ def _tables() -> dict:
         lists.setdefault(name, set()).add(word)
     return {
         "prefixes": prefixes, "suffixes": suffixes, "subunits": subunits, "scales": scales,
-        "qualifiers": qualifiers,
+        "qualifiers": qualifiers, "contextual": _contextual_currencies(),
         "idioms": [p.lower() for k, p in exclusions if k == "phrase"],
         "name_words": {p.lower() for k, p in exclusions if k == "before"},
         **lists,
@@ -90,6 +90,74 @@ def _tables() -> dict:
 
 
 METAL_CODES = frozenset({"XAG", "XAU", "XPD", "XPT"})  # gold and silver are no currency in news
+ISO_CODE = re.compile(r"[A-Z]{3}")
+CURRENCY_CUE_REACH = 300  # characters before a figure's sentence where a country names its currency
+
+
+@cache
+def _contextual_currencies() -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """word -> (the ISO 4217 codes it may be, the code without a cue or None) from
+    contextual_currencies.tsv ("crowns" -> SEK, DKK, NOK, CZK or ISK; "kroner" -> DKK unless
+    Norway is named). A code that is not three capitals, or a default not among the codes, is a
+    DataFileError naming the word."""
+    out, bad = {}, []
+    for word, codes, default in read_tsv("contextual_currencies.tsv", 3):
+        listed = tuple(c.strip() for c in codes.split(","))
+        if not all(ISO_CODE.fullmatch(c) for c in listed) or (default != "-" and default not in listed):
+            bad.append(f"  {word}: codes must be ISO 4217 codes (SEK,DKK) and the default one of them or -")
+            continue
+        out[word] = (listed, None if default == "-" else default)
+    if bad:
+        raise DataFileError("data/contextual_currencies.tsv has bad lines; fix them:\n" + "\n".join(bad))
+    return out
+
+
+@cache
+def _currency_cues() -> tuple[re.Pattern, dict[str, str]]:
+    """The words that say which currency a contextual currency word is, and their codes (lower
+    case -> ISO 4217): the countries of currency_countries.tsv and the names and codes of those
+    currencies ("kronor", "Norwegian kroner", "SEK")."""
+    t = _tables()
+    wanted = {code for codes, _ in t["contextual"].values() for code in codes}
+    cues: dict[str, str] = {}
+    bad = []
+    for word, code in read_tsv("currency_countries.tsv", 2):
+        if code not in wanted:
+            bad.append(f"  {word}: {code} is none of the codes of contextual_currencies.tsv")
+        cues[word.lower()] = code
+    if bad:
+        raise DataFileError("data/currency_countries.tsv has bad lines; fix them:\n" + "\n".join(bad))
+    for table in (t["prefixes"], t["suffixes"]):
+        for surface, code in table.items():
+            if code in wanted and surface.lower() not in t["contextual"] and any(c.isalpha() for c in surface):
+                cues.setdefault(surface.lower(), code)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), cues
+
+
+def _contextual_currency(doc: Doc, start: int, end: int, word: str, scaled: bool) -> str | None:
+    """The ISO 4217 code a contextual currency word ("crowns", "kroner") has at `start`-`end`:
+    the currency of the country (or currency) named nearest the figure in its sentence or the
+    CURRENCY_CUE_REACH characters before that sentence; else the word's default; None when it is
+    no money: no cue and no default, or a bare "crowns" in a sentence about royals or teeth."""
+    codes, default = _tables()["contextual"][word]
+    span = span_for(doc, start, end)
+    sent = span[0].sent if span is not None and len(span) else None
+    first = sent.start_char if sent is not None else start
+    last = sent.end_char if sent is not None else end
+    if not scaled and sent is not None and {t.lower_ for t in sent} & _tables()["crown_object"]:
+        return None  # "the queen wore three crowns", "the dentist fitted two crowns"
+    pattern, cues = _currency_cues()
+    text = text_of(doc)
+    nearest: tuple[int, str] | None = None
+    for cue in pattern.finditer(text, max(0, first - CURRENCY_CUE_REACH), last):
+        code = cues.get(re.sub(r"\s+", " ", cue.group().lower()))
+        if code not in codes or start <= cue.start() < end:
+            continue
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, code)
+    return nearest[1] if nearest else default
 
 
 @cache
@@ -155,7 +223,7 @@ def _patterns() -> dict[str, re.Pattern]:
     scale = rf"(?:\s?(?P<scale>{_exact_alternation(short_scales)})(?![\w])|[\s-](?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     scale_word_only = rf"(?:\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     prefix = _exact_alternation([p for p in t["prefixes"] if not p.isalpha() or p in ("Rs", "dlrs") or len(p) == 3])
-    suffix = _suffix_alternation([*t["suffixes"], *t["subunits"]], set(t["subunits"]))
+    suffix = _suffix_alternation([*t["suffixes"], *t["subunits"], *t["contextual"]], {*t["subunits"], *t["contextual"]})
     fraction_numerators = rf"(?:{word_num}|{word_alternation(['a'])})"
     ordinal_words = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) >= 2]
     unit_ordinals = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) <= 9]
@@ -278,6 +346,8 @@ def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     if kind == "money":
         code, factor = _currency_code(m)
+        if m.groupdict().get("curw") in _tables()["contextual"]:
+            code = _contextual_currency(doc, start, end, m.group("curw"), scaled=_scale(m) != 1.0)
         value = _number(m.group("num"))
         if value is None or code is None:
             return None

@@ -287,3 +287,49 @@ def test_figures_a_third_before_a_noun_is_an_ordinal(run):
 ])
 def test_figures_a_range_of_years_is_no_number(run, text):
     assert [(f.text, f.value) for f in of_type(run(text), "figure")] == []
+
+
+# Crowns: named with the country's adjective, or as the currency's own word, they are money; a bare
+# "crowns" is money where the sentence or the 300 characters before it name the country.
+@pytest.mark.parametrize("text, surface, value, code", [
+    ("The miner earned 4.5 billion Swedish crowns last year.", "4.5 billion Swedish crowns", 4.5e9, "SEK"),
+    ("The miner earned 4.5bn Swedish crowns last year.", "4.5bn Swedish crowns", 4.5e9, "SEK"),
+    ("A single Swedish crown buys nothing; a pen costs 12 Swedish crowns.", "12 Swedish crowns", 12, "SEK"),
+    ("The ferry ticket was 1,200 Danish crowns.", "1,200 Danish crowns", 1200, "DKK"),
+    ("The fund lost 80 million Norwegian crowns.", "80 million Norwegian crowns", 8e7, "NOK"),
+    ("The fine came to 250,000 Czech crowns.", "250,000 Czech crowns", 250000, "CZK"),
+    ("The loan was 3 billion Icelandic crowns.", "3 billion Icelandic crowns", 3e9, "ISK"),
+    ("Rent there is 9,000 kronor a month.", "9,000 kronor", 9000, "SEK"),
+    ("A meal cost 5,000 kronur at the harbour.", "5,000 kronur", 5000, "ISK"),
+    ("The penalty was 50,000 korun.", "50,000 korun", 50000, "CZK"),
+    ("The penalty was 50,000 korunas.", "50,000 korunas", 50000, "CZK"),
+    ("The penalty was 50,000 koruna.", "50,000 koruna", 50000, "CZK"),
+    ("The bill came to 1,200 kroner in the end.", "1,200 kroner", 1200, "DKK"),
+    ("Norway's ferries are dear: a ticket is 1,200 kroner.", "1,200 kroner", 1200, "NOK"),
+    ("A single krone coin was found.", None, None, None),
+    ("Sweden's budget deficit was 40 billion crowns.", "40 billion crowns", 4e10, "SEK"),
+    ("In Stockholm a coffee costs 118 crowns.", "118 crowns", 118, "SEK"),
+    ("Prices in Norway rose again. A beer now costs 118 crowns.", "118 crowns", 118, "NOK"),
+    ("The Czech central bank said a loaf costs 40 crowns.", "40 crowns", 40, "CZK"),
+    ("The SEK fell again. Analysts put the cost at 2.5 million crowns.", "2.5 million crowns", 2.5e6, "SEK"),
+    ("The Swedish royal wedding cost 40 million crowns.", "40 million crowns", 4e7, "SEK"),
+])
+def test_figures_crowns_are_money_with_their_country(run, text, surface, value, code):
+    money = [(f.text, f.value, f.unit) for f in of_type(run(text), "figure") if f.kind == "money"]
+    assert money == ([] if surface is None else [(surface, pytest.approx(value), code)])
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The ticket costs 118 crowns.", 118),                       # no country: a count of crowns
+    ("The museum shows three crowns and a sceptre.", 3),
+    ("The Swedish queen wore three crowns at the ball.", 3),     # the country, but a royal sentence
+    ("A Danish dentist fitted two crowns on her molars.", 2),    # or a tooth
+    ("The crown jewels are kept in the tower.", None),
+    ("The Crown Prince opened the bridge.", None),
+    ("The Crown settled the case.", None),
+    ("The Crowns won 3 games in Sweden.", 3),                    # a team: "Crowns" written with a capital
+])
+def test_figures_crowns_without_a_country_are_no_money(run, text, count):
+    found = of_type(run(text), "figure")
+    assert [f for f in found if f.kind == "money"] == []
+    assert [f.value for f in found] == ([] if count is None else [count])
