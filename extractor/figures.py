@@ -531,7 +531,7 @@ def _quantity(m: re.Match, doc: Doc, value: float) -> list[FigureSpan] | None:
         scale = 1.0  # "17m/s", "8,849 m high": metres, not millions
     if unit is None:
         return None
-    unit = _as_temperature(unit, text, start)
+    unit = _as_temperature(unit, doc, start)
     first = _range_partner(doc, start, value, "quantity", unit.name, scale)
     sign = _sign_before(text, start)
     if sign is not None:
@@ -566,16 +566,38 @@ def _measured(f: FigureSpan, unit: Unit) -> FigureSpan:
     return replace(f, dimension=unit.dimension, si_value=exact(si[0]) if si else None, si_unit=si[1] if si else None)
 
 
-def _as_temperature(unit: Unit, text: str, start: int) -> Unit:
-    """Bare 'degrees' in a sentence about weather, or below zero, are a temperature whose scale
-    (Celsius or Fahrenheit) the text leaves unsaid: no SI value."""
-    if unit.name != "degree":
+def _as_temperature(unit: Unit, doc: Doc, start: int) -> Unit:
+    """Bare 'degrees' about weather, or below zero, are a temperature whose scale (Celsius or
+    Fahrenheit) the text leaves unsaid: no SI value. Other degrees stay angles."""
+    if unit.name != "degree" or not _degrees_are_a_temperature(doc, start, unit.end):
         return unit
-    window = text[max(0, start - 80):unit.end + 60].lower()
-    words = set(re.findall(r"[a-z]+", window))
-    if _sign_before(text, start) is not None or words & _tables()["temperature_word"]:
-        return replace(unit, dimension="temperature", convertible=False)
-    return unit
+    return replace(unit, dimension="temperature", convertible=False)
+
+
+def _degrees_are_a_temperature(doc: Doc, start: int, end: int) -> bool:
+    """Whether the bare degrees at `start`-`end` are a temperature: a minus before them ("minus 7
+    degrees"), else not when they qualify an angle noun ("a 45-degree angle", "a 360-degree view")
+    or measure an angle verb ("turned 180 degrees"), else when they qualify a temperature word ("in
+    40-degree heat") or their sentence has one (figure_words.tsv: "temperatures", "highs",
+    "forecast", "sunny", "snow"); angles otherwise."""
+    text = text_of(doc)
+    if _sign_before(text, start) is not None:
+        return True
+    t = _tables()
+    attributive = "-" in text[start:end] and _next_word(text, end)
+    if attributive in t["angle_noun"]:
+        return False
+    if attributive in t["temperature_word"]:
+        return True
+    span = span_for(doc, start, end)
+    if span is None or not len(span):
+        return False
+    degrees = span.root
+    by = degrees.dep_ == "pobj" and degrees.head.lower_ in t["angle_preposition"]
+    governor = degrees.head.head if by else degrees.head
+    if (by or degrees.dep_ in ("dobj", "npadvmod", "advmod", "obj")) and governor.lemma_.lower() in t["angle_verb"]:
+        return False  # "turned 180 degrees", "rotated by 90 degrees"
+    return bool({token.lower_ for token in degrees.sent} & t["temperature_word"])
 
 
 SIGN = re.compile(r"(?:(?P<minus>[Mm]inus\s+)|(?P<sign>[-\u2212]))$")

@@ -333,3 +333,38 @@ def test_figures_crowns_without_a_country_are_no_money(run, text, count):
     found = of_type(run(text), "figure")
     assert [f for f in found if f.kind == "money"] == []
     assert [f.value for f in found] == ([] if count is None else [count])
+
+
+# Bare degrees: a temperature (no SI value: Celsius or Fahrenheit unsaid) when the sentence is about
+# weather, wherever the weather word stands and whatever qualifier the figure has; angles for angles.
+@pytest.mark.parametrize("text, surface", [
+    ("Temperatures of around 24 degrees are expected on Sunday.", "24 degrees"),
+    ("Temperatures across the region, from the northern hills to the southern coast and the islands, will climb to about 24 degrees.", "24 degrees"),
+    ("It will be sunny with highs of 30 degrees.", "30 degrees"),
+    ("Lows of 3 degrees are likely in the valleys.", "3 degrees"),
+    ("The forecast is for up to 35 degrees in the south.", "35 degrees"),
+    ("Heavy rain will fall, with about 12 degrees at night.", "12 degrees"),
+    ("Snow is likely and it will reach only 2 degrees.", "2 degrees"),
+    ("Around 24 degrees is expected in the capital as a heatwave builds.", "24 degrees"),
+    ("Thermometers hit 40 degrees in the square.", "40 degrees"),
+    ("Workers struggled in 40-degree heat.", "40-degree"),
+    ("It turned chilly, with 5 degrees at dawn.", "5 degrees"),
+])
+def test_figures_bare_degrees_about_weather_are_a_temperature(run, text, surface):
+    f = _one(run, text)
+    assert (f.text, f.unit, f.dimension, f.si_value) == (surface, "degree", "temperature", None)
+
+
+@pytest.mark.parametrize("text, surface, radians", [
+    ("The ship turned 180 degrees in the storm.", "180 degrees", 3.14159265),
+    ("The car made a 45-degree turn in the snow.", "45-degree", 0.78539816),
+    ("Set the camera at a 45-degree angle on a sunny day.", "45-degree", 0.78539816),
+    ("The tower offers a 360-degree view of the sunny bay.", "360-degree", 6.28318531),
+    ("The road bends 90 degrees after the bridge.", "90 degrees", 1.57079633),
+    ("He made a 180-degree turn on policy in the heat of the debate.", "180-degree", 3.14159265),
+    ("The dish was rotated by 30 degrees before the rain came.", "30 degrees", 0.52359878),
+])
+def test_figures_degrees_of_an_angle_stay_angles_in_any_weather(run, text, surface, radians):
+    f = _one(run, text)
+    assert (f.text, f.unit, f.dimension) == (surface, "degree", "angle")
+    assert f.si_value == pytest.approx(radians, rel=1e-6)
