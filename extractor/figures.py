@@ -508,9 +508,11 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     if noun is None and raw[0].isdigit() and _is_age_or_name_number(doc, start, end):
         return None
+    partitive = PARTITIVE.match(after) if noun is None else None
+    if partitive:
+        noun = _partitive_noun(doc, end)  # "80 of the 230 seats": seats, for the 80 as for the 230
     if noun is None and not raw[0].isdigit() and scale == 1.0:
-        partitive = re.match(r"\s+of\s", after)
-        noun = _total_noun(doc, start, end) or (_partitive_noun(doc, end) if partitive else None)
+        noun = _total_noun(doc, start, end)
         if noun is None and not partitive:
             return None  # a number word standing alone ("the two met") is not a figure
     value *= scale
@@ -629,12 +631,22 @@ def _starts_sentence(doc: Doc, start: int) -> bool:
     return span is None or span[0].is_sent_start or text_of(doc)[max(0, start - 2):start].strip() in ('"', "'", "“", "(")
 
 
+PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s", re.IGNORECASE)  # "two of the five judges", "12 out of 27 states"
+
+
 def _partitive_noun(doc: Doc, end: int) -> Token | None:
-    """'two of its largest banks' -> banks; 'two of those' -> None (still a count)."""
-    span = span_for(doc, end, end + 4)
-    if span is None or not len(span) or span[0].lower_ != "of":
+    """The noun counted by "N of the M nouns" after a number ending at `end`: 'two of its
+    largest banks' -> banks, '12 out of 27 member states' -> states; 'two of those' -> None
+    (still a count)."""
+    span = span_for(doc, end, end + 8)
+    tokens = [t for t in span] if span is not None else []
+    if tokens and tokens[0].lower_ == "out":
+        tokens = tokens[1:]
+    if not tokens or tokens[0].lower_ != "of":
         return None
-    objects = [c for c in span[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    objects = [c for c in tokens[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    if objects and objects[0].pos_ == "NUM":  # "out of twenty-seven member states" parsed with the number as the object
+        return _counted_noun(doc, objects[0].idx, objects[0].idx + len(objects[0].text))
     return objects[0] if objects else None
 
 

@@ -368,3 +368,32 @@ def test_figures_degrees_of_an_angle_stay_angles_in_any_weather(run, text, surfa
     f = _one(run, text)
     assert (f.text, f.unit, f.dimension) == (surface, "degree", "angle")
     assert f.si_value == pytest.approx(radians, rel=1e-6)
+
+
+# "N of the M nouns": the noun counts both numbers; the part's subject is its clause's, not the whole.
+@pytest.mark.parametrize("text, expected", [
+    ("The party won 80 of the 230 seats.", [("80", 80, "count", "seat"), ("230", 230, "count", "seat")]),
+    ("The party holds 80 of its 230 members.", [("80", 80, "count", "member"), ("230", 230, "count", "member")]),
+    ("Two of the five judges dissented.", [("Two", 2, "count", "judge"), ("five", 5, "count", "judge")]),
+    ("Eighty of its 230 members voted against.", [("Eighty", 80, "count", "member"), ("230", 230, "count", "member")]),
+    ("12 out of 27 member states agreed.", [("12", 12, "count", "member state"), ("27", 27, "count", "member state")]),
+    ("Twelve out of twenty-seven member states agreed.",
+     [("Twelve", 12, "count", "member state"), ("twenty-seven", 27, "count", "member state")]),
+    ("Half of the 10 ministers resigned.", [("Half", 0.5, "fraction", None), ("10", 10, "count", "minister")]),
+    ("The firm sold 1.2 million of its 5 million shares.",
+     [("1.2 million", 1.2e6, "count", "share"), ("5 million", 5e6, "count", "share")]),
+    ("Two of them agreed.", [("Two", 2, "count", None)]),
+    ("The club won 3 of its 10 games.", [("3", 3, "count", "game"), ("10", 10, "count", "game")]),
+])
+def test_figures_n_of_the_m_nouns_count_that_noun_twice(run, text, expected):
+    found = [(f.text, f.value, f.kind, f.unit) for f in of_type(run(text), "figure")]
+    assert found == [(s, pytest.approx(v), k, u) for s, v, k, u in expected]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The party won 80 of the 230 seats.", "The party"),
+    ("The alliance lost 12 out of 27 votes.", "The alliance"),
+])
+def test_figures_the_part_of_n_of_the_m_nouns_has_the_clause_subject(run, text, subject):
+    part, whole = of_type(run(text), "figure")
+    assert (part.subject, whole.subject) == (subject, subject)
