@@ -139,13 +139,14 @@ def _contextual_currency(doc: Doc, start: int, end: int, word: str, scaled: bool
     """The ISO 4217 code a contextual currency word ("crowns", "kroner") has at `start`-`end`:
     the currency of the country (or currency) named nearest the figure in its sentence or the
     CURRENCY_CUE_REACH characters before that sentence; else the word's default; None when it is
-    no money: no cue and no default, or a bare "crowns" in a sentence about royals or teeth."""
+    no money: no cue and no default, or a word with no default (an English noun: "crowns") without
+    a scale in a sentence about royals or teeth."""
     codes, default = _tables()["contextual"][word]
     span = span_for(doc, start, end)
     sent = span[0].sent if span is not None and len(span) else None
     first = sent.start_char if sent is not None else start
     last = sent.end_char if sent is not None else end
-    if not scaled and sent is not None and {t.lower_ for t in sent} & _tables()["crown_object"]:
+    if default is None and not scaled and sent is not None and {t.lower_ for t in sent} & _tables()["crown_object"]:
         return None  # "the queen wore three crowns", "the dentist fitted two crowns"
     pattern, cues = _currency_cues()
     text = text_of(doc)

@@ -313,6 +313,7 @@ def test_figures_a_range_of_years_is_no_number(run, text):
     ("The Czech central bank said a loaf costs 40 crowns.", "40 crowns", 40, "CZK"),
     ("The SEK fell again. Analysts put the cost at 2.5 million crowns.", "2.5 million crowns", 2.5e6, "SEK"),
     ("The Swedish royal wedding cost 40 million crowns.", "40 million crowns", 4e7, "SEK"),
+    ("The Danish queen's gown cost 1,200 kroner.", "1,200 kroner", 1200, "DKK"),
 ])
 def test_figures_crowns_are_money_with_their_country(run, text, surface, value, code):
     money = [(f.text, f.value, f.unit) for f in of_type(run(text), "figure") if f.kind == "money"]
