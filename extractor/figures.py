@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.context import context_of, write_spans
 
-from extractor.lexicon import anchor_regions, number_words, previous_word, read_tsv, word_alternation
+from extractor.lexicon import DataFileError, anchor_regions, number_words, previous_word, read_tsv, word_alternation
 from extractor.link import DateIndex, date_ref, evidence
 from extractor.nlp import clause_verb, span_for, text_of
 from extractor.records import DocumentWarning, Figure
@@ -82,7 +82,7 @@ def _tables() -> dict:
         lists.setdefault(name, set()).add(word)
     return {
         "prefixes": prefixes, "suffixes": suffixes, "subunits": subunits, "scales": scales,
-        "qualifiers": qualifiers,
+        "qualifiers": qualifiers, "contextual": _contextual_currencies(),
         "idioms": [p.lower() for k, p in exclusions if k == "phrase"],
         "name_words": {p.lower() for k, p in exclusions if k == "before"},
         **lists,
@@ -90,6 +90,75 @@ def _tables() -> dict:
 
 
 METAL_CODES = frozenset({"XAG", "XAU", "XPD", "XPT"})  # gold and silver are no currency in news
+ISO_CODE = re.compile(r"[A-Z]{3}")
+CURRENCY_CUE_REACH = 300  # characters before a figure's sentence where a country names its currency
+
+
+@cache
+def _contextual_currencies() -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """word -> (the ISO 4217 codes it may be, the code without a cue or None) from
+    contextual_currencies.tsv ("crowns" -> SEK, DKK, NOK, CZK or ISK; "kroner" -> DKK unless
+    Norway is named). A code that is not three capitals, or a default not among the codes, is a
+    DataFileError naming the word."""
+    out, bad = {}, []
+    for word, codes, default in read_tsv("contextual_currencies.tsv", 3):
+        listed = tuple(c.strip() for c in codes.split(","))
+        if not all(ISO_CODE.fullmatch(c) for c in listed) or (default != "-" and default not in listed):
+            bad.append(f"  {word}: codes must be ISO 4217 codes (SEK,DKK) and the default one of them or -")
+            continue
+        out[word] = (listed, None if default == "-" else default)
+    if bad:
+        raise DataFileError("data/contextual_currencies.tsv has bad lines; fix them:\n" + "\n".join(bad))
+    return out
+
+
+@cache
+def _currency_cues() -> tuple[re.Pattern, dict[str, str]]:
+    """The words that say which currency a contextual currency word is, and their codes (lower
+    case -> ISO 4217): the countries of currency_countries.tsv and the names and codes of those
+    currencies ("kronor", "Norwegian kroner", "SEK")."""
+    t = _tables()
+    wanted = {code for codes, _ in t["contextual"].values() for code in codes}
+    cues: dict[str, str] = {}
+    bad = []
+    for word, code in read_tsv("currency_countries.tsv", 2):
+        if code not in wanted:
+            bad.append(f"  {word}: {code} is none of the codes of contextual_currencies.tsv")
+        cues[word.lower()] = code
+    if bad:
+        raise DataFileError("data/currency_countries.tsv has bad lines; fix them:\n" + "\n".join(bad))
+    for table in (t["prefixes"], t["suffixes"]):
+        for surface, code in table.items():
+            if code in wanted and surface.lower() not in t["contextual"] and any(c.isalpha() for c in surface):
+                cues.setdefault(surface.lower(), code)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), cues
+
+
+def _contextual_currency(doc: Doc, start: int, end: int, word: str, scaled: bool) -> str | None:
+    """The ISO 4217 code a contextual currency word ("crowns", "kroner") has at `start`-`end`:
+    the currency of the country (or currency) named nearest the figure in its sentence or the
+    CURRENCY_CUE_REACH characters before that sentence; else the word's default; None when it is
+    no money: no cue and no default, or a word with no default (an English noun: "crowns") without
+    a scale in a sentence about royals or teeth."""
+    codes, default = _tables()["contextual"][word]
+    span = span_for(doc, start, end)
+    sent = span[0].sent if span is not None and len(span) else None
+    first = sent.start_char if sent is not None else start
+    last = sent.end_char if sent is not None else end
+    if default is None and not scaled and sent is not None and {t.lower_ for t in sent} & _tables()["crown_object"]:
+        return None  # "the queen wore three crowns", "the dentist fitted two crowns"
+    pattern, cues = _currency_cues()
+    text = text_of(doc)
+    nearest: tuple[int, str] | None = None
+    for cue in pattern.finditer(text, max(0, first - CURRENCY_CUE_REACH), last):
+        code = cues.get(re.sub(r"\s+", " ", cue.group().lower()))
+        if code not in codes or start <= cue.start() < end:
+            continue
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, code)
+    return nearest[1] if nearest else default
 
 
 @cache
@@ -155,7 +224,7 @@ def _patterns() -> dict[str, re.Pattern]:
     scale = rf"(?:\s?(?P<scale>{_exact_alternation(short_scales)})(?![\w])|[\s-](?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     scale_word_only = rf"(?:\s(?P<scale_word>{word_alternation(long_scales)})(?![\w]))"
     prefix = _exact_alternation([p for p in t["prefixes"] if not p.isalpha() or p in ("Rs", "dlrs") or len(p) == 3])
-    suffix = _suffix_alternation([*t["suffixes"], *t["subunits"]], set(t["subunits"]))
+    suffix = _suffix_alternation([*t["suffixes"], *t["subunits"], *t["contextual"]], {*t["subunits"], *t["contextual"]})
     fraction_numerators = rf"(?:{word_num}|{word_alternation(['a'])})"
     ordinal_words = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) >= 2]
     unit_ordinals = [w for w, (v, k) in numbers.items() if k == "ordinal" and int(v) <= 9]
@@ -278,6 +347,8 @@ def _build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     if kind == "money":
         code, factor = _currency_code(m)
+        if m.groupdict().get("curw") in _tables()["contextual"]:
+            code = _contextual_currency(doc, start, end, m.group("curw"), scaled=_scale(m) != 1.0)
         value = _number(m.group("num"))
         if value is None or code is None:
             return None
@@ -438,9 +509,11 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     if noun is None and raw[0].isdigit() and _is_age_or_name_number(doc, start, end):
         return None
+    partitive = PARTITIVE.match(after) if noun is None else None
+    if partitive:
+        noun = _partitive_noun(doc, end)  # "80 of the 230 seats": seats, for the 80 as for the 230
     if noun is None and not raw[0].isdigit() and scale == 1.0:
-        partitive = re.match(r"\s+of\s", after)
-        noun = _total_noun(doc, start, end) or (_partitive_noun(doc, end) if partitive else None)
+        noun = _total_noun(doc, start, end)
         if noun is None and not partitive:
             return None  # a number word standing alone ("the two met") is not a figure
     value *= scale
@@ -461,7 +534,7 @@ def _quantity(m: re.Match, doc: Doc, value: float) -> list[FigureSpan] | None:
         scale = 1.0  # "17m/s", "8,849 m high": metres, not millions
     if unit is None:
         return None
-    unit = _as_temperature(unit, text, start)
+    unit = _as_temperature(unit, doc, start)
     first = _range_partner(doc, start, value, "quantity", unit.name, scale)
     sign = _sign_before(text, start)
     if sign is not None:
@@ -496,16 +569,38 @@ def _measured(f: FigureSpan, unit: Unit) -> FigureSpan:
     return replace(f, dimension=unit.dimension, si_value=exact(si[0]) if si else None, si_unit=si[1] if si else None)
 
 
-def _as_temperature(unit: Unit, text: str, start: int) -> Unit:
-    """Bare 'degrees' in a sentence about weather, or below zero, are a temperature whose scale
-    (Celsius or Fahrenheit) the text leaves unsaid: no SI value."""
-    if unit.name != "degree":
+def _as_temperature(unit: Unit, doc: Doc, start: int) -> Unit:
+    """Bare 'degrees' about weather, or below zero, are a temperature whose scale (Celsius or
+    Fahrenheit) the text leaves unsaid: no SI value. Other degrees stay angles."""
+    if unit.name != "degree" or not _degrees_are_a_temperature(doc, start, unit.end):
         return unit
-    window = text[max(0, start - 80):unit.end + 60].lower()
-    words = set(re.findall(r"[a-z]+", window))
-    if _sign_before(text, start) is not None or words & _tables()["temperature_word"]:
-        return replace(unit, dimension="temperature", convertible=False)
-    return unit
+    return replace(unit, dimension="temperature", convertible=False)
+
+
+def _degrees_are_a_temperature(doc: Doc, start: int, end: int) -> bool:
+    """Whether the bare degrees at `start`-`end` are a temperature: a minus before them ("minus 7
+    degrees"), else not when they qualify an angle noun ("a 45-degree angle", "a 360-degree view")
+    or measure an angle verb ("turned 180 degrees"), else when they qualify a temperature word ("in
+    40-degree heat") or their sentence has one (figure_words.tsv: "temperatures", "highs",
+    "forecast", "sunny", "snow"); angles otherwise."""
+    text = text_of(doc)
+    if _sign_before(text, start) is not None:
+        return True
+    t = _tables()
+    attributive = "-" in text[start:end] and _next_word(text, end)
+    if attributive in t["angle_noun"]:
+        return False
+    if attributive in t["temperature_word"]:
+        return True
+    span = span_for(doc, start, end)
+    if span is None or not len(span):
+        return False
+    degrees = span.root
+    by = degrees.dep_ == "pobj" and degrees.head.lower_ in t["angle_preposition"]
+    governor = degrees.head.head if by else degrees.head
+    if (by or degrees.dep_ in ("dobj", "npadvmod", "advmod", "obj")) and governor.lemma_.lower() in t["angle_verb"]:
+        return False  # "turned 180 degrees", "rotated by 90 degrees"
+    return bool({token.lower_ for token in degrees.sent} & t["temperature_word"])
 
 
 SIGN = re.compile(r"(?:(?P<minus>[Mm]inus\s+)|(?P<sign>[-\u2212]))$")
@@ -537,12 +632,22 @@ def _starts_sentence(doc: Doc, start: int) -> bool:
     return span is None or span[0].is_sent_start or text_of(doc)[max(0, start - 2):start].strip() in ('"', "'", "“", "(")
 
 
+PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s", re.IGNORECASE)  # "two of the five judges", "12 out of 27 states"
+
+
 def _partitive_noun(doc: Doc, end: int) -> Token | None:
-    """'two of its largest banks' -> banks; 'two of those' -> None (still a count)."""
-    span = span_for(doc, end, end + 4)
-    if span is None or not len(span) or span[0].lower_ != "of":
+    """The noun counted by "N of the M nouns" after a number ending at `end`: 'two of its
+    largest banks' -> banks, '12 out of 27 member states' -> states; 'two of those' -> None
+    (still a count)."""
+    span = span_for(doc, end, end + 8)
+    tokens = [t for t in span] if span is not None else []
+    if tokens and tokens[0].lower_ == "out":
+        tokens = tokens[1:]
+    if not tokens or tokens[0].lower_ != "of":
         return None
-    objects = [c for c in span[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    objects = [c for c in tokens[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    if objects and objects[0].pos_ == "NUM":  # "out of twenty-seven member states" parsed with the number as the object
+        return _counted_noun(doc, objects[0].idx, objects[0].idx + len(objects[0].text))
     return objects[0] if objects else None
 
 

@@ -90,3 +90,17 @@ def test_data_currency_words_give_real_iso_codes():
     assert len(codes) > 150 and codes <= known
     assert not codes & {"XAU", "XAG", "XPT", "XPD"}  # "3 gold" is no money
     assert tables["suffixes"]["chinese yuan"] == "CNY" and tables["prefixes"]["₪"] == "ILS"
+
+
+def test_data_contextual_currencies_and_their_country_cues_give_real_codes():
+    from babel import Locale
+
+    from extractor.figures import _contextual_currencies, _currency_cues
+
+    known = set(Locale("en").currencies)
+    contextual = _contextual_currencies()
+    assert {"crowns", "crown", "kroner"} <= set(contextual)
+    for word, (codes, default) in contextual.items():
+        assert set(codes) <= known and (default is None or default in codes), word
+    _, cues = _currency_cues()  # validates currency_countries.tsv against the codes above
+    assert cues["sweden"] == "SEK" and cues["norwegian kroner"] == "NOK" and "crowns" not in cues

@@ -275,3 +275,126 @@ def test_figures_written_fractions_negatives(run, text):
 def test_figures_a_third_before_a_noun_is_an_ordinal(run):
     f = _one(run, "She won a third term in office.")
     assert (f.text, f.kind, f.value) == ("third", "ordinal", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2022-23 season was the longest yet.",
+    "Grants rose in 2022-2023 across the region.",
+    "The 2022/23 accounts were late.",
+    "She scored twice in the 1983-84 season.",
+    "Exports grew in FY2022-23 overall.",
+    "File REF-2022-23-0041 went missing.",
+])
+def test_figures_a_range_of_years_is_no_number(run, text):
+    assert [(f.text, f.value) for f in of_type(run(text), "figure")] == []
+
+
+# Crowns: named with the country's adjective, or as the currency's own word, they are money; a bare
+# "crowns" is money where the sentence or the 300 characters before it name the country.
+@pytest.mark.parametrize("text, surface, value, code", [
+    ("The miner earned 4.5 billion Swedish crowns last year.", "4.5 billion Swedish crowns", 4.5e9, "SEK"),
+    ("The miner earned 4.5bn Swedish crowns last year.", "4.5bn Swedish crowns", 4.5e9, "SEK"),
+    ("A single Swedish crown buys nothing; a pen costs 12 Swedish crowns.", "12 Swedish crowns", 12, "SEK"),
+    ("The ferry ticket was 1,200 Danish crowns.", "1,200 Danish crowns", 1200, "DKK"),
+    ("The fund lost 80 million Norwegian crowns.", "80 million Norwegian crowns", 8e7, "NOK"),
+    ("The fine came to 250,000 Czech crowns.", "250,000 Czech crowns", 250000, "CZK"),
+    ("The loan was 3 billion Icelandic crowns.", "3 billion Icelandic crowns", 3e9, "ISK"),
+    ("Rent there is 9,000 kronor a month.", "9,000 kronor", 9000, "SEK"),
+    ("A meal cost 5,000 kronur at the harbour.", "5,000 kronur", 5000, "ISK"),
+    ("The penalty was 50,000 korun.", "50,000 korun", 50000, "CZK"),
+    ("The penalty was 50,000 korunas.", "50,000 korunas", 50000, "CZK"),
+    ("The penalty was 50,000 koruna.", "50,000 koruna", 50000, "CZK"),
+    ("The bill came to 1,200 kroner in the end.", "1,200 kroner", 1200, "DKK"),
+    ("Norway's ferries are dear: a ticket is 1,200 kroner.", "1,200 kroner", 1200, "NOK"),
+    ("A single krone coin was found.", None, None, None),
+    ("Sweden's budget deficit was 40 billion crowns.", "40 billion crowns", 4e10, "SEK"),
+    ("In Stockholm a coffee costs 118 crowns.", "118 crowns", 118, "SEK"),
+    ("Prices in Norway rose again. A beer now costs 118 crowns.", "118 crowns", 118, "NOK"),
+    ("The Czech central bank said a loaf costs 40 crowns.", "40 crowns", 40, "CZK"),
+    ("The SEK fell again. Analysts put the cost at 2.5 million crowns.", "2.5 million crowns", 2.5e6, "SEK"),
+    ("The Swedish royal wedding cost 40 million crowns.", "40 million crowns", 4e7, "SEK"),
+    ("The Danish queen's gown cost 1,200 kroner.", "1,200 kroner", 1200, "DKK"),
+])
+def test_figures_crowns_are_money_with_their_country(run, text, surface, value, code):
+    money = [(f.text, f.value, f.unit) for f in of_type(run(text), "figure") if f.kind == "money"]
+    assert money == ([] if surface is None else [(surface, pytest.approx(value), code)])
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The ticket costs 118 crowns.", 118),                       # no country: a count of crowns
+    ("The museum shows three crowns and a sceptre.", 3),
+    ("The Swedish queen wore three crowns at the ball.", 3),     # the country, but a royal sentence
+    ("A Danish dentist fitted two crowns on her molars.", 2),    # or a tooth
+    ("The crown jewels are kept in the tower.", None),
+    ("The Crown Prince opened the bridge.", None),
+    ("The Crown settled the case.", None),
+    ("The Crowns won 3 games in Sweden.", 3),                    # a team: "Crowns" written with a capital
+])
+def test_figures_crowns_without_a_country_are_no_money(run, text, count):
+    found = of_type(run(text), "figure")
+    assert [f for f in found if f.kind == "money"] == []
+    assert [f.value for f in found] == ([] if count is None else [count])
+
+
+# Bare degrees: a temperature (no SI value: Celsius or Fahrenheit unsaid) when the sentence is about
+# weather, wherever the weather word stands and whatever qualifier the figure has; angles for angles.
+@pytest.mark.parametrize("text, surface", [
+    ("Temperatures of around 24 degrees are expected on Sunday.", "24 degrees"),
+    ("Temperatures across the region, from the northern hills to the southern coast and the islands, will climb to about 24 degrees.", "24 degrees"),
+    ("It will be sunny with highs of 30 degrees.", "30 degrees"),
+    ("Lows of 3 degrees are likely in the valleys.", "3 degrees"),
+    ("The forecast is for up to 35 degrees in the south.", "35 degrees"),
+    ("Heavy rain will fall, with about 12 degrees at night.", "12 degrees"),
+    ("Snow is likely and it will reach only 2 degrees.", "2 degrees"),
+    ("Around 24 degrees is expected in the capital as a heatwave builds.", "24 degrees"),
+    ("Thermometers hit 40 degrees in the square.", "40 degrees"),
+    ("Workers struggled in 40-degree heat.", "40-degree"),
+    ("It turned chilly, with 5 degrees at dawn.", "5 degrees"),
+])
+def test_figures_bare_degrees_about_weather_are_a_temperature(run, text, surface):
+    f = _one(run, text)
+    assert (f.text, f.unit, f.dimension, f.si_value) == (surface, "degree", "temperature", None)
+
+
+@pytest.mark.parametrize("text, surface, radians", [
+    ("The ship turned 180 degrees in the storm.", "180 degrees", 3.14159265),
+    ("The car made a 45-degree turn in the snow.", "45-degree", 0.78539816),
+    ("Set the camera at a 45-degree angle on a sunny day.", "45-degree", 0.78539816),
+    ("The tower offers a 360-degree view of the sunny bay.", "360-degree", 6.28318531),
+    ("The road bends 90 degrees after the bridge.", "90 degrees", 1.57079633),
+    ("He made a 180-degree turn on policy in the heat of the debate.", "180-degree", 3.14159265),
+    ("The dish was rotated by 30 degrees before the rain came.", "30 degrees", 0.52359878),
+])
+def test_figures_degrees_of_an_angle_stay_angles_in_any_weather(run, text, surface, radians):
+    f = _one(run, text)
+    assert (f.text, f.unit, f.dimension) == (surface, "degree", "angle")
+    assert f.si_value == pytest.approx(radians, rel=1e-6)
+
+
+# "N of the M nouns": the noun counts both numbers; the part's subject is its clause's, not the whole.
+@pytest.mark.parametrize("text, expected", [
+    ("The party won 80 of the 230 seats.", [("80", 80, "count", "seat"), ("230", 230, "count", "seat")]),
+    ("The party holds 80 of its 230 members.", [("80", 80, "count", "member"), ("230", 230, "count", "member")]),
+    ("Two of the five judges dissented.", [("Two", 2, "count", "judge"), ("five", 5, "count", "judge")]),
+    ("Eighty of its 230 members voted against.", [("Eighty", 80, "count", "member"), ("230", 230, "count", "member")]),
+    ("12 out of 27 member states agreed.", [("12", 12, "count", "member state"), ("27", 27, "count", "member state")]),
+    ("Twelve out of twenty-seven member states agreed.",
+     [("Twelve", 12, "count", "member state"), ("twenty-seven", 27, "count", "member state")]),
+    ("Half of the 10 ministers resigned.", [("Half", 0.5, "fraction", None), ("10", 10, "count", "minister")]),
+    ("The firm sold 1.2 million of its 5 million shares.",
+     [("1.2 million", 1.2e6, "count", "share"), ("5 million", 5e6, "count", "share")]),
+    ("Two of them agreed.", [("Two", 2, "count", None)]),
+    ("The club won 3 of its 10 games.", [("3", 3, "count", "game"), ("10", 10, "count", "game")]),
+])
+def test_figures_n_of_the_m_nouns_count_that_noun_twice(run, text, expected):
+    found = [(f.text, f.value, f.kind, f.unit) for f in of_type(run(text), "figure")]
+    assert found == [(s, pytest.approx(v), k, u) for s, v, k, u in expected]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The party won 80 of the 230 seats.", "The party"),
+    ("The alliance lost 12 out of 27 votes.", "The alliance"),
+])
+def test_figures_the_part_of_n_of_the_m_nouns_has_the_clause_subject(run, text, subject):
+    part, whole = of_type(run(text), "figure")
+    assert (part.subject, whole.subject) == (subject, subject)

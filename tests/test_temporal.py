@@ -194,3 +194,38 @@ def test_temporal_a_weekday_planned_for_lies_ahead(nlp):
 ])
 def test_temporal_season_of_a_relative_year(text, expected):
     assert [v for _, _, v in _values(text)] == [expected]
+
+
+# Ranges of years: the value names the first year (TIMEX3 has no range value), the dates cover all.
+@pytest.mark.parametrize("text, surface, value, first, last", [
+    ("The 2022-23 season was the longest yet.", "2022-23", "2022", "2022-01-01", "2023-12-31"),
+    ("Grants rose in 2022-2023 across the region.", "2022-2023", "2022", "2022-01-01", "2023-12-31"),
+    ("The 2022/23 accounts were late.", "2022/23", "2022", "2022-01-01", "2023-12-31"),
+    ("She scored twice in the 1983-84 season.", "1983-84", "1983", "1983-01-01", "1984-12-31"),
+    ("The mill made a loss in 2011-2012.", "2011-2012", "2011", "2011-01-01", "2012-12-31"),
+    ("Exports grew in FY2022-23 by a fifth.", "FY2022-23", "2022", "2022-01-01", "2023-12-31"),
+    ("The budget for fiscal 2024-25 was cut.", "fiscal 2024-25", "2024", "2024-01-01", "2025-12-31"),
+    ("The 1999-00 winter was mild.", "1999-00", "1999", "1999-01-01", "2000-12-31"),
+    ("The 2021–25 plan was approved.", "2021–25", "2021", "2021-01-01", "2025-12-31"),
+])
+def test_temporal_a_range_of_years_is_one_timex_covering_them(text, surface, value, first, last):
+    found = [(t.text, t.value, t.start_date, t.end_date) for t in find_timexes(text, REF)]
+    assert found == [(surface, value, first, last)]
+
+
+def test_temporal_that_year_after_a_range_of_years_is_its_first_year():
+    assert ("that year", "DATE", "2022") in _values("The 2022-23 season was long. Ticket prices rose that year.")
+
+
+@pytest.mark.parametrize("text", [
+    "The hosts won 3-1 in the final.",
+    "The COVID-19 wards were closed.",
+    "Call 0161-2022-2345 for tickets.",
+    "Call (020) 2022-2023 for tickets.",
+    "File REF-2022-23-0041 went missing.",
+    "The invoice 2022-23/004 was paid.",
+    "Rates rose 2022-23% in the model.",
+    "Code 2022-12 is not a range of years.",
+])
+def test_temporal_year_range_negatives(text):
+    assert [t for t in find_timexes(text, REF) if t.timex_type in ("DATE", "TIME")] == []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractor.temporal.detect import Candidate, scan
-from extractor.temporal.normalize import NormalizeContext, TenseAt, normalize
+from extractor.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize
 from extractor.timepoint import When
 
 
@@ -44,7 +44,7 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
                                anchored, when))
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
-            ctx.anchor = when
+            ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
             if when.granularity in ("quarter", "half") and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
                 ctx.quarter = when  # the period being reported is the latest one named
     return _merge_clock_with_day(spans, text)

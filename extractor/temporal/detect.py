@@ -165,6 +165,11 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if re.match(r"\s*[A-Za-z]", after) and _counted_after_year().match(after):
             return None
+    if rule == "year_range":
+        last = last_year_of_range(int(g["year"]), g["last"])
+        if last is None or _inside_code(text, start, end):
+            return None
+        g["last_year"] = str(last)
     if rule == "season" and not (g.get("rel") or g.get("year")):
         if previous_word(text, start) not in word_set("season_cue"):
             return None
@@ -218,6 +223,29 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         except ValueError:
             return None
     return Candidate(start, end, rule, g, priority, absolute_day)
+
+
+MAX_RANGE_YEARS = 10  # "2021-25": a range of years states at most this many after the first
+
+
+def last_year_of_range(first: int, last: str) -> int | None:
+    """The last year of a range written "2022-23", "2011-2012", "1999-00" (two digits take the
+    first year's century, or the next one), or None when that is no later year within
+    MAX_RANGE_YEARS: "2022-12" is no range (a year and a month, or a code)."""
+    year = int(last)
+    if len(last) == 2:
+        year += first // 100 * 100
+        if year <= first:
+            year += 100
+    return year if 0 < year - first <= MAX_RANGE_YEARS else None
+
+
+def _inside_code(text: str, start: int, end: int) -> bool:
+    """Whether the span at `start`-`end` runs into other digits by a hyphen, slash, dot or colon
+    ("REF-2022-23-0041", "0161-2022-2345", "(020) 2022-2023"), or is a share ("2022-23%"): part of an id or a
+    number, no date."""
+    before = text[max(0, start - 2):start]
+    return bool(re.search(r"[\d.,:/#-]$|[\d)]\s$", before) or re.match(r"[-/.:,]?\d|%|\s*(?:percent|per cent)", text[end:end + 12]))
 
 
 def _share_of_something(text: str, end: int) -> bool:

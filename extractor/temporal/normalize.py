@@ -342,6 +342,25 @@ def _h_century(c, ctx):
     return _date(When("century", century=int(c.groups["cn"]) - 1))
 
 
+@dataclass(frozen=True)
+class YearRange(When):
+    """Years from `year` to `last_year` ("2022-23", "the 1983-84 season"): TIMEX3 has no value for
+    a range, so the value names the first year; the date range covers all of them."""
+
+    last_year: int | None = None
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """(1 January of the first year, 31 December of the last)."""
+        if self.year is None or self.last_year is None:
+            return super().date_range()
+        return date(self.year, 1, 1), date(self.last_year, 12, 31)
+
+
+def _h_year_range(c, ctx):
+    g = c.groups
+    return _date(YearRange("year", int(g["year"]), last_year=int(g["last_year"])))
+
+
 def _h_year(c, ctx):
     return _date(When("year", int(c.groups["year"])))
 
@@ -629,7 +648,7 @@ _HANDLERS: dict[str, Callable] = {
     "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
-    "decade_word": _h_decade, "century": _h_century, "year": _h_year, "rel_unit": _h_rel_unit,
+    "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
