@@ -355,7 +355,7 @@ def _statements(records: list, memberships: list[Membership], documents: dict[st
         orgs_by_doc[m.doc_id].add(m.organization.id)
     for f in (r for r in records if isinstance(r, Figure)):
         status = count_units().get((f.unit or "").lower())
-        if f.kind != "count" or status is None or f.value != int(f.value):
+        if f.kind != "count" or status is None or f.value != int(f.value) or _part_of_a_whole(f):
             continue
         org_id = _organization_of(f, orgs_by_doc.get(f.doc_id, set()))
         if org_id is None:
@@ -370,6 +370,12 @@ def _statements(records: list, memberships: list[Membership], documents: dict[st
                               DateValue.of(m.date) if m.date else None, False,
                               Citation(doc_id=m.doc_id, text=m.evidence.text, start=m.evidence.start, end=m.evidence.end)))
     return out
+
+
+def _part_of_a_whole(figure: Figure) -> bool:
+    """'9 of the 27 member states', '12 out of 27 members': a part, not a total the timeline can check."""
+    after = figure.evidence.text[figure.end - figure.evidence.start:].lstrip().lower()
+    return after.startswith(("of ", "out of "))
 
 
 def _organization_of(figure: Figure, in_document: set[str]) -> str | None:

@@ -390,3 +390,18 @@ def test_timeline_svg_has_a_legend_entry_for_every_status_and_marker_drawn(drawi
     markers = {e.get("data-kind") for e in root.iter() if e.get("data-kind") and e.get("class") != "legend-entry"}
     assert markers == {"conflict", "undated"}
     assert {i.status for i in t.intervals} | markers == legend
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nine of the 27 member states of the European Union objected on 3 May 2024.",
+    "9 of the 27 member states of the European Union objected on 3 May 2024.",
+    "Twelve out of 27 members of the European Union objected on 3 May 2024.",
+])
+def test_timeline_a_part_of_a_whole_is_no_count_to_check(sentence, tmp_path):
+    from extractor.pipeline import Extractor
+    from extractor.sources import RawDocument
+    from extractor import timeline as tl
+
+    records = Extractor().extract(RawDocument("a", "a", sentence, "0" * 64, "utf-8"))
+    checks = [c for c in tl.build(records).records() if c.type == "check"]
+    assert all(c.stated not in (9, 12) for c in checks)
