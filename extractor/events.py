@@ -372,11 +372,14 @@ def actor_heads(trigger: Token) -> list[Token]:
 
 
 def nominal_actors(trigger: Token) -> list[Token]:
-    """A noun trigger's name words ("the EU-China summit"), the subject of the support verb that
-    takes it as object ("Russia launched an invasion"; not "NATO condemned the invasion") and the
-    agent of the verb it is the passive subject of ("talks were held by ...")."""
+    """A noun trigger's name words ("the EU-China summit"), the subject its possessive pronoun
+    stands for in an adverbial phrase ("since its founding, NATO has ..."), the subject of the
+    support verb that takes it as object ("Russia launched an invasion"; not "NATO condemned the
+    invasion") and the agent of the verb it is the passive subject of ("talks were held by ...")."""
     heads = [c for c in trigger.lefts if c.dep_ in ("compound", "amod", "nmod")]
     verb = trigger.head
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.children) and verb.dep_ == "prep":
+        heads += subjects_of(clause_verb(verb))  # "since its inception in 2001, the SCO has ...": the SCO's
     if trigger.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in event_words()["support_verb"]:
         heads += subjects_of(verb)
     elif trigger.dep_ == "nsubjpass" and verb.pos_ == "VERB":

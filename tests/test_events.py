@@ -208,6 +208,10 @@ def _participants(run, text, kind):
     # a subject shared with another verb, a relative pronoun, a body founded
     ("After arriving in Ankara on 4 May 2024, Macron met Erdogan.", "visit", {("Macron", "person")}),
     ("Jammeh, who came to power in a coup in 1994, left.", "appointment", {("Jammeh", "person")}),
+    # a possessive pronoun in an adverbial phrase stands for the clause's subject
+    ("Since its founding in 1949, NATO has grown to 32 members.", "founding", {("NATO", "organization")}),
+    ("After their meeting in Geneva on 4 March 2025, Putin and Xi issued a statement.", "meeting",
+     {("Putin", "person"), ("Xi", "person")}),
     # names no registry holds: a company, a group
     ("Apple acquired Beats on 28 May 2014.", "acquisition", {("Apple", "body")}),
     ("The Kurds protested in Ankara on 3 May 2025.", "protest", {("Kurds", "group")}),
@@ -225,6 +229,7 @@ def test_events_participants_are_the_actors_of_the_clause(run, text, kind, expec
     ("Israel attacked Iran on 13 June 2025, prompting the United Nations to call a meeting.", "attack",
      {("ISR", "country"), ("IRN", "country")}),
     ("NATO condemned Russia's invasion of Ukraine on 24 February 2022.", "invasion", {("RUS", "country"), ("UKR", "country")}),
+    ("NATO condemned its invasion of Ukraine on 24 February 2022.", "invasion", {("UKR", "country")}),  # "its" is not NATO
     # a reporting clause
     ("Officials in Brussels said Armenia and Azerbaijan signed the agreement on 3 May 2025.", "agreement",
      {("ARM", "country"), ("AZE", "country")}),
