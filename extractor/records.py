@@ -77,6 +77,11 @@ class Participant(_Model):
     organization the registry lacks: a company, a party, an army), `place` (a city or region
     that acts: "Moscow and Kyiv signed")."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra={
+        "if": {"properties": {"kind": {"enum": list(REGISTERED_KINDS)}}},
+        "then": {"properties": {"id": {"type": "string"}}},
+        "else": {"properties": {"id": {"type": "null"}}},
+    })
     name: str
     id: str | None = Field(description="ISO 3166-1 alpha-3 (country), registry key (organization), else null")
     kind: ParticipantKind

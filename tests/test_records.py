@@ -118,6 +118,15 @@ def test_records_participant_refuses_a_missing_or_invented_id(name, id_, kind):
         Participant(name=name, id=id_, kind=kind)
 
 
+def test_records_schema_says_which_participants_have_an_id():
+    from extractor.records import REGISTERED_KINDS, json_schema
+
+    participant = json_schema()["$defs"]["Participant"]
+    assert set(participant["if"]["properties"]["kind"]["enum"]) == set(REGISTERED_KINDS)
+    assert participant["then"]["properties"]["id"] == {"type": "string"}
+    assert participant["else"]["properties"]["id"] == {"type": "null"}
+
+
 @pytest.mark.parametrize("id_, kind", [(None, "country"), ("UKR", "person")])
 def test_records_membership_entities_keep_a_registered_id(id_, kind):
     from extractor.records import Entity
