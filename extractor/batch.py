@@ -135,7 +135,8 @@ class Done:
 
 def read_done(path: Path) -> Done:
     """Scan an output file: a document counts as done when its `document` line and as many
-    record lines as its counts announce are all there, whole."""
+    record lines as its `lines` announce (its counts, in files written before `lines`) are all
+    there, whole."""
     done = Done()
     if not path.exists():
         return done
@@ -172,7 +173,7 @@ def _units(path: Path) -> Iterator[_Unit]:
                 unit = _Unit([])
                 if head is not None and head.get("type") == "document":
                     unit.doc_id, unit.sha256 = head.get("doc_id"), head.get("sha256")
-                    unit.expected = sum((head.get("counts") or {}).values())
+                    unit.expected = head["lines"] if isinstance(head.get("lines"), int) else sum((head.get("counts") or {}).values())
             if not whole:
                 unit.expected = -1  # cut by a kill: the document is not complete
             unit.lines.append(line)

@@ -6,22 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.context import context_of, write_spans
-from extractor.entities import SPAN_KEY, country_name
-from extractor.lexicon import read_tsv
+from extractor.entities import SPAN_KEY
+from extractor.lexicon import DataFileError, read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, direct_path, membership_date, realising_verb
+from extractor.membership import _entity as membership_entity  # the name and id a membership record gives
 from extractor.membership import words as membership_words
 from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
-from extractor.records import Event, Evidence
+from extractor.records import Event, EventKind, Evidence, Participant
 from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
 
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MEMBERSHIP_EVENT_KIND = {"join": "accession", "found": "founding", "leave": "withdrawal",
                          "suspend": "suspension", "expel": "expulsion", "readmit": "readmission",
@@ -34,7 +37,7 @@ class EventMention:
     kind: str
     date: TimexSpan
     location: str | None
-    participants: tuple[str, ...]
+    participants: tuple[Participant, ...]
     status: str
     sentence: Span
 
@@ -46,6 +49,10 @@ def triggers() -> dict[tuple[str, str], tuple[str, str]]:
     gives "invade"), unless the table says otherwise. A derived string that is no word never
     matches a token, so no word list is needed to check them."""
     table = {(lemma, pos): (kind, needs) for lemma, pos, kind, needs in read_tsv("event_triggers.tsv", 4)}
+    unknown = sorted({kind for kind, _ in table.values()} - set(EVENT_KINDS) - {"none"})
+    if unknown:
+        raise DataFileError(f"data/event_triggers.tsv: kinds {unknown} are not event kinds; "
+                            "add them to EventKind in extractor/records.py (the schema lists its values) or use a listed kind")
     derived: dict[tuple[str, str], tuple[str, str]] = {}
     for (lemma, pos), (kind, needs) in table.items():
         for other_pos, form in _derivations(lemma, pos):  # name / singular / plural are about one noun
@@ -122,9 +129,24 @@ def trigger_kind(token: Token) -> str | None:
     return kind
 
 
+EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb")
+
+
 @cache
+def event_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/event_words.tsv by name (EVENT_WORD_LISTS); DataFileError names a
+    line whose list is not one of them."""
+    rows = read_tsv("event_words.tsv", 2)
+    unknown = [f"  {name}\t{word}" for name, word in rows if name not in EVENT_WORD_LISTS]
+    if unknown:
+        raise DataFileError("data/event_words.tsv: lines with an unknown list (use one of "
+                            f"{', '.join(EVENT_WORD_LISTS)}):\n" + "\n".join(unknown))
+    return {name: frozenset(word for list_name, word in rows if list_name == name) for name in EVENT_WORD_LISTS}
+
+
 def body_words() -> frozenset[str]:
-    return frozenset(word for kind, word in read_tsv("event_words.tsv", 2) if kind == "body")
+    """What is founded, created or established ("agency", "council")."""
+    return event_words()["body"]
 
 
 def _founds_a_body(token: Token) -> bool:
@@ -211,13 +233,18 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
             if status == "scheduled" and kind in unscheduled_kinds():
                 continue  # "children will die before April": a fear, not an event
             location = location_of(token) or (place_in_sentence(sentence) if dates.in_caption(sentence) else None)
-            out.append(EventMention(token, kind, when, location, participants_of(sentence, doc), status, sentence))
+            out.append(EventMention(token, kind, when, location, participants_of(token, location), status, sentence))
     return out
 
 
 @cache
 def unscheduled_kinds() -> frozenset[str]:
-    return frozenset(row[0] for row in read_tsv("unscheduled_kinds.tsv", 1))
+    """Event kinds nobody schedules (data/unscheduled_kinds.tsv); DataFileError for a kind that is no event kind."""
+    kinds = frozenset(row[0] for row in read_tsv("unscheduled_kinds.tsv", 1))
+    if kinds - set(EVENT_KINDS):
+        raise DataFileError(f"data/unscheduled_kinds.tsv: {sorted(kinds - set(EVENT_KINDS))} are not event kinds "
+                            "(EventKind in extractor/records.py lists them); fix the spelling")
+    return kinds
 
 
 def _is_hedged(token: Token) -> bool:
@@ -303,18 +330,110 @@ def _entity_text(token: Token, trigger: Token) -> str:
     return token.text
 
 
-def participants_of(sentence: Span, doc: Doc) -> tuple[str, ...]:
-    names: list[str] = []
-    ids: set[str] = set()
-    mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+NER_PARTICIPANT_KINDS = {"PERSON": "person", "NORP": "group", "ORG": "body", "GPE": "place"}  # names no registry holds
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")  # another clause: not the actor's phrase
+
+
+def participants_of(trigger: Token, location: str | None) -> tuple[Participant, ...]:
+    """The named actors of the trigger's own clause, in text order (see `actor_heads`): countries
+    and registered organizations with their ids, people, groups, other bodies and places NER
+    names without; never the event's location, nor names of a reporting or reacting clause."""
+    words = {t.i for head in actor_heads(trigger) for t in actor_phrase(head)} - {trigger.i}
+    mentions = trigger.doc.spans[SPAN_KEY] if SPAN_KEY in trigger.doc.spans else []
+    found: list[tuple[int, Participant]] = []
+    taken: set[int] = set()
     for m in mentions:
-        if sentence.start <= m.start < sentence.end and m.label_ in ("country", "organization") and m.id_ not in ids:
-            ids.add(m.id_)
-            names.append(m.text)
-    for ent in sentence.ents:
-        if ent.label_ == "PERSON" and ent.text not in names:
-            names.append(ent.text)
-    return tuple(names)
+        if m.label_ in ("country", "country_adj", "organization") and words & set(range(m.start, m.end)):
+            entity = membership_entity(m.id_, m.text, "organization" if m.label_ == "organization" else "country")
+            found.append((m.start, Participant(name=entity.name, id=entity.id, kind=entity.kind)))
+            taken |= set(range(m.start, m.end))
+    for ent in trigger.doc.ents:
+        span = set(range(ent.start, ent.end))
+        if (ent.label_ in NER_PARTICIPANT_KINDS and words & span and not taken & span and ent.text != location
+                and trigger.i not in span):  # "the Astana Summit" names the event, not an actor
+            found.append((ent.start, Participant(name=ent.text, id=None, kind=NER_PARTICIPANT_KINDS[ent.label_])))
+    unique: dict[tuple, Participant] = {}
+    for _, p in sorted(found, key=lambda f: f[0]):
+        unique.setdefault((p.kind, p.id or p.name), p)
+    return tuple(unique.values())
+
+
+def actor_heads(trigger: Token) -> list[Token]:
+    """The heads of the trigger's actors: its subject or agent, object, dative, possessor and with
+    / between / against complements (of / by too for a noun), with what `nominal_actors` or
+    `verbal_actors` adds."""
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    lists = event_words()
+    preps = lists["actor_preposition"] | (lists["nominal_actor_preposition"] if nominal else frozenset())
+    heads = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss")]
+    heads += [g for c in trigger.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in preps)
+              for g in c.children if g.dep_ == "pobj"]
+    return heads + nominal_actors(trigger) if nominal else verbal_actors(trigger, heads)
+
+
+def nominal_actors(trigger: Token) -> list[Token]:
+    """A noun trigger's name words ("the EU-China summit"), the subject its possessive pronoun
+    stands for in an adverbial phrase ("since its founding, NATO has ..."), the subject of the
+    support verb that takes it as object ("Russia launched an invasion"; not "NATO condemned the
+    invasion") and the agent of the verb it is the passive subject of ("talks were held by ...")."""
+    heads = [c for c in trigger.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    verb = trigger.head
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.children) and verb.dep_ == "prep":
+        heads += subjects_of(clause_verb(verb))  # "since its inception in 2001, the SCO has ...": the SCO's
+    if trigger.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in event_words()["support_verb"]:
+        heads += subjects_of(verb)
+    elif trigger.dep_ == "nsubjpass" and verb.pos_ == "VERB":
+        heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return heads
+
+
+def verbal_actors(trigger: Token, heads: list[Token]) -> list[Token]:
+    """A verb trigger's actors `heads` with its subject found where it has none of its own
+    (`subjects_of`), and a relative pronoun replaced by what it stands for ("the treaty, which
+    France signed")."""
+    relative = [h for h in heads if h.tag_ in ("WP", "WDT")]
+    heads = [h for h in heads if h not in relative] + subjects_of(trigger)
+    if relative and trigger.dep_ == "relcl":
+        heads.append(trigger.head)
+    return heads
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The verb's subject; for a verb without one, the subject of the verb it depends on ("agreed
+    to meet", "after arriving in Ankara, Macron ...", "since assuming the presidency, China ...",
+    "X arrived and met Y"), the noun a participle modifies ("guests attending", "the body,
+    established in 2004") or the one a relative pronoun stands for ("Jammeh, who came to power")."""
+    current = verb
+    for _ in range(6):
+        own = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own and current.dep_ == "relcl" and all(c.tag_ in ("WP", "WDT") for c in own):
+            return [current.head]  # "Jammeh, who came to power": the one the relative pronoun stands for
+        if own:
+            return own
+        if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+            return [current.head]
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+            current = current.head.head  # "since assuming the presidency, China ..."
+            continue
+        if current.dep_ not in ("xcomp", "advcl", "conj") or current.head.i == current.i:
+            return []
+        if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
+            return []  # a finite clause of its own ("when NATO met, ...")
+        current = current.head
+    return []
+
+
+def actor_phrase(head: Token) -> list[Token]:
+    """The words of an actor's phrase: the head with its modifiers, conjuncts and of / from
+    complements ("leaders of France and Germany"); not a clause inside it (a relative clause) nor
+    a place phrase ("officials in Brussels")."""
+    keep = event_words()["phrase_preposition"]
+    out, todo = [], [head]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo += [c for c in token.children if c.dep_ not in CLAUSE_DEPS and (c.dep_ != "prep" or c.lower_ in keep)]
+    return out
 
 
 def status_of(trigger: Token, when: TimexSpan, reference: date | None) -> str:
@@ -346,7 +465,8 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
         when = membership_date(first, dates, fallback=False)
         if when is None:
             continue
-        participants = list(dict.fromkeys([country_name(m.member) if m.member_kind == "country" else m.member for m in group] + [first.organization]))
+        participants = list({(p.kind, p.id): p for p in [*(membership_participant(m.member, m.member_name, m.member_kind) for m in group),
+                                                           membership_participant(first.organization, first.organization_name, "organization")]}.values())
         found.append((first.trigger, MEMBERSHIP_EVENT_KIND[first.action], when, location_of(first.trigger),
                       participants, status_of(first.trigger, when, reference), first.sentence))
     merged: dict[tuple, Event] = {}
@@ -354,7 +474,8 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
     more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span
     trigger_of: dict[tuple, Token] = {}
     for trigger, kind, when, location, participants, status, sentence in sorted(found, key=lambda f: f[0].idx):
-        key = (kind, when.value, (location or "").lower() if kind not in MEMBERSHIP_EVENT_KIND.values() else tuple(sorted(participants)))
+        key = (kind, when.value, (location or "").lower() if kind not in MEMBERSHIP_EVENT_KIND.values()
+               else tuple(sorted((p.kind, p.id or p.name) for p in participants)))
         loose = next((k for k in by_kind_date.get(key[:2], ()) if not k[2] or not key[2]), None)
         proof = evidence(sentence)
         existing = key if key in merged else loose
@@ -363,7 +484,9 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
             if proof != first.evidence:
                 more[existing].setdefault((proof.start, proof.end), proof)
             if first.location is None and location:
-                merged[existing] = first.model_copy(update={"location": location})
+                merged[existing] = first = first.model_copy(update={"location": location})
+            if not first.participants and participants:
+                merged[existing] = first.model_copy(update={"participants": participants})
             continue
         trigger_of[key] = trigger
         merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
@@ -371,6 +494,13 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
         by_kind_date.setdefault(key[:2], []).append(key)
         more[key] = {}
     return list(zip(with_later_evidence(merged, more), trigger_of.values()))
+
+
+def membership_participant(mention_id: str, name: str, kind: str) -> Participant:
+    """A member or the organization of a membership change as an event participant: the same
+    name and id as the membership record's `Entity`."""
+    entity = membership_entity(mention_id, name, kind)
+    return Participant(name=entity.name, id=entity.id, kind=entity.kind)
 
 
 @Language.factory("events", assigns=["doc._.events", "doc.spans"])

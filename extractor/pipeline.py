@@ -84,6 +84,7 @@ class Extractor:
         Later sections use the reference date of the first."""
         head: Document | None = None
         records: list = []
+        counts: dict[str, int] = {}
         boilerplate = 0
         section_warnings: list[DocumentWarning] = []
         sections = _sections(raw.text)
@@ -92,16 +93,16 @@ class Extractor:
             part = replace(raw, text=raw.text[start:end], published=published)
             first, *rest = self.extract_batch([part])[0]
             head = head or first
+            counts = {k: counts.get(k, 0) + n for k, n in first.counts.items()}  # timex found, written or not
             boilerplate += first.boilerplate_chars
             own = set(raw.warnings) | set(_boilerplate_warnings(first.boilerplate_chars, part.text))
             section_warnings += [w for w in first.warnings if w not in own and w not in section_warnings]
             records += [shifted(r, start) for r in rest]
-        counts = {k: sum(1 for r in records if r.type == k) for k in head.counts}
         note = DocumentWarning.of("W006", sections=len(sections), chars=SECTION_CHARS)
         warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
         whole = raw.text if "text" in self.settings.include else None
-        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "boilerplate_chars": boilerplate, "text": whole,
-                                        "warnings": warnings}),
+        return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "lines": len(records),
+                                        "boilerplate_chars": boilerplate, "text": whole, "warnings": warnings}),
                 *records]
 
 
@@ -212,15 +213,11 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
     doc._.extractor = context
     for name in EXTRACTION_COMPONENTS:
         doc = nlp.get_pipe(name)(doc)
-    records: list = []
-    if "timex" in settings.include:
-        records += temporal.timex_records(raw.doc_id, doc._.timexes)
+    timexes = temporal.timex_records(raw.doc_id, doc._.timexes)
+    records: list = list(timexes) if "timex" in settings.include else []
     records += doc._.figures + doc._.memberships + doc._.events
     records.sort(key=_record_order)
-
-    counts = {t: 0 for t in RECORD_TYPES if t not in ("document", "error")}
-    for r in records:
-        counts[r.type] += 1
+    counts = record_counts([*timexes, *doc._.figures, *doc._.memberships, *doc._.events])
     warnings = list(raw.warnings)
     if not text.strip():
         warnings.append(DocumentWarning.of("W003"))
@@ -232,8 +229,17 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
                     encoding=raw.encoding, reference_date=reference.isoformat() if reference else None,
                     reference_date_source=context.reference_source, reference_date_rule=context.reference_rule,
                     title=raw.title, url=raw.url, text=text if "text" in settings.include else None,
-                    boilerplate_chars=prepared.boilerplate_chars, counts=counts, warnings=warnings)
+                    boilerplate_chars=prepared.boilerplate_chars, counts=counts, lines=len(records), warnings=warnings)
     return [head, *records]
+
+
+def record_counts(records: list) -> dict[str, int]:
+    """The number of records of each type a document record counts (timex, figure, membership,
+    event; 0 for a type with none), whether or not they are written."""
+    counts = {t: 0 for t in RECORD_TYPES if t not in ("document", "error")}
+    for r in records:
+        counts[r.type] += 1
+    return counts
 
 
 def _boilerplate_warnings(chars: int, text: str) -> list[DocumentWarning]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from extractor.errors import WARNINGS, ErrorKind, WarningCode
 
@@ -22,6 +22,20 @@ MembershipStatus = Literal[
     "member", "founding_member", "observer", "dialogue_partner", "candidate", "associate"
 ]
 EventStatus = Literal["past", "ongoing", "scheduled"]
+# every kind of data/event_triggers.tsv (but "none") and of events.MEMBERSHIP_EVENT_KIND; a test
+# checks that the table and this list agree, and events.triggers() refuses a kind missing here
+EventKind = Literal[
+    "accession", "acquisition", "agreement", "application", "appointment", "arrest", "attack", "bid",
+    "briefing", "ceremony", "closure", "conference", "coup", "crisis", "death", "decision", "election",
+    "expulsion", "forum", "founding", "invasion", "kidnapping", "killing", "launch", "loan", "match",
+    "meeting", "merger", "other", "presidency", "protest", "ratification", "readmission", "referendum",
+    "release", "resignation", "ruling", "sale", "session", "strike", "summit", "suspension", "talks",
+    "tour", "visit", "vote", "war", "withdrawal",
+]
+EntityKind = Literal["country", "organization"]
+# the kinds of an event's participants: registered ones (an id) and names NER found (no id)
+ParticipantKind = Literal["country", "organization", "person", "group", "body", "place"]
+REGISTERED_KINDS: tuple[str, ...] = ("country", "organization")
 
 
 class _Model(BaseModel):
@@ -70,7 +84,35 @@ class Entity(_Model):
 
     name: str
     id: str
-    kind: Literal["country", "organization"]
+    kind: EntityKind
+
+
+class Participant(_Model):
+    """An actor of an event. `country` and `organization` carry an `id` as an `Entity` does
+    (ISO 3166-1 alpha-3, a registry key); the others are names NER found, with `id` null:
+    `person`, `group` (a nationality, religious or political group: "Kurds"), `body` (an
+    organization the registry lacks: a company, a party, an army), `place` (a city or region
+    that acts: "Moscow and Kyiv signed")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra={
+        "if": {"properties": {"kind": {"enum": list(REGISTERED_KINDS)}}},
+        "then": {"properties": {"id": {"type": "string"}}},
+        "else": {"properties": {"id": {"type": "null"}}},
+    })
+    name: str
+    id: str | None = Field(description="ISO 3166-1 alpha-3 (country), registry key (organization), else null")
+    kind: ParticipantKind
+
+    @model_validator(mode="after")
+    def _id_only_when_registered(self) -> "Participant":
+        registered = self.kind in REGISTERED_KINDS
+        if registered and self.id is None:
+            raise ValueError(f"a {self.kind} participant needs its id (ISO 3166-1 alpha-3 or registry key); "
+                             f"{self.name!r} has none: give it, or use kind body/place")
+        if not registered and self.id is not None:
+            raise ValueError(f"a {self.kind} participant has no id (only countries and organizations do); "
+                             f"drop id {self.id!r} of {self.name!r}")
+        return self
 
 
 class DocumentWarning(_Model):
@@ -105,7 +147,12 @@ class Document(_Model):
     boilerplate_chars: int = Field(
         default=0, description="characters labelled boilerplate (navigation, share buttons, cookie notices): no record comes from them"
     )
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(
+        description="records found, by type: timex, figure, membership, event (timex counted with or without --include timex)"
+    )
+    lines: int = Field(
+        description="record lines that follow this one: the counts less the timex records when --include timex is not given"
+    )
     warnings: list[DocumentWarning]
 
 
@@ -169,10 +216,13 @@ class Event(_Model):
     type: Literal["event"] = "event"
     doc_id: str
     trigger: str
-    kind: str
+    kind: EventKind
     date: DateRef
     location: str | None
-    participants: list[str]
+    participants: list[Participant] = Field(
+        description="the actors of the event's own clause: subject or agent, object, with/between/against complements, "
+                    "possessors of a nominal trigger; members and organization of a membership change"
+    )
     status: EventStatus
     evidence: Evidence
     mentions: list[Evidence] = Field(default_factory=list)

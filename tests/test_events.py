@@ -180,3 +180,119 @@ def test_events_derived_words_the_table_keeps_out(run, text):
 
 def test_events_a_date_on_a_noun_that_names_no_event_still_dates_the_event(run):
     assert ("merger", "2024-03") in [(e[0], e[1]) for e in _events(run, "The company announced its merger with a rival in March 2024.")]
+
+
+# ---------------------------------------------------------------- participants: the actors of the event's own clause
+
+def _participants(run, text, kind):
+    """{(id or name, participant kind)} of the first event of `kind` in the text."""
+    event = next(e for e in of_type(run(text), "event") if e.kind == kind)
+    return {(p.id or p.name, p.kind) for p in event.participants}
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # active, passive, nominal with a possessor
+    ("Russia invaded Ukraine on 24 February 2022.", "invasion", {("RUS", "country"), ("UKR", "country")}),
+    ("Ukraine was invaded by Russia on 24 February 2022.", "invasion", {("RUS", "country"), ("UKR", "country")}),
+    ("Russia's invasion of Ukraine on 24 February 2022 shocked Europe.", "invasion", {("RUS", "country"), ("UKR", "country")}),
+    ("Turkish troops invaded Cyprus in July 1974.", "invasion", {("TUR", "country"), ("CYP", "country")}),
+    # with / between / against complements
+    ("Talks between Armenia and Azerbaijan on 3 May 2025 failed.", "talks", {("ARM", "country"), ("AZE", "country")}),
+    ("Israel's strikes against Iran on 13 June 2025 drew protests.", "strike", {("ISR", "country"), ("IRN", "country")}),
+    ("Emmanuel Macron met with Xi Jinping on 4 March 2025.", "meeting", {("Emmanuel Macron", "person"), ("Xi Jinping", "person")}),
+    ("Talks with Iran were held by France and Germany on 3 May 2025.", "talks",
+     {("IRN", "country"), ("FRA", "country"), ("DEU", "country")}),
+    # lists of actors
+    ("Germany, France, Italy and Spain signed the accord on 3 May 2025.", "agreement",
+     {("DEU", "country"), ("FRA", "country"), ("ITA", "country"), ("ESP", "country")}),
+    # a subject shared with another verb, a relative pronoun, a body founded
+    ("After arriving in Ankara on 4 May 2024, Macron met Erdogan.", "visit", {("Macron", "person")}),
+    ("Jammeh, who came to power in a coup in 1994, left.", "appointment", {("Jammeh", "person")}),
+    # a possessive pronoun in an adverbial phrase stands for the clause's subject
+    ("Since its founding in 1949, NATO has grown to 32 members.", "founding", {("NATO", "organization")}),
+    ("After their meeting in Geneva on 4 March 2025, Putin and Xi issued a statement.", "meeting",
+     {("Putin", "person"), ("Xi", "person")}),
+    # names no registry holds: a company, a group
+    ("Apple acquired Beats on 28 May 2014.", "acquisition", {("Apple", "body")}),
+    ("The Kurds protested in Ankara on 3 May 2025.", "protest", {("Kurds", "group")}),
+])
+def test_events_participants_are_the_actors_of_the_clause(run, text, kind, expected):
+    assert _participants(run, text, kind) == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a body reacting in another clause
+    ("Russia invaded Ukraine on 24 February 2022, and NATO condemned the attack.", "invasion",
+     {("RUS", "country"), ("UKR", "country")}),
+    ("Russia invaded Ukraine on 24 February 2022, a move which the European Union condemned.", "invasion",
+     {("RUS", "country"), ("UKR", "country")}),
+    ("Israel attacked Iran on 13 June 2025, prompting the United Nations to call a meeting.", "attack",
+     {("ISR", "country"), ("IRN", "country")}),
+    ("NATO condemned Russia's invasion of Ukraine on 24 February 2022.", "invasion", {("RUS", "country"), ("UKR", "country")}),
+    ("NATO condemned its invasion of Ukraine on 24 February 2022.", "invasion", {("UKR", "country")}),  # "its" is not NATO
+    # a reporting clause
+    ("Officials in Brussels said Armenia and Azerbaijan signed the agreement on 3 May 2025.", "agreement",
+     {("ARM", "country"), ("AZE", "country")}),
+    ("Armenia and Azerbaijan signed the agreement on 3 May 2025, officials in Brussels said.", "agreement",
+     {("ARM", "country"), ("AZE", "country")}),
+    ("The European Union said on Friday that Armenia and Azerbaijan had signed the agreement on 3 May 2025.", "agreement",
+     {("ARM", "country"), ("AZE", "country")}),
+    ("Officials in Brussels said the two leaders met on 4 March 2025.", "meeting", set()),
+])
+def test_events_participants_leave_out_reacting_and_reporting_clauses(run, text, kind, expected):
+    assert _participants(run, text, kind) == expected
+
+
+@pytest.mark.parametrize("text, kind, location, expected", [
+    ("Vladimir Putin and Xi Jinping met in Geneva on 4 March 2025.", "meeting", "Geneva",
+     {("Vladimir Putin", "person"), ("Xi Jinping", "person")}),
+    ("France and Germany signed the agreement in Rome on 3 May 2025.", "agreement", "Rome", {("FRA", "country"), ("DEU", "country")}),
+    ("Leaders of France and Germany met in Paris on 3 May 2025.", "meeting", "Paris", {("FRA", "country"), ("DEU", "country")}),
+    ("The Kurds protested in Ankara on 3 May 2025.", "protest", "Ankara", {("Kurds", "group")}),
+])
+def test_events_a_place_is_the_location_not_a_participant(run, text, kind, location, expected):
+    event = next(e for e in of_type(run(text), "event") if e.kind == kind)
+    assert event.location == location
+    assert {(p.id or p.name, p.kind) for p in event.participants} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Croatia joined the EU in 2013.", [("Croatia", "HRV", "country"), ("European Union", "EU", "organization")]),
+    ("Spain and Portugal joined the European Communities on 1 January 1986.",
+     [("Spain", "ESP", "country"), ("Portugal", "PRT", "country"), ("European Union", "EU", "organization")]),
+])
+def test_events_membership_change_participants_are_its_member_and_organization_entities(run, text, expected):
+    event = next(e for e in of_type(run(text), "event") if e.kind == "accession")
+    assert sorted((p.name, p.id, p.kind) for p in event.participants) == sorted(expected)
+
+
+# ---------------------------------------------------------------- event kinds: one closed list, the table's
+
+def test_events_kinds_of_the_trigger_table_are_the_schemas_event_kinds():
+    from typing import get_args
+
+    from extractor.events import MEMBERSHIP_EVENT_KIND
+    from extractor.lexicon import read_tsv
+    from extractor.records import EventKind
+
+    table = {kind for _, _, kind, _ in read_tsv("event_triggers.tsv", 4)} - {"none"}
+    assert table | set(MEMBERSHIP_EVENT_KIND.values()) == set(get_args(EventKind))
+
+
+@pytest.mark.parametrize("reader, name, rows, message", [
+    ("triggers", "event_triggers.tsv", [["gala", "NOUN", "party", "-"]], "party"),
+    ("event_words", "event_words.tsv", [["body", "agency"], ["actor_prep", "with"]], "actor_prep"),
+    ("unscheduled_kinds", "unscheduled_kinds.tsv", [["deaths"]], "deaths"),
+])
+def test_events_data_with_an_unknown_kind_or_list_fails_on_load_naming_it(monkeypatch, reader, name, rows, message):
+    from extractor import events
+    from extractor.lexicon import DataFileError
+
+    function = getattr(events, reader)
+    monkeypatch.setattr(events, "read_tsv", lambda file, columns: rows if file == name else [])
+    function.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=message):
+            function()
+    finally:
+        function.cache_clear()

@@ -82,3 +82,130 @@ def test_records_warning_messages_fill_every_placeholder():
         names = {field for _, field, _, _ in string.Formatter().parse(template) if field}
         warning = DocumentWarning.of(code, **{name: 1000 for name in names})
         assert warning.code == code and "{" not in warning.message
+
+
+# ---------------------------------------------------------------- participants, entities, enums
+
+import pytest  # noqa: E402
+from pydantic import ValidationError  # noqa: E402
+
+
+@pytest.mark.parametrize("name, id_, kind", [
+    ("Ukraine", "UKR", "country"),
+    ("European Union", "EU", "organization"),
+    ("Xi Jinping", None, "person"),
+    ("Kurds", None, "group"),
+    ("Apple", None, "body"),
+    ("Moscow", None, "place"),
+])
+def test_records_participant_has_an_id_exactly_when_registered(name, id_, kind):
+    from extractor.records import Participant
+
+    assert Participant(name=name, id=id_, kind=kind).id == id_
+
+
+@pytest.mark.parametrize("name, id_, kind", [
+    ("Ukraine", None, "country"),  # a country needs its ISO code
+    ("European Union", None, "organization"),
+    ("Xi Jinping", "XI", "person"),  # a person has no registry id
+    ("Apple", "AAPL", "body"),
+    ("Xi Jinping", None, "leader"),  # not a participant kind
+])
+def test_records_participant_refuses_a_missing_or_invented_id(name, id_, kind):
+    from extractor.records import Participant
+
+    with pytest.raises(ValidationError):
+        Participant(name=name, id=id_, kind=kind)
+
+
+def test_records_schema_says_which_participants_have_an_id():
+    from extractor.records import REGISTERED_KINDS, json_schema
+
+    participant = json_schema()["$defs"]["Participant"]
+    assert set(participant["if"]["properties"]["kind"]["enum"]) == set(REGISTERED_KINDS)
+    assert participant["then"]["properties"]["id"] == {"type": "string"}
+    assert participant["else"]["properties"]["id"] == {"type": "null"}
+
+
+@pytest.mark.parametrize("id_, kind", [(None, "country"), ("UKR", "person")])
+def test_records_membership_entities_keep_a_registered_id(id_, kind):
+    from extractor.records import Entity
+
+    with pytest.raises(ValidationError):
+        Entity(name="Ukraine", id=id_, kind=kind)
+
+
+def _enums():
+    """(README row, definition, field, its Literal) of every closed set of values a model names."""
+    from extractor import records as r
+
+    return [
+        ("figure kind", "Figure", "kind", r.FigureKind),
+        ("event kind", "Event", "kind", r.EventKind),
+        ("entity kind", "Entity", "kind", r.EntityKind),
+        ("participant kind", "Participant", "kind", r.ParticipantKind),
+        ("membership action", "Membership", "action", r.MembershipAction),
+        ("membership status", "Membership", "status", r.MembershipStatus),
+        ("event status", "Event", "status", r.EventStatus),
+        ("timeline status", "Interval", "status", r.TimelineStatus),
+        ("timex type", "Timex", "timex_type", r.TimexType),
+        ("figure qualifier", "Figure", "qualifier", r.Qualifier),
+    ]
+
+
+README_ROWS = [(label, definition, field) for label, definition, field, _ in _enums()] + [
+    ("count status", "Count", "status"), ("check status", "Check", "status"), ("check result", "Check", "result"),
+]
+
+
+def _enum_values(schema: dict) -> set[str]:
+    found = set(schema.get("enum", []))
+    for option in schema.get("anyOf", []):
+        found |= set(option.get("enum", []))
+    return found
+
+
+@pytest.mark.parametrize("label, definition, field, literal", _enums(), ids=[e[0] for e in _enums()])
+def test_records_schema_lists_every_value_of_each_closed_set(label, definition, field, literal):
+    from typing import get_args
+
+    from extractor.records import json_schema
+
+    schema = json_schema()["$defs"][definition]["properties"][field]
+    assert _enum_values(schema) == set(get_args(literal)), f"{definition}.{field} ({label}) is not a closed set in the schema"
+
+
+@pytest.mark.parametrize("label, definition, field", README_ROWS, ids=[row[0] for row in README_ROWS])
+def test_records_readme_record_fields_lists_each_closed_set(label, definition, field):
+    from extractor.records import json_schema
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Record fields"):]
+    section = section[:section.index("\n## ", 1)]
+    row = next((line for line in section.splitlines() if line.startswith(f"| {label} |")), None)
+    assert row is not None, f"README.md's Record fields table has no row '{label}'"
+    listed = set(row.split("|")[3].replace("`", "").replace(",", " ").split())
+    assert listed == _enum_values(json_schema()["$defs"][definition]["properties"][field])
+
+
+# ---------------------------------------------------------------- document counts
+
+@pytest.mark.parametrize("text, timexes", [
+    ("Finland joined NATO in April 2023 and Sweden followed on 7 March 2024.", 2),
+    ("The summit took place last Friday.", 1),
+    ("Nothing here is dated.", 0),
+])
+def test_records_document_counts_timex_with_or_without_include_timex(text, timexes):
+    import json
+
+    from conftest import cli
+
+    for include in ([], ["--include", "timex"]):
+        lines = [json.loads(line) for line in cli("extract", "-", "--published", "2025-07-25", *include,
+                                                  stdin=text.encode()).stdout.decode().splitlines()]
+        head, rest = lines[0], lines[1:]
+        assert head["counts"]["timex"] == timexes
+        assert sum(1 for r in rest if r["type"] == "timex") == (timexes if include else 0)
+        assert head["lines"] == len(rest)
+        assert {t: n for t, n in head["counts"].items() if t != "timex"} == {
+            t: sum(1 for r in rest if r["type"] == t) for t in ("figure", "membership", "event")}
