@@ -16,7 +16,7 @@ from extractor.entities import SPAN_KEY
 from extractor.lexicon import DataFileError, read_tsv
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership import MembershipMention, MembershipTagger, direct_path, membership_date, realising_verb
-from extractor.membership import _entity as membership_entity  # the name and id a membership record gives
+from extractor.membership import entity as membership_entity  # the name and id a membership record gives
 from extractor.membership import words as membership_words
 from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of

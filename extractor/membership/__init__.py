@@ -9,10 +9,11 @@ whose action, status and arguments are more precise, and which win where both re
 from extractor.membership.frames import (
     MembershipMention, MembershipPattern, MembershipTagger, direct_path, find_memberships, has_trigger_pattern,
     membership_date, membership_records, patterns, realising_verb, trigger_words, words, _matcher,
+    _entity as entity,
 )
 
 __all__ = [
     "MembershipMention", "MembershipPattern", "MembershipTagger", "direct_path", "find_memberships",
-    "has_trigger_pattern", "membership_date", "membership_records", "patterns", "realising_verb", "trigger_words",
+    "entity", "has_trigger_pattern", "membership_date", "membership_records", "patterns", "realising_verb", "trigger_words",
     "words",
 ]
