@@ -191,10 +191,20 @@ def check_output(output: Path | None, mkdir: bool = False, option: str = "-o") -
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise typer.BadParameter(f"the folder {folder} could not be created: {exc.strerror or exc}.", param_hint=option)
-    target = output if output.exists() else folder
-    if not os.access(target, os.W_OK):
-        raise typer.BadParameter(f"{output} cannot be written here (permission denied); choose another place or fix "
+    try:
+        _try_writing(output)
+    except OSError as exc:
+        raise typer.BadParameter(f"{output} cannot be written ({exc.strerror or exc}); choose another place or fix "
                                  "the permissions.", param_hint=option)
+
+
+def _try_writing(path: Path) -> None:
+    """Open `path` for writing without changing it (a file made for the test is removed); raises OSError."""
+    if path.exists():
+        open(path, "a", encoding="utf-8").close()
+        return
+    open(path, "x", encoding="utf-8").close()
+    path.unlink()
 
 
 def _open_output(output: Path, mode: str):
@@ -529,7 +539,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.ClickException as exc:
         typer.echo(f"error: {exc.format_message()}", err=True)
         status = exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("interrupted", err=True)
         status = 130
     sys.exit(status if isinstance(status, int) else 0)

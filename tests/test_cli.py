@@ -206,7 +206,7 @@ def test_cli_published_from_ambiguous_name_stops_the_run_naming_it(two_folders):
 def test_cli_published_from_line_without_a_tab_is_a_usage_error_naming_file_and_line(tmp_path, line):
     table = _table(tmp_path, f"# doc_id TAB date\nb.txt\t2024-01-01\n{line}\n")
     result = cli("extract", "-", "--published-from", str(table), stdin=b"x")
-    stderr = _one_line_usage_error(result).decode() if isinstance(result.stderr, bytes) else result.stderr
+    stderr = _one_line_usage_error(result)
     assert f"{table} line 3 has no tab" in stderr
 
 
@@ -239,7 +239,7 @@ def test_cli_output_that_cannot_be_written_is_a_usage_error_before_any_work(tmp_
     output = where.format(tmp=tmp_path)
     args = [a if a != "records.jsonl" else str(tmp_path / a) for a in command]
     result = cli(*args, "-o", output, stdin=b"Prices rose 4%.", text=False)
-    assert says in _one_line_usage_error(result).decode()
+    assert says in _one_line_usage_error(result)
     assert not (tmp_path / "missing").exists()
 
 
@@ -414,7 +414,7 @@ def test_cli_include_of_an_unknown_kind_is_a_usage_error(value):
     if value == ",":
         assert _included([value]) == ()
         return
-    stderr = _one_line_usage_error(cli("extract", "-", "--include", value, stdin=b"x", text=True))
+    stderr = _one_line_usage_error(cli("extract", "-", "--include", value, stdin=b"x"))
     assert "cannot be included" in stderr
 
 
@@ -436,7 +436,7 @@ def test_cli_include_comma_list_gives_timexes_and_text():
     (["timeline", "x.jsonl"], "--jobs", None),
 ])
 def test_cli_unknown_option_suggests_the_closest_real_one_or_none(command, typed, suggested):
-    stderr = _one_line_usage_error(cli(*command, typed, stdin=b"x", text=True))
+    stderr = _one_line_usage_error(cli(*command, typed, stdin=b"x"))
     assert f"no such option {typed}" in stderr
     if suggested:
         assert f"did you mean {suggested}?" in stderr
