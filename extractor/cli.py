@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections import Counter
@@ -11,14 +12,72 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+import typer.core
+
+try:
+    from typer import _click as click  # typer 0.2x carries its own copy of click: its classes and exceptions
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    import click
 
 from extractor.records import json_schema_text, to_json_line
-from extractor.formats import INPUT_FORMATS, Fields, Skipped, documents, format_of
-from extractor.sources import RawDocument, ReadFailure, Source, iter_sources
+from extractor.formats import INPUT_FORMATS, READERS, Fields, Skipped, documents, format_of, missing_reader
+from extractor.sources import Plan, RawDocument, ReadFailure, Source, plan_sources, skipped_line
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+INCLUDABLE = ("timex", "text")
+CLOSE_OPTION = 0.75  # how alike an unknown option and a real one must be for the real one to be suggested
+SHOWN_UNMATCHED = 5  # --published-from ids that match no document, named in the warning
+
+
+class PlainCommand(typer.core.TyperCommand):
+    """A command whose help names each value by its metavar (PATH..., FILE, TYPES), not by the
+    Python type, and reads the same on a terminal and in a pipe."""
+
+    def collect_usage_pieces(self, ctx: click.core.Context) -> list[str]:
+        return ["[OPTIONS]", *(_metavar(p) for p in self.get_params(ctx) if isinstance(p, typer.core.TyperArgument))]
+
+    def format_help(self, ctx: click.core.Context, formatter: click.formatting.HelpFormatter) -> None:
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        params = self.get_params(ctx)
+        arguments = [_argument_row(p) for p in params if isinstance(p, typer.core.TyperArgument)]
+        options = [_option_row(p) for p in params if isinstance(p, typer.core.TyperOption)]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _metavar(param: click.core.Parameter) -> str:
+    """What the help calls a value: the parameter's metavar, else its name in capitals; PATH... for many."""
+    name = param.metavar or (param.name or "value").upper()
+    return f"{name}..." if param.nargs == -1 and not name.endswith("...") else name
+
+
+def _argument_row(param: typer.core.TyperArgument) -> tuple[str, str]:
+    return _metavar(param), getattr(param, "help", None) or ""
+
+
+def _option_row(param: typer.core.TyperOption) -> tuple[str, str]:
+    """('-o, --output FILE', 'help [default: x]') for one option."""
+    names = ", ".join(sorted(param.opts, key=len))
+    if param.secondary_opts:
+        names += " / " + ", ".join(sorted(param.secondary_opts, key=len))
+    if not param.is_flag:
+        names += " " + _metavar(param)
+    help_text = param.help or ""
+    default = param.default
+    if not param.is_flag and param.show_default is not False and default not in (None, "", [], (), 0) and not callable(default):
+        shown = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
+        help_text += f"  [default: {shown}]"
+    return names, help_text
+
+
+HELP = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings=HELP,
                   help="Turn news articles into structured, verifiable facts (JSON Lines).")
-evaluate_app = typer.Typer(no_args_is_help=True, help="Score predictions against gold files.")
+evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP,
+                           help="Score predictions against gold files (the gold formats: extractor evaluate news -h, timex -h).")
 app.add_typer(evaluate_app, name="evaluate")
 
 
@@ -29,51 +88,171 @@ def _parse_date(value: str, option: str) -> date:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-25.", param_hint=option)
 
 
-def _published_table(path: Path) -> dict[str, str]:
-    """doc_id TAB YYYY-MM-DD per line; an empty date means unknown."""
-    table: dict[str, str] = {}
+def _published_table(path: Path) -> dict[str, tuple[int, str | None]]:
+    """doc_id TAB YYYY-MM-DD per line, as doc_id -> (line number, date or None when the date is
+    left empty: unknown). Blank lines and lines starting with # are passed over; any other line
+    without a tab, or with a date that is not one, is a usage error naming the file and line."""
+    table: dict[str, tuple[int, str | None]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise typer.BadParameter(f"{path} could not be read: {exc.strerror}.", param_hint="--published-from")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"{path} could not be read: {getattr(exc, 'strerror', None) or exc}.",
+                                 param_hint="--published-from")
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
+        if "\t" not in line:
+            raise typer.BadParameter(f"{path} line {number} has no tab: write doc_id<TAB>YYYY-MM-DD (nothing after "
+                                     f"the tab when the date is unknown), not {line[:60]!r}.", param_hint="--published-from")
         doc_id, _, value = line.partition("\t")
-        if value.strip():
-            table[doc_id.strip()] = _parse_date(value.strip(), f"--published-from line {number}").isoformat()
+        given = _parse_date(value.strip(), f"--published-from {path} line {number}").isoformat() if value.strip() else None
+        table[doc_id.strip()] = (number, given)
     return table
 
 
+class PublishedDates:
+    """The dates of a --published-from table, matched to the documents of a run: a key is a doc_id,
+    or a file's name or name without extension when exactly one input of the run has it."""
+
+    def __init__(self, table: dict[str, tuple[int, str | None]], path: Path | None = None):
+        self.table, self.path = table, path
+        self.by_source: dict[str, str] = {}  # doc_id of an input file -> date
+        self.used: set[str] = set()
+
+    def match(self, items: list[Source | ReadFailure]) -> None:
+        """Decide, before anything is read, which key dates which input; a key that names several
+        inputs by their file name is a usage error naming it."""
+        ids = {item.doc_id for item in items}
+        by_name: dict[str, set[str]] = {}
+        for doc_id in ids:
+            name = doc_id.rsplit("/", 1)[-1]
+            for key in {name, name.rsplit(".", 1)[0]} - {doc_id}:
+                by_name.setdefault(key, set()).add(doc_id)
+        for key, (_, value) in self.table.items():
+            if key in ids:
+                self._assign(key, key, value)
+        for key, (number, value) in self.table.items():
+            named = sorted(by_name.get(key, ())) if key not in ids else []
+            if len(named) > 1:
+                raise typer.BadParameter(
+                    f"{self.path} line {number}: {key!r} names {len(named)} documents ({', '.join(named[:3])}); "
+                    "write the doc_id of one of them (the path under its directory argument, or as given).",
+                    param_hint="--published-from")
+            if named:
+                self._assign(key, named[0], value, keep=True)
+
+    def _assign(self, key: str, doc_id: str, value: str | None, keep: bool = False) -> None:
+        self.used.add(key)
+        if value and not (keep and doc_id in self.by_source):
+            self.by_source[doc_id] = value
+
+    def of_source(self, source: Source) -> Source:
+        """The input with the date listed for it, if any."""
+        listed = self.by_source.get(source.doc_id)
+        return Source(source.doc_id, source.path, listed) if listed else source
+
+    def of_document(self, raw):
+        """A document of a multi-document file (a dump line, an archived page) with the date listed for its doc_id."""
+        if not isinstance(raw, RawDocument) or raw.doc_id not in self.table:
+            return raw
+        self.used.add(raw.doc_id)
+        listed = self.table[raw.doc_id][1]
+        return replace(raw, published=listed, published_rule=None) if listed and raw.published != listed else raw
+
+    def unmatched_line(self) -> str | None:
+        """One warning line naming the count and the first few ids that dated no document, or None."""
+        left = [key for key in self.table if key not in self.used]
+        if not left:
+            return None
+        more = f" and {len(left) - SHOWN_UNMATCHED} more" if len(left) > SHOWN_UNMATCHED else ""
+        return (f"warning: {len(left)} id{'s' if len(left) != 1 else ''} in {self.path} matched no document: "
+                f"{', '.join(left[:SHOWN_UNMATCHED])}{more}")
+
+
+def check_output(output: Path | None, mkdir: bool = False, option: str = "-o") -> None:
+    """Make sure `output` can be written before any work: not a directory, in a folder that
+    exists (created only with --mkdir), writable. A usage error (exit 2) says what is wrong."""
+    if output is None:
+        return
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a directory; give a file name, e.g. {output / 'records.jsonl'}.", param_hint=option)
+    folder = output.parent
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise typer.BadParameter(f"{existing} is a file, not a folder, so {output} cannot be made; give a path in a folder.",
+                                 param_hint=option)
+    if existing != folder:
+        if not mkdir:
+            raise typer.BadParameter(f"the folder {folder} does not exist; create it, or add --mkdir to have it created.",
+                                     param_hint=option)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise typer.BadParameter(f"the folder {folder} could not be created: {exc.strerror or exc}.", param_hint=option)
+    try:
+        _try_writing(output)
+    except OSError as exc:
+        raise typer.BadParameter(f"{output} cannot be written ({exc.strerror or exc}); choose another place or fix "
+                                 "the permissions.", param_hint=option)
+
+
+def _try_writing(path: Path) -> None:
+    """Open `path` for writing without changing it (a file made for the test is removed); raises OSError."""
+    if path.exists():
+        open(path, "a", encoding="utf-8").close()
+        return
+    open(path, "x", encoding="utf-8").close()
+    path.unlink()
+
+
+def _open_output(output: Path, mode: str):
+    """The output file opened, or a usage error that says why it cannot be (what check_output cannot foresee)."""
+    try:
+        return open(output, mode, encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(f"{output} cannot be written: {exc.strerror or exc}; choose another place.", param_hint="-o")
+
+
 # The input options `extract` and `spark` share.
-PUBLISHED = typer.Option(None, help="The articles' date (YYYY-MM-DD) for relative dates.")
-PUBLISHED_FROM = typer.Option(None, help="A TSV of doc_id<TAB>YYYY-MM-DD, one per document.")
-INCLUDE = typer.Option([], help="Extra output: timex (records), text (on the document record).")
-INPUT_FORMAT = typer.Option("auto", help="auto (by file name, HTML sniffed), text, html, jsonl or warc.")
-TEXT_FIELD = typer.Option("maintext,text", help="JSON Lines: the field(s) holding the text, first present wins.")
-ID_FIELD = typer.Option("url,id", help="JSON Lines: the field(s) holding the document id.")
-DATE_FIELD = typer.Option("date_publish,published", help="JSON Lines: the field(s) holding the publication date.")
-TITLE_FIELD = typer.Option("title", help="JSON Lines: the field(s) holding the title.")
+PUBLISHED = typer.Option(None, metavar="DATE", help="The articles' date (YYYY-MM-DD) for relative dates.")
+PUBLISHED_FROM = typer.Option(None, metavar="FILE.tsv", help="doc_id TAB YYYY-MM-DD per line (nothing after the tab: "
+                              "unknown); a doc_id, or a file name (with or without extension) that names one document.")
+INCLUDE = typer.Option([], metavar="TYPES", help="Extra output, comma-separated or repeated: timex (records), text (on "
+                       "the document record).")
+GLOB = typer.Option(None, metavar="PATTERN", help="Read only the files in directories whose name matches (e.g. "
+                    "'*.warc.gz'); default: every known format (.txt, .text, .txt.gz, no extension, .html, .htm, "
+                    ".xhtml, .jsonl, .ndjson, .warc, gzipped too); the rest are counted on stderr.")
+INPUT_FORMAT = typer.Option("auto", metavar="FORMAT", help="auto (by file name, HTML sniffed), text, html, jsonl or warc.")
+TEXT_FIELD = typer.Option("maintext,text", metavar="FIELDS", help="JSON Lines: the field(s) holding the text, first present wins.")
+ID_FIELD = typer.Option("url,id", metavar="FIELDS", help="JSON Lines: the field(s) holding the document id.")
+DATE_FIELD = typer.Option("date_publish,published", metavar="FIELDS", help="JSON Lines: the field(s) holding the publication date.")
+TITLE_FIELD = typer.Option("title", metavar="FIELDS", help="JSON Lines: the field(s) holding the title.")
+MKDIR = typer.Option(False, "--mkdir", help="Create the folder of -o FILE when it does not exist.")
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files, directories (read recursively) or - for stdin."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories (read recursively) or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write JSON Lines here instead of stdout."),
+    mkdir: bool = MKDIR,
     published: Optional[str] = PUBLISHED,
     published_from: Optional[Path] = PUBLISHED_FROM,
     include: List[str] = INCLUDE,
-    model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline (package name or path)."),
-    glob: str = typer.Option("*.txt", help="Which files to read in directories (e.g. '*.html', '*.warc.gz')."),
+    model: Optional[str] = typer.Option(None, metavar="NAME_OR_PATH", help="An installed spaCy pipeline (package name or path)."),
+    glob: Optional[str] = GLOB,
     input_format: str = INPUT_FORMAT,
     text_field: str = TEXT_FIELD,
     id_field: str = ID_FIELD,
     date_field: str = DATE_FIELD,
     title_field: str = TITLE_FIELD,
-    jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes; 0 (the default) uses every core."),
+    jobs: int = typer.Option(0, "-j", "--jobs", metavar="N", help="Worker processes; 0 (the default) uses every core."),
     resume: bool = typer.Option(False, help="Keep the documents already complete in -o FILE (same doc_id and sha256), append the rest."),
     cascade: bool = typer.Option(True, help="--no-cascade runs the statistical model on every sentence (same records, slower)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print nothing to stderr but errors: no progress, no summary."),
+    explain: bool = typer.Option(False, "--explain", help="Also write a `candidate` record for every (member, organization) "
+                                 "pair read near a membership cue: the record it became, or the reason that rejected it."),
 ) -> None:
     """Extract records from news articles: one `document` or `error` record per input, then its
     figures, membership changes and dated events, in input order."""
@@ -81,37 +260,44 @@ def extract(
     from extractor.nlp import ModelNotFound, check_model
     from extractor.pipeline import Settings
 
-    _check_include(include)
+    included = _included(include)
     fields = _fields(input_format, text_field, id_field, date_field, title_field)
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o FILE: the output of the run to finish.", param_hint="--resume")
     if jobs < 0:
         raise typer.BadParameter(f"{jobs} is not a number of processes; give 1 or more, or 0 for every core.", param_hint="--jobs")
     given = _parse_date(published, "--published") if published else None
-    per_file = _published_table(published_from) if published_from else {}
+    plan = plan_sources(paths, glob)
+    dates = PublishedDates(_published_table(published_from) if published_from else {}, published_from)
+    dates.match(plan.items)
+    check_output(output, mkdir)
     try:
         check_model(model)
     except ModelNotFound as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    settings = Settings(model=model, include=tuple(include), published=given, cascade=cascade)
+    settings = Settings(model=model, include=included + (("candidates",) if explain else ()), published=given,
+                        cascade=cascade)
 
     done = batch.read_done(output) if resume else batch.Done()
     if done.dropped:
         batch.keep_complete(output)
     stale: set[tuple[str, str]] = set()
     shown = not quiet and sys.stderr.isatty()
-    progress = batch.Progress(_count_inputs(paths, glob, input_format) if shown else None, shown)
+    progress = batch.Progress(_count_inputs(plan, input_format) if shown else None, shown)
 
     skipped: Counter[str] = Counter()
+    missing = 0
 
     def inputs():
-        for item in iter_sources(paths, glob):
-            for raw in [item] if isinstance(item, ReadFailure) else documents(_with_date(item, per_file), input_format, fields):
+        nonlocal missing
+        for item in plan.items:
+            for raw in [item] if isinstance(item, ReadFailure) else documents(dates.of_source(item), input_format, fields):
                 if isinstance(raw, Skipped):
                     skipped[raw.what] += 1
                     continue
-                raw = _with_listed_date(raw, per_file)
+                raw = dates.of_document(raw)
+                missing += isinstance(raw, ReadFailure) and raw.error == "MissingDependency"
                 earlier = done.complete.get(raw.doc_id)
                 if earlier is not None and earlier == getattr(raw, "sha256", None):
                     progress.update(skipped=True)
@@ -121,9 +307,7 @@ def extract(
                 yield raw
 
     counts: Counter[str] = Counter()
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    sink = open(output, "a" if resume else "w", encoding="utf-8") if output else sys.stdout
+    sink = _open_output(output, "a" if resume else "w") if output else sys.stdout
     try:
         for finished in batch.run(inputs(), settings, jobs or batch.default_jobs()):
             sink.write(finished.text())
@@ -147,22 +331,38 @@ def extract(
     if not quiet:
         already = f" ({progress.skipped} documents already done)" if progress.skipped else ""
         typer.echo(_summary(str(output) if output else "stdout", counts) + already, err=True)
-        if skipped:
-            kinds = ", ".join(f"{n} {what}" for what, n in sorted(skipped.items()))
-            typer.echo(f"skipped {sum(skipped.values())} archive records that are not HTML pages ({kinds})", err=True)
+        _echo_skipped(plan.skipped, skipped)
+        if dates.unmatched_line():
+            typer.echo(dates.unmatched_line(), err=True)
+    if missing:
+        typer.echo(_missing_readers_line(missing), err=True)
     if counts["error"]:
         raise typer.Exit(1)
 
 
-def _count_inputs(paths: list[str], glob: str, input_format: str = "auto") -> int | None:
-    """How many documents there are, for the ETA (a walk of the paths, no reading); None when a
+def _echo_skipped(files: Counter[str], records: Counter[str]) -> None:
+    """The files the directory walks passed over and the archive records that are not pages, on stderr."""
+    line = skipped_line(files)
+    if line:
+        typer.echo(line, err=True)
+    if records:
+        kinds = ", ".join(f"{n} {what}" for what, n in sorted(records.items()))
+        typer.echo(f"skipped {sum(records.values())} archive records that are not HTML pages ({kinds})", err=True)
+
+
+def _missing_readers_line(count: int) -> str:
+    """What to install so that the inputs that failed for a missing reader can be read."""
+    needs = [f"{fmt} ({why}): {READERS[fmt][1]}" for fmt in READERS if (why := missing_reader(fmt))]
+    return f"error: {count} input{'s' if count != 1 else ''} could not be read for want of a reader; install " + "; ".join(needs)
+
+
+def _count_inputs(plan: Plan, input_format: str = "auto") -> int | None:
+    """How many documents there are, for the ETA (the planned inputs, no reading); None when a
     file holds many (JSON Lines, WARC)."""
-    total = 0
-    for item in iter_sources(paths, glob):
+    for item in plan.items:
         if isinstance(item, Source) and format_of(item.path, input_format) in ("jsonl", "warc"):
             return None
-        total += 1
-    return total
+    return len(plan.items)
 
 
 def _fields(input_format: str, text: str, id_: str, date_: str, title: str) -> Fields:
@@ -174,37 +374,21 @@ def _fields(input_format: str, text: str, id_: str, date_: str, title: str) -> F
     return Fields(*names)
 
 
-def _with_listed_date(raw, per_file: dict[str, str]):
-    """A document of a multi-document file takes the date --published-from lists for its doc_id."""
-    if isinstance(raw, RawDocument) and raw.doc_id in per_file and raw.published != per_file[raw.doc_id]:
-        return replace(raw, published=per_file[raw.doc_id], published_rule=None)
-    return raw
-
-
-def _with_date(source: Source, per_file: dict[str, str]) -> Source:
-    """The date listed for this document: by doc_id, else by file name or name without extension."""
-    name = source.doc_id.rsplit("/", 1)[-1]
-    for key in (source.doc_id, name, name.rsplit(".", 1)[0]):
-        if key in per_file:
-            return Source(source.doc_id, source.path, per_file[key])
-    return source
-
-
 def _quiet_broken_pipe() -> None:
     """The reader went away (`| head`): stop without a traceback."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def spark(
     input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of input files (read recursively)."),
     output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
-    master: str = typer.Option("local[*]", help="The Spark master URL."),
+    master: str = typer.Option("local[*]", metavar="URL", help="The Spark master URL."),
     published: Optional[str] = PUBLISHED,
     published_from: Optional[Path] = PUBLISHED_FROM,
     include: List[str] = INCLUDE,
-    glob: str = typer.Option("*.txt", help="Which files to read (e.g. '*.html', '*.warc.gz')."),
+    glob: Optional[str] = GLOB,
     input_format: str = INPUT_FORMAT,
     text_field: str = TEXT_FIELD,
     id_field: str = ID_FIELD,
@@ -221,14 +405,17 @@ def spark(
         raise typer.Exit(2)
     from extractor.pipeline import Settings
 
-    _check_include(include)
+    included = _included(include)
     fields = _fields(input_format, text_field, id_field, date_field, title_field)
     given = _parse_date(published, "--published") if published else None
-    per_file = _published_table(published_from) if published_from else None
-    counts = run_job(input_folder, output_folder, master, Settings(include=tuple(include), published=given), glob,
-                     per_file, input_format, fields)
+    table = _published_table(published_from) if published_from else {}
+    per_file = {doc_id: value for doc_id, (_, value) in table.items() if value} or None
+    skipped: Counter[str] = Counter()
+    counts = run_job(input_folder, output_folder, master, Settings(include=included, published=given), glob,
+                     per_file, input_format, fields, skipped)
     if not quiet:
         typer.echo(_summary(output_folder, counts), err=True)
+        _echo_skipped(skipped, Counter())
     if counts.get("error"):
         raise typer.Exit(1)
 
@@ -241,23 +428,30 @@ def _summary(where: str, counts: dict[str, int]) -> str:
     return f"records written to {where}: {parts}"
 
 
-def _check_include(include: list[str]) -> None:
-    for kind in include:
-        if kind not in ("timex", "text", "candidates"):
+def _included(include: list[str]) -> tuple[str, ...]:
+    """The extra outputs asked for, from repeated and comma-separated --include values, in the
+    order given, once each; an unknown one is a usage error."""
+    kinds = list(dict.fromkeys(k.strip() for value in include for k in value.split(",") if k.strip()))
+    for kind in kinds:
+        if kind not in INCLUDABLE:
             raise typer.BadParameter(f"{kind!r} cannot be included; give timex (temporal expressions) or text "
-                                     "(the text offsets index, on the document record).", param_hint="--include")
+                                     "(the text offsets index, on the document record), e.g. --include timex,text.",
+                                     param_hint="--include")
+    return tuple(kinds)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def timeline(
-    records: List[str] = typer.Argument(..., help="JSON Lines files `extract` wrote (or Spark output folders)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    format: str = typer.Option("jsonl", "--format", help="jsonl (interval, count, conflict, check records), md or svg."),
+    records: List[str] = typer.Argument(..., metavar="RECORDS...", help="JSON Lines files `extract` wrote (or Spark output folders)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write here instead of stdout."),
+    mkdir: bool = MKDIR,
+    format: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl (interval, count, conflict, check records), md or svg."),
 ) -> None:
     """One membership timeline per organization from many articles' records, with conflicts
     between sources and checks of the counts the articles state."""
     from extractor import timeline as tl
 
+    check_output(output, mkdir)
     if format not in ("jsonl", "md", "svg"):
         raise typer.BadParameter(f"{format!r} is not a format; use jsonl, md or svg.", param_hint="--format")
     missing = [p for p in records if not Path(p).exists()]
@@ -274,7 +468,6 @@ def timeline(
     else:
         text = tl.markdown(built) if format == "md" else tl.svg(built)
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
@@ -282,32 +475,108 @@ def timeline(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def schema() -> None:
     """Print the JSON Schema of one output line."""
     typer.echo(json_schema_text(), nl=False)
 
 
-@evaluate_app.command("timex")
-def evaluate_timex(gold: Path = typer.Argument(..., help="TimeBank-style gold JSONL (one document a line)."),
-                   predictions: Path = typer.Argument(..., help="Records written with --include timex.")) -> None:
-    """TempEval-3 measures: strict and relaxed span F1, value F1; DATE+TIME and all types."""
+@evaluate_app.command("timex", cls=PlainCommand)
+def evaluate_timex(gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="The gold file (below)."),
+                   predictions: Path = typer.Argument(..., metavar="RECORDS.jsonl",
+                                                      help="Records `extract --include timex` wrote.")) -> None:
+    """TempEval-3 measures: strict and relaxed span F1, value F1; DATE+TIME and all types.
+
+    GOLD.jsonl holds one JSON object per line, one per document: `doc_id` (compared with the
+    records' doc_id by file name, .txt left out) and `timexes`, a list of objects with `start`
+    and `end` (character offsets into the text the extractor read), `type` (DATE, TIME,
+    DURATION or SET) and `value` (TIMEX3). They are compared with the timex records' start,
+    end, timex_type and value: strict = the same span, relaxed = overlapping spans (one to
+    one), value = relaxed and the same value. Other keys (text, dct) are not read."""
     from extractor.evaluate import score_timex
 
-    typer.echo(score_timex(gold, predictions))
+    typer.echo(_scored(score_timex, gold, predictions))
 
 
-@evaluate_app.command("news")
-def evaluate_news(gold: Path = typer.Argument(..., help="news-dev gold.jsonl"),
-                  predictions: Path = typer.Argument(..., help="Records written by extract.")) -> None:
-    """Membership, event and figure P/R/F1 following the news-dev GUIDELINES section 7."""
+@evaluate_app.command("news", cls=PlainCommand)
+def evaluate_news(gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="The gold file (below)."),
+                  predictions: Path = typer.Argument(..., metavar="RECORDS.jsonl", help="Records `extract` wrote."),
+                  explain: bool = typer.Option(False, "--explain", help="List every missed membership with the stage where it was "
+                                               "lost and every false one with its cue, and count them by stage (needs the "
+                                               "records of `extract --explain`).")) -> None:
+    """Membership, event and figure precision, recall and F1 against a news gold file.
+
+    GOLD.jsonl holds one JSON object per line, one per document: `doc_id` (compared with the
+    records' doc_id by file name; documents not in the gold are not scored), `memberships`,
+    `events` and `figures` (lists, each may be empty), and `figures_exhaustive` (true when
+    every figure of the document is listed: figure precision is measured on those documents
+    only). A gold item with "optional": true is matched after the others and never missed.
+
+    A membership has `organization` and `member` ids, `action`, `status` and `date`; it
+    matches a membership record with the same organization and member (ids normalised: case,
+    punctuation, aliases, country names to ISO 3166 alpha-3), the same action and, when both
+    give a date, the same year (X is a wildcard); the strict measure also wants the same
+    status and date value. An event has `kind`, `trigger` and `date`; it matches an event
+    record with the same date value and the same trigger lemma or kind. A figure has `value`
+    and `kind`; it matches a figure record of that kind with the value within 1e-6 relative.
+    Matching is one to one per document; repeated predictions of one fact count once. Other
+    keys (evidence, offsets, notes) are not read."""
     from extractor.evaluate import score_news
 
-    typer.echo(score_news(gold, predictions))
+    typer.echo(_scored(lambda g, p: score_news(g, p, explain), gold, predictions))
 
 
-def main() -> None:
-    app()
+def _scored(score, gold: Path, predictions: Path) -> str:
+    """The report of `score`, or a usage error naming the file, line and key that are not in the expected format."""
+    from extractor.evaluate import InputFormatError
+
+    try:
+        return score(gold, predictions)
+    except InputFormatError as exc:
+        raise typer.BadParameter(str(exc), param_hint="GOLD.jsonl" if exc.path == gold else "RECORDS.jsonl")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line: usage errors are one line on stderr and exit status 2."""
+    try:
+        status = app(args=argv, standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()
+        status = 2
+    except click.exceptions.UsageError as exc:
+        typer.echo(f"error: {_usage_message(exc)}", err=True)
+        status = 2
+    except click.exceptions.ClickException as exc:
+        typer.echo(f"error: {exc.format_message()}", err=True)
+        status = exc.exit_code
+    except typer.Abort:
+        typer.echo("interrupted", err=True)
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _usage_message(exc: click.exceptions.UsageError) -> str:
+    """A usage error in one line: what is wrong, the closest real option for an unknown one, where help is."""
+    where = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        closest = _closest_option(exc.option_name, exc.ctx)
+        return f"no such option {exc.option_name}" + (f"; did you mean {closest}?" if closest else "") + where
+    return " ".join(exc.format_message().split()) + where
+
+
+def _closest_option(name: str, ctx: click.core.Context | None) -> str | None:
+    """The real option `name` most likely meant: one it is a part of, else one spelled nearly the
+    same (CLOSE_OPTION); None when no option is that close."""
+    if ctx is None:
+        return None
+    options = [o for p in ctx.command.get_params(ctx) if isinstance(p, typer.core.TyperOption) for o in (*p.opts, *p.secondary_opts)
+               if o.startswith("--")]
+    bare = name.lstrip("-")
+    containing = [o for o in options if len(bare) >= 3 and bare in o and not o.startswith("--no-")]
+    if len(containing) == 1:
+        return containing[0]
+    close = difflib.get_close_matches(name, options, n=1, cutoff=CLOSE_OPTION)
+    return close[0] if close else None
 
 
 if __name__ == "__main__":

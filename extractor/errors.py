@@ -19,7 +19,7 @@ ErrorKind = Literal[
     "UndecodableText",  # a UTF-16 byte order mark on bytes that are not UTF-16
     "BadJsonLine",  # a line of a JSON Lines dump that is not a JSON object
     "MissingField",  # a JSON Lines article without any of the text fields
-    "MissingDependency",  # an input format whose optional extra is not installed
+    "MissingDependency",  # an input format whose reader is not installed (warcio; the page readers in a broken install)
     "BadWarc",  # a WARC file that cannot be read to its end
 ]
 ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
@@ -35,9 +35,8 @@ WARNINGS = {
     "W006": ("extracted in {sections} sections of at most {chars:,} characters: a change reported in two sections "
              "gives two records"),
     "W007": "the page has no main text ({words} words: only navigation, forms or scripts); check that it is an article page",
-    "W008": "this is an HTML page but the html extra is not installed (pip install 'extractor[html]'): no text was read",
 }
-WarningCode = Literal["W001", "W002", "W003", "W004", "W005", "W006", "W007", "W008"]
+WarningCode = Literal["W001", "W002", "W003", "W004", "W005", "W006", "W007"]
 
 
 def os_error_kind(exc: OSError) -> ErrorKind:

@@ -4,6 +4,9 @@
   one-to-one overlap matching, value = relaxed match with the exact value), DATE+TIME and all.
 - `score_news`: news-dev GUIDELINES section 7: membership (lenient, strict), event and figure
   P/R/F1 with maximum one-to-one matching per document and key collapsing.
+
+Both check their inputs first (`read_gold`, `read_records`): a file that is not in its format
+raises InputFormatError naming the file, the line and the missing key.
 """
 
 from __future__ import annotations
@@ -18,8 +21,102 @@ from typing import Callable, Iterable
 from extractor.entities import country_names, organization_names
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+# The keys a gold document must have, and those of each item of its lists (a.b: key b of the object at a).
+GOLD_KEYS = {
+    "news": (("doc_id", "memberships", "events", "figures"),
+             {"memberships": ("organization", "member", "action"), "events": ("kind",), "figures": ("value", "kind")}),
+    "timex": (("doc_id", "timexes"), {"timexes": ("start", "end", "type", "value")}),
+}
+# The keys a record of each scored type must have (records `extract` wrote).
+RECORD_KEYS = {
+    "membership": ("doc_id", "organization.id", "member.id", "action"),
+    "event": ("doc_id", "kind"),
+    "figure": ("doc_id", "kind", "value"),
+    "timex": ("doc_id", "start", "end", "timex_type", "value"),
+    "candidate": ("doc_id", "member.id", "outcome"),
+}
+
+
+class InputFormatError(ValueError):
+    """A gold or predictions file that is not in its format: the message names the file, the line and the key."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    """(line number, object) for every non-blank line; InputFormatError for an unreadable file or
+    a line that is not a JSON object."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFormatError(path, f"{path} could not be read: {getattr(exc, 'strerror', None) or exc}.") from exc
+    found = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as exc:
+            raise InputFormatError(path, f"{path} line {number} is not JSON ({exc}).") from exc
+        if not isinstance(value, dict):
+            raise InputFormatError(path, f"{path} line {number} is not a JSON object.")
+        found.append((number, value))
+    return found
+
+
+def _missing_key(value: dict, keys: Iterable[str]) -> str | None:
+    """The first of `keys` (a.b: key b of the object at a) that `value` lacks, or None."""
+    for key in keys:
+        here: object = value
+        for part in key.split("."):
+            if not isinstance(here, dict) or part not in here:
+                return key
+            here = here[part]
+    return None
+
+
+def read_gold(path: Path, kind: str) -> dict[str, dict]:
+    """The gold documents of `path` by doc_id; InputFormatError naming the line and the missing
+    key when a line is not a gold document of `kind` (GOLD_KEYS)."""
+    keys, items = GOLD_KEYS[kind]
+    docs: dict[str, dict] = {}
+    for number, doc in _read_jsonl(path):
+        missing = _missing_key(doc, keys)
+        if missing:
+            raise InputFormatError(path, f"{path} line {number} is not a {kind} gold document: it has no {missing!r} "
+                                   f"(a gold line has {', '.join(keys)}; see extractor evaluate {kind} -h).")
+        for name, item_keys in items.items():
+            listed = doc[name]
+            if not isinstance(listed, list):
+                raise InputFormatError(path, f"{path} line {number}: {name!r} is not a list.")
+            for index, item in enumerate(listed):
+                missing = _missing_key(item, item_keys) if isinstance(item, dict) else item_keys[0]
+                if missing:
+                    raise InputFormatError(path, f"{path} line {number}: item {index + 1} of {name!r} has no {missing!r} "
+                                           f"(each has {', '.join(item_keys)}; see extractor evaluate {kind} -h).")
+        docs[doc["doc_id"]] = doc
+    return docs
+
+
+def read_records(path: Path, types: Iterable[str]) -> list[dict]:
+    """The records of `types` in a file `extract` wrote; InputFormatError naming the line and
+    the key when a line is not such a record (RECORD_KEYS)."""
+    wanted = set(types)
+    records = []
+    for number, record in _read_jsonl(path):
+        if "type" not in record:
+            raise InputFormatError(path, f"{path} line {number} is not a record: it has no 'type'; pass the JSON Lines "
+                                   "`extractor extract` wrote.")
+        if record["type"] not in wanted:
+            continue
+        missing = _missing_key(record, RECORD_KEYS[record["type"]])
+        if missing:
+            raise InputFormatError(path, f"{path} line {number}: a {record['type']} record without {missing!r}; pass the "
+                                   "JSON Lines `extractor extract` wrote.")
+        records.append(record)
+    return records
 
 
 @dataclass(frozen=True)
@@ -86,11 +183,10 @@ def timex_report(gold_path: Path, pred_path: Path) -> Report:
     """Scores named "<types>.<measure>": types `date_time` (DATE and TIME) or `all`; measure
     `strict` (same span), `relaxed` (overlapping spans, one to one) or `value` (relaxed and the
     same value)."""
-    gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
+    gold_docs = read_gold(gold_path, "timex")
     preds: dict[str, list[dict]] = defaultdict(list)
-    for r in _read_jsonl(pred_path):
-        if r.get("type") == "timex":
-            preds[_doc_key(r["doc_id"])].append(r)
+    for r in read_records(pred_path, ("timex",)):
+        preds[_doc_key(r["doc_id"])].append(r)
     report = Report()
     for label, name, types in (("DATE+TIME", "date_time", {"DATE", "TIME"}), ("all types", "all", {"DATE", "TIME", "DURATION", "SET"})):
         totals = {"strict": 0, "relaxed": 0, "value": 0, "gold": 0, "pred": 0}
@@ -237,14 +333,15 @@ def news_report(gold_path: Path, pred_path: Path, explain: bool = False) -> Repo
     ("silver/membership"), following the news-dev GUIDELINES section 7. With `explain`, every
     missed membership with the stage where it was lost (read from the `candidate` records of
     `extract --explain`) and every false one with the cue that made it, and the counts per stage."""
-    gold_docs = {d["doc_id"]: d for d in _read_jsonl(gold_path)}
+    gold_docs = read_gold(gold_path, "news")
     preds: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     candidates: dict[str, list[dict]] = defaultdict(list)
-    for r in _read_jsonl(pred_path):
+    for r in read_records(pred_path, ("membership", "event", "figure", "candidate")):
         if r.get("type") == "candidate":
             candidates[r["doc_id"].rsplit("/", 1)[-1]].append(r)
+            continue
         doc = r.get("doc_id", "").rsplit("/", 1)[-1]
-        if doc in gold_docs and r.get("type") in ("membership", "event", "figure"):
+        if doc in gold_docs:
             preds[r["type"]][doc].append(_flatten(r))
     docs = sorted(gold_docs)
     exhaustive = {d for d, g in gold_docs.items() if g.get("figures_exhaustive")}

@@ -13,26 +13,38 @@ into documents. One file may hold many documents (a JSON Lines line, a WARC resp
 - WARC (`.warc`, `.warc.gz`): HTML responses (and resources) become documents, with the WARC
   record id as doc_id and the target URI as source; every other record is `Skipped` and counted.
 
-HTML and WARC need the `html` and `warc` extras (`pip install 'extractor[html,warc]'`); without
-them such an input is an `error` record that says what to install.
+Every format reads standard input too (`-`; JSON Lines gzipped or not). The page readers
+(trafilatura, htmldate, lxml_html_clean) are dependencies of the package and WARC needs the `warc`
+extra (`pip install 'extractor[warc]'`); where one is missing (a broken install), each input that
+needs it is a `MissingDependency` error record that says what to install.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
+import importlib
 import io
 import json
+import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, BinaryIO, Iterator
 
 from extractor.errors import os_error_kind
 from extractor.records import DocumentWarning
 from extractor.sources import RawDocument, ReadFailure, Source, decode_document, read_source
 
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
+STDIN_LABEL = "<stdin>"
+# The modules each format needs beyond the core, and what installs them.
+READERS = {
+    "html": (("trafilatura", "htmldate", "lxml_html_clean"),
+             "pip install trafilatura htmldate lxml_html_clean (they come with extractor: reinstall it with pip install -e .)"),
+    "warc": (("warcio",), "pip install 'extractor[warc]'"),
+}
 HTML_SNIFF = (b"<!doctype html", b"<html")
 MIN_MAIN_WORDS = 10  # fewer words of main text than this: a navigation page or a stub, said in a warning
 LATEST_PUBLICATION = "2100-12-31"  # htmldate's plausibility bound, fixed: no clock is read
@@ -75,21 +87,20 @@ def format_of(path: Path | None, chosen: str = "auto", head: bytes = b"") -> str
     return "auto"  # text unless its first bytes open a page: decided once it is read
 
 
-def documents(source: Source, chosen: str = "auto", fields: Fields = Fields()) -> Iterator[RawDocument | ReadFailure | Skipped]:
-    """Every document `source` holds, in file order."""
+def documents(source: Source, chosen: str = "auto", fields: Fields = Fields(),
+              stdin: BinaryIO | None = None) -> Iterator[RawDocument | ReadFailure | Skipped]:
+    """Every document `source` holds, in file order (`source.path` None: standard input, or `stdin`)."""
     fmt = format_of(source.path, chosen) if source.path is not None else chosen
+    label = STDIN_LABEL if source.path is None else str(source.path)
     if fmt in ("jsonl", "warc"):
         try:
-            with _open(source.path) as stream:
-                yield from (_jsonl if fmt == "jsonl" else _warc)(stream, source, fields)
+            with _open(source.path, fmt, stdin) as stream:
+                yield from (_jsonl if fmt == "jsonl" else _warc)(stream, source, fields, label)
         except OSError as exc:
-            yield ReadFailure(source.doc_id, str(source.path), os_error_kind(exc),
-                              f"{source.path} could not be read as {fmt}: {exc}; check the file (a cut gzip stream?).")
+            yield ReadFailure(source.doc_id, label, os_error_kind(exc),
+                              f"{label} could not be read as {fmt}: {exc}; check the file (a cut gzip stream?).")
         return
-    raw = read_source(source)  # text, or a page known by its name or its first bytes
-    if isinstance(raw, RawDocument) and (fmt == "html" or (fmt == "auto" and _opens_a_page(raw.text))):
-        raw = replace(raw, form="html")
-    yield raw
+    yield _as_page_if(read_source(source, stdin), fmt)  # text, or a page known by its name or its first bytes
 
 
 def from_bytes(doc_id: str, label: str, data: bytes, chosen: str = "auto", fields: Fields = Fields(),
@@ -99,31 +110,61 @@ def from_bytes(doc_id: str, label: str, data: bytes, chosen: str = "auto", field
     if fmt in ("jsonl", "warc"):
         stream = gzip.GzipFile(fileobj=io.BytesIO(data)) if data[:2] == b"\x1f\x8b" and fmt == "jsonl" else io.BytesIO(data)
         try:
-            yield from (_jsonl if fmt == "jsonl" else _warc)(stream, Source(doc_id, Path(label), published), fields)
+            yield from (_jsonl if fmt == "jsonl" else _warc)(stream, Source(doc_id, Path(label), published), fields, label)
         except OSError as exc:
             yield ReadFailure(doc_id, label, os_error_kind(exc), f"{label} could not be read as {fmt}: {exc}.")
         return
-    raw = decode_document(doc_id, label, data, published)
-    if isinstance(raw, RawDocument) and (fmt == "html" or (fmt == "auto" and _opens_a_page(raw.text))):
-        raw = replace(raw, form="html")
-    yield raw
+    yield _as_page_if(decode_document(doc_id, label, data, published), fmt)
+
+
+def _as_page_if(raw: RawDocument | ReadFailure, fmt: str) -> RawDocument | ReadFailure:
+    """`raw` marked as a page when the format says so (or, for auto, its first bytes open one); a
+    page whose reader is missing is a MissingDependency failure."""
+    if not isinstance(raw, RawDocument) or not (fmt == "html" or (fmt == "auto" and _opens_a_page(raw.text))):
+        return raw
+    missing = missing_reader("html")
+    if missing:
+        return ReadFailure(raw.doc_id, raw.source, "MissingDependency",
+                           f"{raw.source} is an HTML page but the page reader is missing ({missing}); install it: "
+                           f"{READERS['html'][1]}.")
+    return replace(raw, form="html")
+
+
+@functools.cache
+def missing_reader(fmt: str) -> str | None:
+    """Why the modules format `fmt` needs (READERS) cannot be imported ("No module named
+    'warcio'"), or None when they can."""
+    for module in READERS[fmt][0]:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            return str(exc)
+    return None
 
 
 def _opens_a_page(text: str) -> bool:
     return text[:512].lstrip().lower().encode().startswith(HTML_SNIFF)
 
 
-def _open(path: Path) -> IO[bytes]:
+def _open(path: Path | None, fmt: str, stdin: BinaryIO | None = None) -> IO[bytes]:
+    """The bytes of a dump or an archive: the file, or standard input for None; JSON Lines
+    uncompressed when gzipped (warcio reads gzipped WARC itself)."""
+    if path is None:
+        stream = stdin or sys.stdin.buffer
+        if fmt == "jsonl":
+            stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+            if stream.peek(2)[:2] == b"\x1f\x8b":
+                return gzip.GzipFile(fileobj=stream)
+        return stream
     if path.name.lower().endswith((".jsonl.gz", ".ndjson.gz")):
         return gzip.open(path, "rb")
-    return open(path, "rb")  # warcio reads gzipped WARC itself
+    return open(path, "rb")
 
 
 # ---------------------------------------------------------------- JSON Lines
 
 
-def _jsonl(stream: IO[bytes], source: Source, fields: Fields) -> Iterator[RawDocument | ReadFailure]:
-    label = str(source.path)
+def _jsonl(stream: IO[bytes], source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure]:
     seen: set[str] = set()
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -179,15 +220,15 @@ def parse_date(value) -> str | None:
 # ---------------------------------------------------------------- WARC
 
 
-def _warc(stream: IO[bytes], source: Source, fields: Fields) -> Iterator[RawDocument | ReadFailure | Skipped]:
-    label = str(source.path)
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
-    except ImportError:
+def _warc(stream: IO[bytes], source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure | Skipped]:
+    missing = missing_reader("warc")
+    if missing:
         yield ReadFailure(source.doc_id, label, "MissingDependency",
-                          f"{label} is a WARC file; install the warc extra: pip install 'extractor[warc]'.")
+                          f"{label} is a WARC file but its reader is missing ({missing}); install it: {READERS['warc'][1]}.")
         return
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     try:
         for record in ArchiveIterator(stream):
             uri = record.rec_headers.get_header("WARC-Target-URI") or label
@@ -201,7 +242,7 @@ def _warc(stream: IO[bytes], source: Source, fields: Fields) -> Iterator[RawDocu
             doc_id = record.rec_headers.get_header("WARC-Record-ID") or uri
             data = record.content_stream().read()
             raw = decode_document(doc_id, uri, data, source.published)
-            yield replace(raw, form="html") if isinstance(raw, RawDocument) else raw
+            yield _as_page_if(raw, "html")
     except ArchiveLoadFailed as exc:
         yield ReadFailure(source.doc_id, label, "BadWarc", f"{label} is not a readable WARC file ({exc}); the documents before the fault were read.")
 
@@ -212,12 +253,14 @@ def _warc(stream: IO[bytes], source: Source, fields: Fields) -> Iterator[RawDocu
 def main_text(raw: RawDocument) -> RawDocument:
     """The page `raw` (form html) as the text document the pipeline reads: trafilatura's main text,
     the title and URL of its metadata, and its publication date (htmldate) unless one was given.
-    A page with no main text is an empty document with a warning."""
-    try:
-        import trafilatura
-        from htmldate import find_date
-    except ImportError:
-        return replace(raw, form="text", text="", warnings=(*raw.warnings, DocumentWarning.of("W008")))
+    A page with no main text is an empty document with a warning. Raises ImportError naming what
+    to install when the page reader is missing (`documents` makes such a page an error record first)."""
+    missing = missing_reader("html")
+    if missing:
+        raise ImportError(f"the page reader is missing ({missing}); install it: {READERS['html'][1]}")
+    import trafilatura
+    from htmldate import find_date
+
     html = raw.text
     text = trafilatura.extract(html, include_comments=False, include_tables=True, output_format="txt",
                                deduplicate=False) or ""  # favor_recall kept cookie banners

@@ -15,9 +15,9 @@ file that is not text becomes an `error` row, not a failed stage.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterator
@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlparse
 from extractor.batch import BATCH_DOCS, batches, finish
 from extractor.pipeline import Extractor, Settings
 from extractor.formats import Fields, Skipped, from_bytes
+from extractor.sources import skip_reason
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: imported where they are used
     import pandas
@@ -95,8 +96,10 @@ def _iso_date(value) -> str | None:
     return date.fromisoformat(text[:10]).isoformat() if text else None
 
 
-def read_text_files(spark: "SparkSession", folder: str, glob: str = "*.txt") -> "DataFrame":
-    """Every file under `folder` matching `glob`, as bytes (Spark's binaryFile source), with the
+def read_text_files(spark: "SparkSession", folder: str, glob: str | None = None,
+                    skipped: Counter[str] | None = None) -> "DataFrame":
+    """Every file under `folder` the CLI would read (`sources.skip_reason`: every known format, or
+    those matching `glob`; the others counted in `skipped`), as bytes (Spark's binaryFile source), with the
     doc_id and source the CLI gives it: the path relative to `folder`, and `folder/that`.
     binaryFile leaves out empty files; the listing made here keeps them (as empty content), so
     every file gives a record."""
@@ -104,10 +107,10 @@ def read_text_files(spark: "SparkSession", folder: str, glob: str = "*.txt") -> 
 
     root = _local_path(spark, folder)
     listing = spark.createDataFrame(
-        [(str(PurePosixPath(path).relative_to(root)), path) for path in _list_files(spark, root, glob)],
+        [(str(PurePosixPath(path).relative_to(root)), path) for path in _list_files(spark, root, glob, skipped)],
         "doc_id string, abs string")
-    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-             .option("pathGlobFilter", glob).load(root))
+    reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+    files = (reader.option("pathGlobFilter", glob) if glob else reader).load(root)
     as_path = F.udf(_path_of, "string")
     contents = files.select(as_path("path").alias("abs"), "content")
     return (listing.join(contents, "abs", "left")
@@ -116,17 +119,22 @@ def read_text_files(spark: "SparkSession", folder: str, glob: str = "*.txt") -> 
             .select("doc_id", "source", "content"))
 
 
-def _list_files(spark: "SparkSession", root: str, glob: str) -> list[str]:
-    """The files under `root` whose name matches `glob`, through Hadoop's FileSystem (local
-    disks, HDFS, object stores alike)."""
+def _list_files(spark: "SparkSession", root: str, glob: str | None, skipped: Counter[str] | None = None) -> list[str]:
+    """The files under `root` that `sources.skip_reason` reads (the others counted in `skipped`),
+    through Hadoop's FileSystem (local disks, HDFS, object stores alike)."""
     jvm = spark.sparkContext._jvm  # noqa: SLF001
     path = jvm.org.apache.hadoop.fs.Path(root)
     found = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).listFiles(path, True)  # noqa: SLF001
     paths = []
     while found.hasNext():
         status = found.next()
-        if fnmatch.fnmatch(status.getPath().getName(), glob):
+        folders = PurePosixPath(_path_of(status.getPath().toString())).relative_to(root).parts[:-1]
+        hidden = any(part.startswith(".") for part in folders) and not (glob or "").startswith(".")
+        reason = "in a hidden folder" if hidden else skip_reason(status.getPath().getName(), glob)
+        if reason is None:
             paths.append(_path_of(status.getPath().toString()))
+        elif skipped is not None:
+            skipped[reason] += 1
     return sorted(paths)
 
 
@@ -152,8 +160,8 @@ def use_this_python() -> None:
 
 
 def run_job(input_folder: str, output_folder: str, master: str = "local[*]", settings: Settings | None = None,
-            glob: str = "*.txt", published: dict[str, str] | None = None, input_format: str = "auto",
-            fields: Fields = Fields()) -> dict[str, int]:
+            glob: str | None = None, published: dict[str, str] | None = None, input_format: str = "auto",
+            fields: Fields = Fields(), skipped: Counter[str] | None = None) -> dict[str, int]:
     """Read text files under `input_folder`, extract, write JSON Lines under `output_folder`
     (Spark part files, in doc_id order, each document's records in the CLI's order); return
     the number of records per type."""
@@ -166,7 +174,7 @@ def run_job(input_folder: str, output_folder: str, master: str = "local[*]", set
              .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        files = read_text_files(spark, input_folder, glob)
+        files = read_text_files(spark, input_folder, glob, skipped)
         if published:
             dates = spark.createDataFrame(list(published.items()), "doc_id string, published string")
             files = files.join(dates, "doc_id", "left")

@@ -16,7 +16,6 @@ from extractor.sources import Source
 from conftest import ROOT, cli
 
 warcio = pytest.importorskip("warcio", reason="the warc extra is not installed (pip install 'extractor[warc]')")
-pytest.importorskip("trafilatura", reason="the html extra is not installed (pip install 'extractor[html]')")
 
 ARTICLE = [
     "Cyprus joined the European Union in May 2004, becoming one of its 25 member states.",
