@@ -77,3 +77,16 @@ def test_components_alone_need_no_other_component(plain_nlp):
     doc = nlp("Poland joined NATO in March 1999.")
     assert [(e.kind, e.date.value) for e in doc._.events] == [("accession", "1999-03")]
     assert doc._.figures is None  # figures were not asked for
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Moldova applied to join the European Union in March 2022. Moldova applied again in May 2023.",
+     [{"2022-03"}, {"2023-05"}]),
+    ("Gabon left OPEC in 1995. Gabon rejoined OPEC in 2016. Gabon left OPEC again in 2024.", [{"1995"}, {"2016"}, {"2024"}]),
+])
+def test_components_each_membership_span_carries_the_record_of_its_own_date(user_nlp, text, dates):
+    doc = user_nlp(text)
+    by_sentence: dict[int, set] = {}
+    for span in doc.spans["memberships"]:
+        by_sentence.setdefault(span.sent.start, set()).update(r.date.value for r in span._.memberships)
+    assert list(by_sentence.values()) == dates

@@ -96,3 +96,4 @@ def test_membership_candidates_every_reason_documented_and_every_word_read():
         assert reason_words()[kind], kind
     actions = {c.action for cs in cues().values() for c in cs}
     assert actions == {"join", "leave", "suspend", "expel", "readmit", "apply", "found"}
+

@@ -3,14 +3,16 @@
 Recall first: `candidates` pairs every member named (or referred to) in a sentence with a
 membership cue with the organization the cue is about, and keeps each pair unless a named
 reason rejects it; `frames` holds the readings of particular wordings (patterns/membership.jsonl)
-whose action, status and arguments are more precise, and which win where both read a pair.
+whose action, status and arguments are more precise, and which win where both read a pair;
+`records` merges mentions into records; `component` is the spaCy component.
 """
 
 from extractor.membership.frames import (
-    MembershipMention, MembershipPattern, MembershipTagger, direct_path, find_memberships, has_trigger_pattern,
-    membership_date, membership_records, patterns, realising_verb, trigger_words, words, _matcher,
-    _entity as entity,
+    MembershipMention, MembershipPattern, direct_path, find_memberships, has_trigger_pattern, membership_date,
+    patterns, realising_verb, trigger_words, words, _matcher,
 )
+from extractor.membership.records import entity, membership_records
+from extractor.membership.component import MembershipTagger, make_memberships
 
 __all__ = [
     "MembershipMention", "MembershipPattern", "MembershipTagger", "direct_path", "find_memberships",

@@ -14,14 +14,17 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from extractor.entities import SPAN_KEY
 from extractor.lexicon import read_tsv
+from extractor.link import evidence
 from extractor.membership.frames import (
     direct_path,
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
-    _entity, _last_organization_before, _mentions_in, _ordinal_near, _status_in, words,
+    _last_organization_before, _mentions_in, _ordinal_near, _status_in, words,
 )
-from extractor.link import evidence
-from extractor.modality import lemma_in
+from extractor.membership.records import entity
+from extractor.modality import lemma_in, words as modality_words
+from extractor.nlp import clause_verb
 from extractor.records import Candidate as CandidateRecord
 from extractor.spans import Spans
 
@@ -263,7 +266,7 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
     prep = root.head
     if prep.lower_ not in reason_words()[kind]:
         return False
-    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together"):
+    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in reason_words()["company_adverb"]:
         return False  # "joined along with X": X joins too
     if prep.lower_ == "by" and prep.head.i == cue.i:
         return False  # "created by X", "was admitted by X"... the agent of the cue itself
@@ -282,8 +285,8 @@ def _listed_with(member: Span, ids: set[str], sentence: Span) -> bool:
             token = token.head
         return token
 
-    heads = {list_head(m.root).i for m in sentence.doc.spans["gazetteer"] if m.id_ in ids
-             and sentence.start <= m.start < sentence.end} if "gazetteer" in sentence.doc.spans else set()
+    spans = sentence.doc.spans[SPAN_KEY] if SPAN_KEY in sentence.doc.spans else []
+    heads = {list_head(m.root).i for m in spans if m.id_ in ids and sentence.start <= m.start < sentence.end}
     return list_head(member.root).i in heads
 
 
@@ -291,7 +294,7 @@ def _other_clause(member: Span, cue: Token) -> bool:
     """The member belongs to another clause: its verb is not the cue's, the cue is not in the
     member's own phrase ("X, which joined ..."), and the cue's clause does not complete the
     member's verb ("X decided to join", "X said it would leave")."""
-    member_verb, cue_verb = _clause_verb(member.root), _clause_verb(cue)
+    member_verb, cue_verb = clause_verb(member.root), clause_verb(cue)
     if member_verb.i == cue_verb.i or member_verb.pos_ not in ("VERB", "AUX") or cue_of(member_verb) is not None:
         return False
     if cue.i in {t.i for t in member.root.subtree}:
@@ -311,15 +314,12 @@ def _hedged(cue: Token) -> bool:
     decision ("said it would leave the bloc"): a scheduled change, annotated like a realised one."""
     if not _is_hedged(cue):
         return False
-    verb = _clause_verb(cue)
-    markers = [c for c in verb.children if c.dep_ in ("aux", "neg") or c.lower_ in ("not", "never", "if", "unless")]
-    if [m.lower_ for m in markers if m.dep_ == "aux" and m.lower_ in ("would", "will", "'ll")] and not any(
-            m.lower_ in ("not", "never", "n't", "if", "unless", "could", "might", "may", "should", "must") for m in markers):
-        return not (verb.dep_ == "ccomp" and lemma_in(verb.head, reason_words()["speech_verb"]) in REPORTING)
-    return True
-
-
-REPORTING = frozenset({"say", "tell", "announce", "state", "report", "insist", "add", "note", "confirm"})
+    verb = clause_verb(cue)
+    if verb.dep_ != "ccomp" or lemma_in(verb.head, reason_words()["reporting_verb"]) is None:
+        return True
+    markers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "mark", "advmod")}
+    unreal = set(modality_words("negation")) | set(modality_words("condition")) | set(modality_words("modal"))
+    return not (markers & reason_words()["reported_future"]) or bool(markers & (unreal - reason_words()["reported_future"]))
 
 
 def _adjective_of_cue(member: Span, cue: Token) -> bool:
@@ -383,19 +383,10 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
         inside = {t.i for t in obj.subtree}
         if member.root.i in inside or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
-        if any(t.lemma_.lower() in w.org_anaphor | set(STATUS_NOUNS) or t.lower_ in w.status or t.lower_ in ("status", "it", "ranks", "fold")
+        if any(t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status or t.lower_ in reason_words()["membership_object"]
                or cue_of(t) is not None for t in obj.subtree):
             return False
     return True
-
-
-def _clause_verb(token: Token) -> Token:
-    current = token
-    for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
 
 
 def _speaker(member: Span, cue: Token) -> bool:
@@ -404,7 +395,7 @@ def _speaker(member: Span, cue: Token) -> bool:
     verb = member.root.head if member.root.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None or verb.lemma_.lower() not in reason_words()["speech_verb"] or verb.i == cue.i:
         return False
-    clause = _clause_verb(cue)
+    clause = clause_verb(cue)
     if clause.i == verb.i or verb not in list(clause.ancestors):
         return False
     subjects = [t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")]
@@ -425,7 +416,7 @@ def _qualifies_other(member: Span, cue: Token) -> bool:
     if head.i == cue.i or cue.i in {t.i for t in head.subtree}:
         return False
     lemma = head.lemma_.lower()
-    return lemma not in STATUS_NOUNS and lemma not in words().country_anaphor and lemma not in words().member_nouns \
+    return lemma not in reason_words()["status_noun"] and lemma not in words().country_anaphor and lemma not in words().member_nouns \
         and lemma not in reason_words()["state_proxy"]
 
 
@@ -438,13 +429,12 @@ def _third_party(member: Span, cue: Token) -> bool:
     return verb.i != cue.i and lemma_in(verb, words().third_party_verb) is not None and cue in list(verb.subtree)
 
 
-STATUS_NOUNS = ("member", "membership", "observer", "partner", "associate", "candidate")
 
 
 def _static(token: Token, cue: Cue) -> bool:
     """A status noun that states how things are: "member states", "X is a member of Y", "its
     membership of Y", with no verb of change over it and no "since" dating the state."""
-    if cue.word not in STATUS_NOUNS:
+    if cue.word not in reason_words()["status_noun"]:
         return False
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
         return True  # "EU member states", "member countries"
@@ -466,7 +456,7 @@ def _trade_partner(token: Token) -> bool:
     """'a key trade partner', 'strategic partners': a partner in business or politics."""
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     return bool(modifiers & reason_words()["trade_partner"]) or not any(
-        t.lower_ in ("dialogue", "status", "partnership") for t in [*token.children, token.head])
+        t.lower_ in reason_words()["dialogue_word"] for t in [*token.children, token.head])
 
 
 def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
@@ -478,7 +468,8 @@ def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
 
 def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "status_word":
-        return any(t.lower_ in words().status or t.lemma_.lower() in STATUS_NOUNS or t.lower_ == "status"
+        return any(t.lower_ in words().status or t.lemma_.lower() in reason_words()["status_noun"]
+                   or t.lower_ in reason_words()["standing_word"]
                    for t in token.subtree if t.i != token.i)
     if need == "particle_up":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
@@ -539,8 +530,8 @@ def candidate_records(doc_id: str, candidates: list[Candidate]) -> list[Candidat
     for c in sorted(candidates, key=lambda c: (c.member.start_char, c.cue.i)):
         org = c.organization
         out.append(CandidateRecord(
-            doc_id=doc_id, member=_entity(c.member.id_, c.member.text, "country"),
-            organization=_entity(org.id_, org.text, "organization") if org is not None else None,
+            doc_id=doc_id, member=entity(c.member.id_, c.member.text, "country"),
+            organization=entity(org.id_, org.text, "organization") if org is not None else None,
             cue=c.cue.text, cue_start=c.cue.idx, action=c.action, status=c.status, outcome=c.outcome,
             evidence=evidence(c.sentence)))
     return out

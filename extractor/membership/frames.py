@@ -14,17 +14,14 @@ from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from extractor.context import context_of, write_spans
-from extractor.entities import SPAN_KEY, Gazetteer, country_adjectives, country_name, organizations
+from extractor.entities import SPAN_KEY
 from extractor.lexicon import number_words, read_jsonl, read_tsv
-from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
+from extractor.link import DateIndex
 from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb
-from extractor.records import Entity, Evidence, Membership
 from extractor.spans import Spans
 
 MEMBER_LABELS = ("country", "organization")
@@ -817,66 +814,6 @@ def _ordinal_near(trigger: Token) -> int | None:
     return None
 
 
-def _entity(mention_id: str, name: str, kind: str) -> Entity:
-    if kind == "organization":
-        org = organizations().get(mention_id)
-        return Entity(name=org.name if org else name, id=mention_id, kind="organization")
-    return Entity(name=name if name[:1].isupper() and name not in country_adjectives() else country_name(mention_id),
-                  id=mention_id, kind="country")
-
-
-def membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
-    """One record per (organization, member, action, status) and date: later mentions of the same
-    change add evidence, an undated mention dates nothing new and joins the first record of its
-    key, and a mention with another date is another change ("applied in 2022 ... granted candidate
-    status in 2023")."""
-    merged: dict[tuple, Membership] = {}
-    more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span: no quadratic list scans
-    by_change: dict[tuple, list[tuple]] = {}  # (organization, member, action, status) -> keys of its records
-    for m in mentions:
-        when = membership_date(m, dates)
-        change = (m.organization, m.member, m.action, m.status)
-        value = date_ref(when).value if when is not None else None
-        key = _record_key(change, value, by_change.get(change, []), merged)
-        proof = evidence(m.sentence)
-        if key in merged:
-            first = merged[key]
-            if (proof.start, proof.end) != (first.evidence.start, first.evidence.end):
-                more[key].setdefault((proof.start, proof.end), proof)
-            update: dict = {}
-            if first.date is None and when is not None:
-                update["date"] = date_ref(when)
-            if first.ordinal is None and m.ordinal is not None:
-                update["ordinal"] = m.ordinal
-            if update:
-                merged[key] = first.model_copy(update=update)
-            continue
-        by_change.setdefault(change, []).append(key)
-        more[key] = {}
-        merged[key] = Membership(
-            doc_id=doc_id, organization=_entity(m.organization, m.organization_name, "organization"),
-            member=_entity(m.member, m.member_name, m.member_kind), action=m.action, status=m.status,
-            date=date_ref(when) if when else None, ordinal=m.ordinal, trigger=m.trigger.text,
-            evidence=proof)
-    return with_later_evidence(merged, more)
-
-
-def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dict[tuple, Membership]) -> tuple:
-    """The record a mention of `change` dated `value` belongs to: the one with that date, else
-    the first undated one (which it dates), else a new one; an undated mention, the first."""
-    if not keys:
-        return (*change, 0)
-    if value is None:
-        return keys[0]
-    for key in keys:
-        if merged[key].date is not None and merged[key].date.value == value:
-            return key
-    for key in keys:
-        if merged[key].date is None:
-            return key
-    return (*change, len(keys))
-
-
 ENUMERATION_LINKS = frozenset({",", "and", "followed", "by", "then", "while", "with", "in", "on", "from", "during",
                                "the", "as", "well", "later", "also", "--", "-", "—", ";"})
 ITEM_ENDS = frozenset({",", "and", ".", ";", "while", "then", ")", "--", "—"})  # what may follow an item's date
@@ -965,63 +902,3 @@ def _application_act(trigger: Token) -> bool:
     verb = realising_verb(trigger)
     return trigger.lower_ in ("application", "candidacy", "candidature") and verb.i != trigger.i \
         and w.noun_verb.get(verb.lemma_) in ("apply", "join")
-
-
-# ---------------------------------------------------------------- records and the component
-
-
-@Language.factory("memberships", assigns=["doc._.memberships", "doc.spans"])
-def make_memberships(nlp: Language, name: str) -> MembershipTagger:
-    return MembershipTagger(nlp)
-
-
-class MembershipTagger:
-    """Membership changes as `doc._.memberships` (records, repeated mentions merged) and
-    `doc.spans["memberships"]` (the trigger words). Reads the gazetteer's mentions (running it if
-    no `gazetteer` component ran) and the dates of the `timex` component (running it if needed)."""
-
-    def __init__(self, nlp: Language):
-        self.nlp = nlp
-        self._gazetteer: Gazetteer | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        from extractor.temporal import timexes_of  # noqa: PLC0415  (temporal's component imports this package's records)
-
-        if SPAN_KEY not in doc.spans:
-            self._gazetteer = self._gazetteer or Gazetteer(self.nlp)
-            doc = self._gazetteer(doc)
-        ctx = context_of(doc)
-        timexes_of(doc)
-        mentions = find_memberships(doc, ctx.boilerplate, ctx.dates)
-        mentions = self._with_candidates(doc, ctx, mentions)
-        ctx.membership_mentions = mentions
-        records = membership_records(ctx.doc_id, mentions, ctx.dates)
-        doc._.memberships = records
-        by_key: dict[tuple, Membership] = {}
-        for r in records:
-            by_key.setdefault((r.organization.id, r.member.id, r.action, r.status), r)
-        write_spans(doc, "memberships", [(m.trigger.idx, m.trigger.idx + len(m.trigger), m.action,
-                                          by_key[(m.organization, m.member, m.action, m.status)]) for m in mentions])
-        return doc
-
-    @staticmethod
-    def _with_candidates(doc: Doc, ctx, mentions: list[MembershipMention]) -> list[MembershipMention]:
-        """The frames' mentions and those of the candidate stage no reason rejected; every
-        candidate, with its outcome, on the context (`--explain`)."""
-        from extractor.membership.candidates import candidate_mentions, find_candidates, refined, unreal_frame  # noqa: PLC0415
-
-        gazetteer = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
-        if not gazetteer or not doc.has_annotation("DEP"):
-            ctx.membership_candidates = []
-            return mentions
-        mentions = [refined(m) for m in mentions if not unreal_frame(m)]
-        read = {(m.sentence.start, m.member) for m in mentions}
-        taken: dict[int, set[str]] = {}
-        for m in mentions:
-            taken.setdefault(m.trigger.i, set()).add(m.member)
-        candidates = find_candidates(doc, ctx.boilerplate, gazetteer, read, taken)
-        ctx.membership_candidates = candidates
-        found = candidate_mentions(candidates)
-        if found and ctx.dates is not None:
-            found = [m for f in found for m in _with_enumeration([f], ctx.dates, gazetteer)]
-        return sorted([*mentions, *found], key=lambda m: (m.trigger.idx, m.member))
