@@ -450,7 +450,7 @@ def miss_stage(gold: dict, preds: list[dict], candidates: list[dict]) -> str:
     found with a wrong action or date."""
     member, org = _norm_id(gold["member"]), _norm_id(gold["organization"])
     if "evidence_start" in gold:  # what was read in the gold's own sentence
-        preds = [p for p in preds if _overlaps(p, gold)] or preds
+        preds = [p for p in preds if _overlaps(p, gold)]
         candidates = [c for c in candidates if _overlaps(c, gold)]
     found = [p for p in preds if _norm_id(p["member"]) == member and _norm_id(p["organization"]) == org]
     if found:

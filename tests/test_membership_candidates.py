@@ -57,6 +57,21 @@ FOUND = [
     # two dated changes of one member are two records
     ("Moldova applied to join the European Union in March 2022. Moldova applied again in May 2023.",
      [("EU", "MDA", "apply", "candidate", "2022-03"), ("EU", "MDA", "apply", "candidate", "2023-05")]),
+    # the verb over a status noun decides: "reinstated X's membership"
+    ("A letter of 20 January 2021 reinstated Chile's membership in the Andean Community.",
+     [("ANDEAN_COMMUNITY", "CHL", "readmit", "member", "2021-01-20")]),
+    ("The Commonwealth reinstated the membership of Fiji in 2014.", [("COMMONWEALTH", "FJI", "readmit", "member", "2014")]),
+    # an adjective on the state's government is the state
+    ("The Georgian government applied for membership of the European Union on 3 March 2022.",
+     [("EU", "GEO", "apply", "candidate", "2022-03-03")]),
+    ("The Moldovan authorities applied to join the European Union in March 2022.",
+     [("EU", "MDA", "apply", "candidate", "2022-03")]),
+    # candidacy is an application
+    ("Turkey has been a candidate member of the European Union since 1999.", [("EU", "TUR", "apply", "candidate", "1999")]),
+    ("Albania has been an EU candidate country since 2014.", [("EU", "ALB", "apply", "candidate", "2014")]),
+    # a second verb sharing the subject
+    ("Iran attended the summits of the SCO from 2005 and applied for full membership in 2021.",
+     [("SCO", "IRN", "apply", "candidate", "2021")]),
     pytest.param("Moldova applied to join the European Union in March 2022 and applied again in May 2023.",
                  [("EU", "MDA", "apply", "candidate", "2022-03"), ("EU", "MDA", "apply", "candidate", "2023-05")],
                  marks=pytest.mark.xfail(reason="one candidate per member mention: a second conjunct with no name "

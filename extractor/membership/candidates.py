@@ -28,7 +28,6 @@ from extractor.nlp import clause_verb
 from extractor.records import Candidate as CandidateRecord
 from extractor.spans import Spans
 
-NEXT_LINE_CHARS = 40  # an organization this close after a sentence cut short can be its cue's
 MAX_PATH = 6  # a member further than this many dependency arcs from every cue is another story's
 # Why a candidate is no record, in the order they are asked (README, --explain):
 REASONS = {
@@ -155,11 +154,32 @@ def _decide(member: Span, sentence_cues: list[tuple[Token, Cue]], mentions: list
             read: set[tuple[int, str]], taken: dict[int, set[str]]) -> Candidate:
     """The candidate `member` makes with its nearest cue, and what becomes of it."""
     token, cue = min(sentence_cues, key=lambda tc: (_path_length(member.root, tc[0]), abs(tc[0].i - member.root.i)))
+    token, cue = _governing_cue(token, cue)
     action, status = _action_status(token, cue)
     org = _organization_for(token, member, mentions)
     candidate = Candidate(member, org, token, action, status, "record")
     reason = _reason(candidate, cue, read, taken)
     return Candidate(member, org, token, action, status, reason or "record")
+
+
+GOVERNED_DEPS = ("dobj", "nsubjpass", "pobj", "prep", "compound", "attr")
+
+
+def _governing_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
+    """A status noun ("membership", "status") governed by a verb that is a cue of another action
+    takes that verb ("reinstated X's membership", "suspended its membership"): the cue that
+    governs the member decides."""
+    if cue.word not in reason_words()["status_noun"] and token.lower_ not in reason_words()["standing_word"]:
+        return token, cue
+    current = token
+    for _ in range(3):
+        if current.dep_ not in GOVERNED_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+        above = cue_of(current) if current.pos_ in ("VERB", "AUX") else None
+        if above is not None and above.action != "join":
+            return current, above
+    return token, cue
 
 
 def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
@@ -169,7 +189,7 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
     if status == "from_words":
         status = _status_in(token) or "member"
     if status == "candidate":
-        action = "apply"
+        action = "apply"  # GUIDELINES 4.2: candidacy is an application ("a candidate member since 1999")
     elif status == "founding_member":
         action = "found"
     action, status = _governing_action(token, action, status)
@@ -189,11 +209,6 @@ def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | 
     named = [m for m in _mentions_in(sentence, mentions, ("organization",)) if m.id_ != member.id_]
     if named:
         return min(named, key=lambda m: (not _argument_of(m, cue), _path_length(m.root, cue), abs(m.root.i - cue.i)))
-    if cue.i + 1 < len(cue.doc) and sentence.end - cue.i <= 3:
-        after = [m for m in mentions if m.label_ == "organization" and m.start >= sentence.end
-                 and m.start_char - sentence.end_char <= NEXT_LINE_CHARS and m.id_ != member.id_]
-        if after:
-            return after[0]  # "withdrawn from the\nCommonwealth": a line break the segmenter took for an end
     earlier = _last_organization_before(sentence.start, mentions, {member.id_})
     if earlier is not None and sentence.start_char - earlier.end_char <= SALIENT_CHARS:
         return earlier
@@ -303,7 +318,8 @@ def _other_clause(member: Span, cue: Token) -> bool:
     for _ in range(12):
         if current.i == member_verb.i:
             return False
-        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
+        shares_subject = current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        if (current.dep_ not in COMPLEMENT_DEPS and not shares_subject) or current.head.i == current.i:
             return True
         current = current.head
     return True
@@ -326,6 +342,8 @@ def _adjective_of_cue(member: Span, cue: Token) -> bool:
     """'Turkish accession', 'the Croatian membership bid': the adjective qualifies the cue or
     another cue word ("bid")."""
     head = member.root.head
+    if head.lemma_.lower() in reason_words()["state_proxy"] and head.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return clause_verb(head).i == clause_verb(cue).i  # "the Georgian government applied"
     return head.i == cue.i or cue_of(head) is not None
 
 
@@ -504,6 +522,8 @@ def unreal_frame(mention: MembershipMention) -> bool:
 def refined(mention: MembershipMention) -> MembershipMention:
     """A frame's mention with the action its trigger word states when that is more precise ("X
     rejoined" is a readmission; "initially X joined" a founding)."""
+    if mention.action == "join" and mention.status == "candidate":
+        return replace(mention, action="apply")  # "has been a candidate member since 1999"
     cue = cue_of(mention.trigger)
     if cue is None or mention.action != "join" or mention.frame == "candidate":
         return mention

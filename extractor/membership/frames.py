@@ -86,6 +86,7 @@ class _Words:
     org_anaphor: set[str] = field(default_factory=set)
     country_anaphor: set[str] = field(default_factory=set)
     time_preposition: set[str] = field(default_factory=set)
+    since_word: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 
@@ -119,7 +120,7 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb"):
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word"):
             getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
@@ -871,13 +872,23 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
         # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
         # talks, bids or efforts under way ("started entry talks in October": no date)
         if not _application_act(m.trigger):
-            return None
+            return _since(m.trigger, dates)  # "a candidate since 1999" dates the candidacy; talks and bids none
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _since(trigger: Token, dates: DateIndex):
+    """The date of a standing held since then ("has been a candidate member since 1999"): a date
+    under "since" in the trigger's clause, else None."""
+    clause = clause_verb(trigger)
+    for timex, root in dates.in_sentence(trigger.sent):
+        if root.head.lower_ in words().since_word and clause_verb(root.head).i == clause.i:
+            return timex
+    return None
 
 
 def _object_controlled(trigger: Token) -> bool:
