@@ -45,6 +45,7 @@ class DocContext:
     dates: Any = None  # link.DateIndex, written by `timex`
     membership_mentions: list | None = None  # membership.MembershipMention, written by `memberships`
     membership_candidates: list | None = None  # membership.candidates.Candidate, each with its outcome
+    membership_event_cues: list | None = None  # membership.candidates.EventCue: dated changes of unnamed members
     warnings: list = field(default_factory=list)  # records.Warning, written by any component
 
 

@@ -496,6 +496,24 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
     return list(zip(with_later_evidence(merged, more), trigger_of.values()))
 
 
+def _unnamed_member_events(cues: list, taken: set[int], dates: DateIndex, reference: date | None) -> list[EventMention]:
+    """Dated membership changes whose member the text does not name ("the accession took place on
+    Tuesday", "the bloc was formed in the 1990s"): events of their kind, with the organization as
+    participant (GUIDELINES 4.1: the dated happening is still an event)."""
+    out = []
+    for c in cues:
+        if c.cue.i in taken:
+            continue
+        when = dates.for_token(c.cue, fallback=False, strict=True)
+        if when is None:
+            continue
+        participants = (membership_participant(c.organization.id_, c.organization.text, "organization"),) \
+            if c.organization is not None else ()
+        out.append(EventMention(c.cue, MEMBERSHIP_EVENT_KIND[c.action], when, location_of(c.cue), participants,
+                                status_of(c.cue, when, reference), c.cue.sent))
+    return out
+
+
 def membership_participant(mention_id: str, name: str, kind: str) -> Participant:
     """A member or the organization of a membership change as an event participant: the same
     name and id as the membership record's `Entity`."""
@@ -529,6 +547,8 @@ class EventTagger:
         dated = [m for m in mentions if m.frame != "talks" or membership_date(m, ctx.dates, fallback=False) is not None]
         taken = {m.trigger.i for m in dated} | {realising_verb(m.trigger).i for m in dated}
         found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
+        found += _unnamed_member_events(ctx.membership_event_cues or [], {e.trigger.i for e in found} | taken, ctx.dates,
+                                        reference)
         pairs = event_records(ctx.doc_id, found, mentions, ctx.dates, reference)
         doc._.events = [record for record, _ in pairs]
         write_spans(doc, "events", [(t.idx, t.idx + len(t), record.kind, record) for record, t in pairs])

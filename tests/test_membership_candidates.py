@@ -112,3 +112,37 @@ def test_membership_candidates_every_reason_documented_and_every_word_read():
     actions = {c.action for cs in cues().values() for c in cs}
     assert actions == {"join", "leave", "suspend", "expel", "readmit", "apply", "found"}
 
+
+
+def _membership_events(run, text, published=None):
+    records = run(text) if published is None else run(text, published)
+    kinds = {"accession", "founding", "withdrawal", "suspension", "expulsion", "readmission", "application"}
+    return sorted((e.kind, e.date.value) for e in of_type(records, "event") if e.kind in kinds)
+
+
+UNNAMED = [
+    ("Ten states joined the European Union in May 2004.", [("accession", "2004-05")]),
+    ("In May 2004 ten states joined the European Union.", [("accession", "2004-05")]),
+    ("The Andean Community was founded in 1969.", [("founding", "1969")]),
+    ("The Andean Community was created in 1969 by five states.", [("founding", "1969")]),
+    ("The SCO admitted a new member. The accession took place on 4 July 2023.", [("accession", "2023-07-04")]),
+    ("Three members withdrew from the Andean Community in 1976.", [("withdrawal", "1976")]),
+]
+UNNAMED_NONE = [
+    "Ten states hope to join the European Union in 2030.",  # hoped
+    "The European Union member states met in May 2004.",  # a standing, no change
+    "Accession talks with the European Union began in 2005.",  # talks are the happening
+    "All joined, in May 2004, in urging the European Union to act.",  # joined in urging
+    "Ten states could join the European Union in 2030.",  # modal
+]
+
+
+@pytest.mark.parametrize("text, expected", UNNAMED, ids=[f"unnamed-{n}" for n in range(len(UNNAMED))])
+def test_membership_candidates_a_dated_change_of_unnamed_members_is_an_event(run, text, expected):
+    assert _membership_events(run, text) == expected
+    assert not of_type(run(text), "membership")  # no member named, no record (GUIDELINES 4.1)
+
+
+@pytest.mark.parametrize("text", UNNAMED_NONE, ids=[f"none-{n}" for n in range(len(UNNAMED_NONE))])
+def test_membership_candidates_no_membership_event_without_a_change(run, text):
+    assert _membership_events(run, text) == []

@@ -223,7 +223,7 @@ def _argument_of(org: Span, cue: Token) -> bool:
         root = root.head
     if root.head.i == cue.i and root.dep_ in ("dobj", "nsubjpass", "poss", "attr", "npadvmod"):
         return True
-    return root.dep_ == "pobj" and root.head.head.i == cue.i
+    return root.dep_ == "pobj" and root.head.head.i == cue.i and root.head.lower_ not in reason_words()["partner_preposition"]
 
 
 def _path_length(a: Token, b: Token) -> int:
@@ -554,4 +554,75 @@ def candidate_records(doc_id: str, candidates: list[Candidate]) -> list[Candidat
             organization=entity(org.id_, org.text, "organization") if org is not None else None,
             cue=c.cue.text, cue_start=c.cue.idx, action=c.action, status=c.status, outcome=c.outcome,
             evidence=evidence(c.sentence)))
+    return out
+
+
+def _bare(token: Token) -> bool:
+    """A cue that names nothing it acts on: a verb with no object and no phrase but a date's ("X
+    joined in 2010"), or a noun under a definite article with no complement ("the accession took
+    place on Tuesday"): it means the change the text is about."""
+    if token.pos_ in ("VERB", "AUX"):
+        for c in token.children:
+            if c.dep_ in ("dobj", "dative", "xcomp", "ccomp"):
+                return False
+            if c.dep_ == "prep" and not any(g.dep_ == "pobj" and (g.like_num or g.ent_type_ in ("DATE", "TIME")) for g in c.children):
+                return False
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children)
+
+
+def _salient_for(token: Token, mentions: list[Span]) -> Span | None:
+    """The organization named last before `token`, in its sentence or SALIENT_CHARS before it."""
+    earlier = _last_organization_before(token.i, mentions, set())
+    if earlier is not None and token.sent.start_char - earlier.end_char <= SALIENT_CHARS:
+        return earlier
+    return None
+
+
+@dataclass(frozen=True)
+class EventCue:
+    """A membership cue that states a dated change whose member the text does not name ("the
+    accession took place on Tuesday", "the bloc was formed in the 1990s"): an event, no record."""
+
+    cue: Token
+    action: str
+    organization: Span | None
+
+
+def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], dates) -> list[EventCue]:
+    """The cues of `doc` that are no trigger of a membership mention (`triggers`) and still state a
+    change: a verb or an event noun, with a date of its own clause, about an organization named in
+    its sentence or referred to there ("the bloc"), neither hedged, unreal, a state ("its
+    membership") nor a weak cue without what it needs."""
+    out = []
+    w = words()
+    for sentence in doc.sents:
+        if skip.holds(sentence.start_char) or not sentence[0].dep_:
+            continue
+        for token in sentence:
+            cue = cue_of(token)
+            if cue is None or token.i in triggers or cue.word in reason_words()["state_noun"] | reason_words()["no_event"]:
+                continue
+            if token.dep_ in ("compound", "amod"):
+                continue  # "accession talks", "the founding treaty": the head noun is the happening
+            inside = {t.i for t in token.subtree}
+            orgs = [m for m in _mentions_in(sentence, mentions, ("organization",))
+                    if _argument_of(m, token) or (m.root.i in inside and direct_path(m.root, token))]
+            org = min(orgs, key=lambda m: _path_length(m.root, token)) if orgs else None
+            refers = any(t.lemma_.lower() in w.org_anaphor and direct_path(t, token) for t in token.subtree if t.i != token.i) or any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in w.org_anaphor for c in token.children)
+            if org is None and not refers and _bare(token):
+                org = _salient_for(token, mentions)  # "X joined in 2010", "the accession took place on Tuesday"
+                refers = org is not None
+            if org is None and not refers:
+                continue  # the organization must be what the cue is about, not merely in its sentence
+            if _hedged(token) or _unreal(token) or not _needs_met(token, cue, org):
+                continue
+            if cue.needs != "-" and org is None:
+                continue  # a weak cue reads its organization only from a name
+            if dates.for_token(token, fallback=False, strict=True) is None:
+                continue
+            action, _ = _action_status(token, cue)
+            out.append(EventCue(token, action, org))
     return out

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer
-from extractor.membership.candidates import candidate_mentions, find_candidates, refined, unreal_frame
+from extractor.membership.candidates import candidate_mentions, event_cues, find_candidates, refined, unreal_frame
 from extractor.membership.frames import MembershipMention, _with_enumeration, find_memberships
 from extractor.membership.records import membership_records
 from extractor.records import Membership
@@ -64,6 +64,8 @@ class MembershipTagger:
         candidates = find_candidates(doc, ctx.boilerplate, gazetteer, read, taken)
         ctx.membership_candidates = candidates
         found = candidate_mentions(candidates)
+        triggers = {m.trigger.i for m in [*mentions, *found]}
+        ctx.membership_event_cues = event_cues(doc, ctx.boilerplate, gazetteer, triggers, ctx.dates)
         if found and ctx.dates is not None:
             found = [m for f in found for m in _with_enumeration([f], ctx.dates, gazetteer)]
         return sorted([*mentions, *found], key=lambda m: (m.trigger.idx, m.member))
