@@ -69,6 +69,16 @@ FOUND = [
     # candidacy is an application
     ("Turkey has been a candidate member of the European Union since 1999.", [("EU", "TUR", "apply", "candidate", "1999")]),
     ("Albania has been an EU candidate country since 2014.", [("EU", "ALB", "apply", "candidate", "2014")]),
+    # a status noun in a process noun: an application
+    ("NATO received a membership request from Bosnia and Herzegovina in 2009.",
+     [("NATO", "BIH", "apply", "candidate", "2009")]),
+    ("The European Union received membership bids from Albania and Serbia in 2009.",
+     [("EU", "ALB", "apply", "candidate", "2009"), ("EU", "SRB", "apply", "candidate", "2009")]),
+    # lists the parse breaks: an article and a serial comma
+    ("Estonia, Latvia, the Czech Republic, and Slovakia joined NATO in 2004.",
+     [("NATO", m, "join", "member", "2004") for m in ("CZE", "EST", "LVA", "SVK")]),
+    ("Estonia, the Netherlands, and Slovakia joined NATO in 2004.",
+     [("NATO", m, "join", "member", "2004") for m in ("EST", "NLD", "SVK")]),
     # a second verb sharing the subject
     ("Iran attended the summits of the SCO from 2005 and applied for full membership in 2021.",
      [("SCO", "IRN", "apply", "candidate", "2021")]),

@@ -193,6 +193,8 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
     elif status == "founding_member":
         action = "found"
     action, status = _governing_action(token, action, status)
+    if token.dep_ in ("compound", "amod", "nmod") and words().process_noun.get(token.head.lower_) == "apply":
+        action, status = "apply", "candidate"  # "a membership request from X"
     if action == "join" and any(c.lower_ in reason_words()["origin_word"] for c in token.children if c.dep_ == "advmod"):
         action, status = "found", "founding_member"  # "initially A, B and C joined": the founders
     if action == "suspend" and token.head.lemma_ in words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
@@ -301,8 +303,22 @@ def _listed_with(member: Span, ids: set[str], sentence: Span) -> bool:
         return token
 
     spans = sentence.doc.spans[SPAN_KEY] if SPAN_KEY in sentence.doc.spans else []
-    heads = {list_head(m.root).i for m in spans if m.id_ in ids and sentence.start <= m.start < sentence.end}
-    return list_head(member.root).i in heads
+    listed = [m for m in spans if m.id_ in ids and sentence.start <= m.start < sentence.end]
+    if list_head(member.root).i in {list_head(m.root).i for m in listed}:
+        return True
+    return any(_next_in_text(a, b, spans) for a in listed for b in [member]) or any(
+        _next_in_text(member, b, spans) for b in listed)
+
+
+def _next_in_text(first: Span, second: Span, spans) -> bool:
+    """Only list words ("," "and" "the" "as well as") and other countries stand between the two
+    mentions, the first before the second: one list, however the parse hangs it ("Estonia,
+    Latvia, the Czech Republic, and Slovakia")."""
+    if first.end > second.start:
+        return False
+    doc = first.doc
+    countries = {i for m in spans if m.label_ in ("country", "country_adj") for i in range(m.start, m.end)}
+    return all(i in countries or doc[i].lower_ in reason_words()["list_link"] for i in range(first.end, second.start))
 
 
 def _other_clause(member: Span, cue: Token) -> bool:
@@ -456,6 +472,8 @@ def _static(token: Token, cue: Cue) -> bool:
         return False
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
         return True  # "EU member states", "member countries"
+    if token.dep_ in ("compound", "amod", "nmod") and words().process_noun.get(token.head.lower_) == "apply":
+        return False  # "a membership request", "its membership bid": a process
     if any(t.lower_ in reason_words()["still_member"] for t in token.subtree) or any(
             t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ == "attr"):
         return False  # "a member since 2004", "has been an observer since 2015"
@@ -524,6 +542,8 @@ def refined(mention: MembershipMention) -> MembershipMention:
     rejoined" is a readmission; "initially X joined" a founding)."""
     if mention.action == "join" and mention.status == "candidate":
         return replace(mention, action="apply")  # "has been a candidate member since 1999"
+    if mention.action == "join" and _governing_action(mention.trigger, "join", mention.status)[0] == "apply":
+        return replace(mention, action="apply", status="candidate")  # "Ukraine's drive to become a member"
     cue = cue_of(mention.trigger)
     if cue is None or mention.action != "join" or mention.frame == "candidate":
         return mention
