@@ -1,0 +1,107 @@
+"""How well memberships are read across generated wordings (issue 21).
+
+    python3 benchmarks/membership_variants.py [--n 5000] [--seed 1] [--examples 3] [--shapes 3]
+
+Generates N variants (tests/membership_variants.py: families of wordings, members, organization
+names, dates and their positions, reporting clauses, negatives), runs the extractor over them and
+prints the pass rate per family and per kind of variation (a variant passes when the membership
+facts read, (organization, member, action, status, date value), are exactly the expected ones; the
+"loose" rate compares only organization, member, action and the year), then the most common failure
+shapes of each family with an example each (text, expected, got).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _generator():
+    """The generator module, tests/membership_variants.py (loaded by path: this script has its name)."""
+    spec = importlib.util.spec_from_file_location("variant_generator", ROOT / "tests" / "membership_variants.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["variant_generator"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=5000, help="how many variants (default 5000)")
+    parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
+    parser.add_argument("--examples", type=int, default=3, help="failures printed per family (default 3)")
+    parser.add_argument("--shapes", type=int, default=3, help="failure shapes listed per family (default 3)")
+    args = parser.parse_args(argv)
+    if args.n < 1:
+        parser.error("--n must be at least 1")
+    return args
+
+
+def _rate_table(title: str, groups: dict[str, list[tuple[bool, bool]]]) -> list[str]:
+    lines = [f"| {title} | variants | pass | loose |", "|---|---:|---:|---:|"]
+    for key in sorted(groups):
+        results = groups[key]
+        strict = sum(s for s, _ in results) / len(results)
+        loose = sum(l for _, l in results) / len(results)
+        lines.append(f"| {key} | {len(results)} | {strict:.3f} | {loose:.3f} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    gen = _generator()
+    from extractor.pipeline import Extractor
+
+    variants = gen.generate(args.n, args.seed)
+    started = time.perf_counter()
+    engine = Extractor()
+    got = gen.extract_facts(engine, variants)
+    seconds = time.perf_counter() - started
+
+    by_family: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    by_kind: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    shapes: dict[str, Counter] = defaultdict(Counter)
+    shape_example: dict[tuple[str, str], tuple] = {}
+    failures: dict[str, list] = defaultdict(list)
+    for variant, facts in zip(variants, got):
+        result = (variant.expected == facts, gen.loose(variant.expected) == gen.loose(facts))
+        by_family[variant.family].append(result)
+        for kind in variant.kinds:
+            by_kind[kind].append(result)
+        if not result[0]:
+            shape = gen.failure_shape(variant.expected, facts)
+            shapes[variant.family][shape] += 1
+            shape_example.setdefault((variant.family, shape), (variant, facts))
+            failures[variant.family].append((variant, facts))
+
+    passed = sum(s for s, _ in sum(by_family.values(), []))
+    loose = sum(l for _, l in sum(by_family.values(), []))
+    print(f"{args.n} variants (seed {args.seed}) in {seconds:.0f} s: pass {passed / args.n:.3f}, loose {loose / args.n:.3f}\n")
+    print("\n".join(_rate_table("family", by_family)), end="\n\n")
+    print("\n".join(_rate_table("variation", by_kind)), end="\n\n")
+    for family in sorted(shapes):
+        print(f"## {family}: {sum(shapes[family].values())} failures")
+        for shape, count in shapes[family].most_common(args.shapes):
+            variant, facts = shape_example[(family, shape)]
+            print(f"- {shape} ({count}): {_show(variant, facts)}")
+        for variant, facts in failures[family][:args.examples]:
+            print(f"  e.g. {_show(variant, facts)}")
+        print()
+    return 0
+
+
+def _show(variant, facts) -> str:
+    published = variant.published.isoformat() if variant.published else "none"
+    return (f"{variant.text!r} (published {published})\n    expected {sorted(variant.expected, key=str)}"
+            f"\n    got      {sorted(facts, key=str)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
