@@ -75,6 +75,7 @@ FAMILIES: dict[str, list[Template]] = {
         _t("{pre}{M} withdrew from {O}{post}.", "active", "leave"),
         _t("{pre}{M} quit {O}{post}.", "active", "leave"),
         _t("{Mposs} withdrawal from {O}{post} surprised its neighbours.", "nominal", "leave", single=True),
+        _t("{Adj} withdrawal from {O}{post} surprised investors.", "adjective", "leave", single=True),
         _t("the withdrawal of {Mo} from {O}{post} ended an era.", "nominal", "leave"),
         _t("{M}, which left {O}{post}, {has} kept close trade ties.", "relative", "leave"),
         _t("{pre}{count} countries left {O}{post}: {list}.", "colon", "leave", min_members=2),
@@ -507,7 +508,8 @@ def make_variant(rng: random.Random, family: str) -> Variant:
     published = _published(rng)
     shape = rng.choice(_shapes_for(template)) if len(members) > 1 else "single"
     names = [m.name for m in members]
-    kinds = [f"form:{template.form}", f"members:{len(members)}", f"org:{org.kind}"]
+    kinds = [f"form:{template.form}", f"members:{len(members)}", f"org:{org.kind}",
+             f"published:{'known' if published else 'none'}"]
     kinds += sorted({f"member:{k}" for m in members for k in m.kinds})
     slots: dict[str, str] = {"O": org.text, "pre": "", "post": "", "since": ""}
     dated: list[tuple[Member, DateChoice | None]] = []
