@@ -186,6 +186,7 @@ FAMILIES: dict[str, list[Template]] = {
     ],
 }
 
+SAMPLE_SEED, SAMPLE_SIZE = 21, 500  # the sample tests/test_membership_variants.py floors
 NEGATIVE_FAMILIES = tuple(f for f in FAMILIES if f.startswith("neg_"))
 FUTURE_FAMILIES = ("scheduled", "neg_hope", "neg_condition")  # their dates lie after publication
 ALWAYS_DATED = ("enumerated", "member_since")

@@ -18,7 +18,7 @@ import membership_variants as mv
 from conftest import ROOT
 from extractor.entities import country_names, organization_names
 
-SAMPLE_SEED, SAMPLE_SIZE = 21, 500
+SAMPLE_SEED, SAMPLE_SIZE = mv.SAMPLE_SEED, mv.SAMPLE_SIZE
 FAMILIES = sorted(mv.FAMILIES)
 
 
