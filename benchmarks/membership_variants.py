@@ -8,7 +8,8 @@ names, dates and their positions, reporting clauses, negatives), runs the extrac
 prints the pass rate per family and per kind of variation (a variant passes when the membership
 facts read, (organization, member, action, status, date value), are exactly the expected ones; the
 "loose" rate compares only organization, member, action and the year), then the most common failure
-shapes of each family with an example each (text, expected, got).
+shapes of each family with an example each (text, expected, got) and the forms and list shapes
+they fall on. The rates per template follow the tables per family and per variation.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     by_family: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     by_kind: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    by_template: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     shapes: dict[str, Counter] = defaultdict(Counter)
     shape_example: dict[tuple[str, str], tuple] = {}
     shape_kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     for variant, facts in zip(variants, got):
         result = (variant.expected == facts, gen.loose(variant.expected) == gen.loose(facts))
         by_family[variant.family].append(result)
+        by_template[f"{variant.family}: `{variant.template}`"].append(result)
         for kind in variant.kinds:
             by_kind[kind].append(result)
         if not result[0]:
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.n} variants (seed {args.seed}) in {seconds:.0f} s: pass {passed / args.n:.3f}, loose {loose / args.n:.3f}\n")
     print("\n".join(_rate_table("family", by_family)), end="\n\n")
     print("\n".join(_rate_table("variation", by_kind)), end="\n\n")
+    print("\n".join(_rate_table("template", by_template)), end="\n\n")
     for family in sorted(shapes):
         print(f"## {family}: {sum(shapes[family].values())} failures")
         for shape, count in shapes[family].most_common(args.shapes):
@@ -120,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 def _save(path: Path, variants: list, got: list) -> None:
     with path.open("w", encoding="utf-8") as out:
         for variant, facts in zip(variants, got):
-            out.write(json.dumps({"family": variant.family, "kinds": variant.kinds, "text": variant.text,
+            out.write(json.dumps({"family": variant.family, "template": variant.template, "kinds": variant.kinds,
+                                  "text": variant.text,
                                   "published": variant.published.isoformat() if variant.published else None,
                                   "expected": sorted(variant.expected, key=str), "got": sorted(facts, key=str)}) + "\n")
 

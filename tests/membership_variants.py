@@ -408,6 +408,7 @@ class Variant:
     members: tuple[tuple[str, str], ...] = ()  # (alpha-3, the name or adjective as written)
     dates: tuple[tuple[str, str], ...] = ()  # (the date phrase as written, its value)
     organization: str = ""  # the organization's name as the text first writes it
+    template: str = ""  # the template the variant was made from
 
 
 def _member_count(rng: random.Random, template: Template, family: str) -> int:
@@ -566,7 +567,7 @@ def make_variant(rng: random.Random, family: str) -> Variant:
     return Variant(text, published, expected, family, tuple(kinds),
                    tuple((m.code, m.adjective if "{Adj}" in template.text else m.name) for m in members),
                    tuple((d.phrase, d.value) for d in date_phrases),
-                   first.text)
+                   first.text, template.text)
 
 
 def _date_slots(rng: random.Random, template: Template, when: DateChoice) -> dict[str, str]:
