@@ -38,6 +38,7 @@ LABELS = {
     "event": "dated event F1", "figure": "figure F1",
     "web/membership": "membership F1, recent web articles", "web/membership_strict": "membership F1, strict, recent web articles",
     "web/event": "dated event F1, recent web articles",
+    "variants:membership": "membership pass rate, generated variants (floored by tests/test_membership_variants.py)",
 }
 # Measures given a floor when the floors are re-based, beside those the file already holds.
 REBASED = {"news-dev": ("web/membership", "web/membership_strict", "web/event")}
@@ -61,7 +62,7 @@ def floors() -> dict[str, dict[str, float]]:
 
 
 def readme_table(recorded: dict[str, dict[str, float]]) -> str:
-    rows = [f"| {dataset} | {LABELS.get(name, name)} | {value:.3f} |"
+    rows = [f"| {dataset} | {LABELS.get(f'{dataset}:{name}', LABELS.get(name, name))} | {value:.3f} |"
             for dataset, measures in recorded.items() for name, value in measures.items()]
     return "\n".join([START, "| data | measure | floor |", "|---|---|---|", *rows, END])
 
@@ -81,6 +82,8 @@ def main() -> None:
     args = parser.parse_args()
     recorded = floors()
     for dataset, measures in recorded.items():
+        if dataset not in DATASETS:  # floored by its own test (variants: tests/test_membership_variants.py)
+            continue
         scores = measure(dataset)
         if args.rebase:
             for name in (*measures, *REBASED.get(dataset, ())):
