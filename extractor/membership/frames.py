@@ -910,6 +910,8 @@ def _application_act(trigger: Token) -> bool:
     if trigger.pos_ == "VERB":
         return trigger.lemma_ in ("apply", "reapply") or (hedge_of(trigger) is None and trigger.lemma_ in w.noun_verb
                                                           and _status_in(trigger) == "candidate")
+    if trigger.dep_ == "compound" and trigger.head.lower_ in ("application", "request", "applications", "requests"):
+        trigger = trigger.head  # "a membership request from X was received in 2009": the request is the act
     verb = realising_verb(trigger)
-    return trigger.lower_ in ("application", "candidacy", "candidature") and verb.i != trigger.i \
-        and w.noun_verb.get(verb.lemma_) in ("apply", "join")
+    return trigger.lower_ in ("application", "candidacy", "candidature", "request", "applications", "requests") \
+        and verb.i != trigger.i and w.noun_verb.get(verb.lemma_) in ("apply", "join")
