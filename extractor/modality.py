@@ -38,7 +38,7 @@ def unreal_marker(token: Token) -> Token | None:
     return None
 
 
-CHAIN_DEPS = ("xcomp", "acl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj")
+CHAIN_DEPS = ("xcomp", "acl", "pobj", "pcomp", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj")
 
 
 def governing_chain(token: Token) -> list[Token]:

@@ -69,6 +69,13 @@ FOUND = [
     # candidacy is an application
     ("Turkey has been a candidate member of the European Union since 1999.", [("EU", "TUR", "apply", "candidate", "1999")]),
     ("Albania has been an EU candidate country since 2014.", [("EU", "ALB", "apply", "candidate", "2014")]),
+    # a status in the plural, or after a long list of members
+    ("Serbia and Chile became observers of the African Union in 2011.",
+     [("AU", "CHL", "join", "observer", "2011"), ("AU", "SRB", "join", "observer", "2011")]),
+    ("Four countries (Serbia, South Korea, Chile and Peru) became dialogue partners of the SCO in 2011.",
+     [("SCO", m, "join", "dialogue_partner", "2011") for m in ("CHL", "KOR", "PER", "SRB")]),
+    ("In 2011 the African Union granted Peru, the United States, the Seychelles, and Grenada candidate status.",
+     [("AU", m, "apply", "candidate", "2011") for m in ("GRD", "PER", "SYC", "USA")]),
     # a status noun in a process noun: an application
     ("NATO received a membership request from Bosnia and Herzegovina in 2009.",
      [("NATO", "BIH", "apply", "candidate", "2009")]),
@@ -89,6 +96,8 @@ FOUND = [
 ]
 
 NONE = [
+    ("Gabon dreams of joining OPEC in 2030.", "hedged"),
+    ("Three countries (Gabon, Fiji and Haiti) dream of joining OPEC next year.", "hedged"),
     ("The Commonwealth warned Fiji that it could face suspension in 2009.", "hedged"),
     ("The Commonwealth warned that Fiji faced suspension.", "unreal"),
     ("Rumours that Gabon would leave OPEC spread in 2024.", "unreal"),

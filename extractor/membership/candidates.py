@@ -177,8 +177,8 @@ def _governing_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
             break
         current = current.head
         above = cue_of(current) if current.pos_ in ("VERB", "AUX") else None
-        if above is not None and above.action != "join":
-            return current, above
+        if above is not None and (above.action != "join" or above.status == "from_words"):
+            return current, above  # "granted X candidate status": the grant, with the status it names
     return token, cue
 
 
@@ -401,7 +401,10 @@ def _acted_on(member: Span, cue: Token) -> bool:
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
     inside = {t.i for a in arguments for t in a.subtree}
-    return member.root.i in inside
+    if member.root.i in inside:
+        return True
+    spans = member.doc.spans[SPAN_KEY] if SPAN_KEY in member.doc.spans else []
+    return any(m.root.i in inside and _next_in_text(m, member, spans) for m in spans if m.label_ == "country")
 
 
 def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:

@@ -285,8 +285,9 @@ def _is_hedged(trigger: Token) -> bool:
     for below, token in zip([None, *chain], chain):
         if unreal_marker(token) is not None:
             return True
-        if below is not None and hedge_of(token) in ("none", "plan") and below.dep_ in ("xcomp", "ccomp", "acl"):
-            return True  # "hopes to join", "refused to join", "plans to join", "its desire to join"
+        if below is not None and hedge_of(token) in ("none", "plan") and (
+                below.dep_ in ("xcomp", "ccomp", "acl") or (below.dep_ == "prep" and below.lower_ in ("of", "about"))):
+            return True  # "hopes to join", "refused to join", "plans to join", "its desire to join", "dreams of joining"
         if token.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 c.dep_ == "acomp" and hedge_of(c) in ("none", "plan") for c in token.head.children):
             return True  # "it would be unnecessary for Poland to join"
@@ -706,12 +707,25 @@ def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:
 def _status_in(token: Token) -> str | None:
     """The status a status noun near the trigger gives ("observer", "dialogue partner", "founding")."""
     status_words = words().status
+    listed = _list_tokens(token)
     for t in token.subtree:
-        if t.lower_ in status_words and t.i - token.i < 8:
-            if t.lower_ == "partner" and not any(c.lower_ == "dialogue" for c in t.lefts) and t.i > 0 and t.doc[t.i - 1].lower_ != "dialogue":
-                return "dialogue_partner" if t.head.lower_ == "country" or t.lower_ == "partner" else None
-            return status_words[t.lower_]
+        word = t.lower_ if t.lower_ in status_words else t.lemma_.lower()
+        if word in status_words and t.i - token.i - len(listed & set(range(token.i, t.i))) < 8:
+            if word == "partner" and not any(c.lower_ == "dialogue" for c in t.lefts) and t.i > 0 and t.doc[t.i - 1].lower_ != "dialogue":
+                return "dialogue_partner" if t.head.lower_ == "country" or word == "partner" else None
+            return status_words[word]  # "observers", "dialogue partners": the plural's lemma
     return None
+
+
+def _list_tokens(token: Token) -> set[int]:
+    """Token indices of the country names in `token`'s sentence and the commas and "and"s
+    between them: a long list of members does not push a status word out of reach."""
+    doc = token.doc
+    spans = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    sentence = token.sent
+    out = {i for m in spans if m.label_ == "country" and sentence.start <= m.start < sentence.end for i in range(m.start, m.end)}
+    out |= {t.i for t in sentence if t.lower_ in (",", "and", "the") and (t.i - 1 in out or t.i + 1 in out)}
+    return out
 
 
 def _process_of(noun: Token) -> str | None:
