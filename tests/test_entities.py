@@ -178,3 +178,38 @@ def test_acronyms_that_are_words_match_only_in_capitals(nlp, gazetteer, text, ex
 ])
 def test_variant_spellings_are_found_in_text(nlp, gazetteer, text, expected):
     assert [org_id for _, org_id in mentions(nlp, gazetteer, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN General Assembly voted on the resolution.", [("UN General Assembly", "UN")]),
+    ("The United Nations General Assembly met in New York.", [("United Nations General Assembly", "UN")]),
+    ("A UNGA resolution passed.", [("UNGA", "UN")]),
+    ("Armenia and Moldova are fellow Eastern Partnership members.", []),
+])
+def test_organs_of_a_body_are_the_body_and_policy_frameworks_are_none(nlp, gazetteer, text, expected):
+    """The General Assembly's members are the UN's; the EU's Eastern Partnership is a policy of
+    the EU with partner states, not a body (it took the EU's accession talks in news-dev)."""
+    assert mentions(nlp, gazetteer, text) == expected
+
+
+def _changes(run, text: str) -> list[tuple]:
+    return sorted((m.organization.id, m.member.id, m.action, m.date.value if m.date else None)
+                  for m in run(text) if m.type == "membership")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Leaders said the EU would open accession talks with fellow Eastern Partnership members Armenia and Azerbaijan. "
+     "The European Council has decided to open accession negotiations with Armenia & Azerbaijan.",
+     [("EU", "ARM", "apply", None), ("EU", "AZE", "apply", None)]),
+    ("Ghana joined the International Organization of La Francophonie in 2006.", [("FRANCOPHONIE", "GHA", "join", "2006")]),
+    ("Hungary left the International Investment Bank in 2023.", [("IIB", "HUN", "leave", "2023")]),
+    ("Britain left Euratom in January 2020.", [("EURATOM", "GBR", "leave", "2020-01")]),
+    ("Palestine joined the Organisation for the Prohibition of Chemical Weapons in 2018.", [("OPCW", "PSE", "join", "2018")]),
+    ("Timor-Leste became a member of the Community of Portuguese Language Countries in 2002.",
+     [("CPLP", "TLS", "join", "2002")]),
+    ("Nicaragua withdrew from the Organisation of American States in 2023.", [("OAS", "NIC", "leave", "2023")]),
+    ("Venezuela left the Andean Pact in 2006.", [("ANDEAN_COMMUNITY", "VEN", "leave", "2006")]),
+    ("Officials who joined the talks in 2019 were praised.", []),
+])
+def test_memberships_of_new_bodies_and_spellings(run, text, expected):
+    assert _changes(run, text) == expected
