@@ -5,6 +5,7 @@ their mentions in `doc.spans["gazetteer"]` (label "organization" / "country" / "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
@@ -73,7 +74,7 @@ def organizations() -> dict[str, Organization]:
     return by_id
 
 
-def _check_no_shared_surface(orgs) -> None:
+def _check_no_shared_surface(orgs: Iterable[Organization]) -> None:
     """Raise DataFileError naming both bodies and their forms when one surface form (any case,
     any spelling variant) names two of them."""
     owner: dict[str, tuple[str, str]] = {}
@@ -127,6 +128,23 @@ def _dotted(acronym: str) -> str | None:
     return None
 
 
+def _respellings(text: str) -> list[tuple[str, str]]:
+    """(word, other spelling) for each word of `text` that data/spellings.tsv or dotting can
+    respell: ("Organisation", "Organization"), ("NATO", "N.A.T.O."), ("and", "&")."""
+    out = [(m.group(0), _in_case_of(m.group(0), form)) for m in _spelling_pattern().finditer(text)
+           for form in spelling_groups()[m.group(0).lower()] if form.lower() != m.group(0).lower()]
+    for word in re.findall(r"(?<![\w.])[A-Z](?:[A-Z]*|(?:\.[A-Z])*\.)(?![^\s,;:)])", text):
+        if _dotted(word):
+            out.append((word, _dotted(word)))
+    return out
+
+
+def _replace_word(text: str, word: str, other: str) -> str:
+    """`text` with every whole-word `word` written `other`."""
+    after = r"(?![\w-])" + ("" if word.endswith(".") else r"(?!\.\w)")
+    return re.sub(rf"(?<![\w.-]){re.escape(word)}{after}", lambda _m: other, text)
+
+
 def spelling_variants(surface: str) -> set[str]:
     """Every spelling of `surface` (itself included): each word of data/spellings.tsv replaced by
     the others of its group ("Organisation" / "Organization", "and" / "&"), each word of capitals
@@ -134,17 +152,11 @@ def spelling_variants(surface: str) -> set[str]:
     variants, todo = {surface}, [surface]
     while todo:
         text = todo.pop()
-        found = [m.group(0) for m in _spelling_pattern().finditer(text)]
-        found += [w for w in re.findall(r"(?<![\w.])[A-Z](?:[A-Z]*|(?:\.[A-Z])*\.)(?![^\s,;:)])", text) if _dotted(w)]
-        for word in dict.fromkeys(found):
-            others = ([_dotted(word)] if _dotted(word) else
-                      [_in_case_of(word, form) for form in spelling_groups()[word.lower()]])
-            for other in others:
-                pattern = rf"(?<![\w.-]){re.escape(word)}(?![\w-])" + (r"" if word.endswith(".") else r"(?!\.\w)")
-                candidate = re.sub(pattern, lambda _m, o=other: o, text)
-                if candidate not in variants:
-                    variants.add(candidate)
-                    todo.append(candidate)
+        for word, other in _respellings(text):
+            candidate = _replace_word(text, word, other)
+            if candidate not in variants:
+                variants.add(candidate)
+                todo.append(candidate)
     return variants
 
 

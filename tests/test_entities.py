@@ -230,3 +230,18 @@ def test_no_acronym_matches_in_lower_or_title_case_unless_listed_so(nlp, gazette
             for written in {acronym.lower(), acronym.title()} - {s for s, i in listed if i == org.id}:
                 found = mentions(nlp, gazetteer, f"They said {written} twice.")
                 assert (written, org.id) not in found, f"{org.id}'s {acronym!r} matched {written!r}"
+
+
+@pytest.mark.parametrize("bad_row", ["Centre\tcentre", "Centre\t", "Centre\tCenter\tCentr"])
+def test_a_bad_spelling_pair_fails_on_load(monkeypatch, bad_row):
+    real = lexicon._package_text
+    monkeypatch.setattr(lexicon, "_package_text",
+                        lambda folder, name: f"Programme\tProgram\n{bad_row}\n" if name == "spellings.tsv" else real(folder, name))
+    entities.spelling_groups.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="spellings.tsv"):
+            entities.spelling_groups()
+    finally:
+        monkeypatch.undo()
+        entities.spelling_groups.cache_clear()
+    assert "center" in entities.spelling_groups()
