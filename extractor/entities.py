@@ -5,6 +5,7 @@ their mentions in `doc.spans["gazetteer"]` (label "organization" / "country" / "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
@@ -17,6 +18,12 @@ from spacy.util import filter_spans
 from extractor.lexicon import DataFileError, read_jsonl, read_tsv
 
 SPAN_KEY = "gazetteer"
+
+
+@cache
+def organization_kinds() -> frozenset[str]:
+    """The kinds a registry line may have (data/organization_kinds.tsv)."""
+    return frozenset(kind for kind, _meaning in read_tsv("organization_kinds.tsv", 2))
 
 
 class Organization(BaseModel):
@@ -44,27 +51,149 @@ class Organization(BaseModel):
             raise ValueError("wikidata must be a Q-id such as Q458")
         return value
 
+    @field_validator("kind")
+    @classmethod
+    def _kind_is_known(cls, value: str) -> str:
+        if value not in organization_kinds():
+            raise ValueError(f"kind {value!r} is not in data/organization_kinds.tsv; use one of "
+                             f"{', '.join(sorted(organization_kinds()))} or add it there")
+        return value
+
 
 @cache
 def organizations() -> dict[str, Organization]:
-    """The registry by id; DataFileError when an id repeats."""
+    """The registry by id; DataFileError when an id repeats or two bodies share a surface form
+    (name, alias or acronym, any spelling variant, compared without case)."""
     orgs = read_jsonl("organizations.jsonl", Organization)
     by_id: dict[str, Organization] = {}
     for org in orgs:
         if org.id in by_id:
             raise DataFileError(f"data/organizations.jsonl: id {org.id} is used twice; ids must be unique.")
         by_id[org.id] = org
+    _check_no_shared_surface(by_id.values())
     return by_id
 
 
-def organization_names() -> list[tuple[str, str, bool]]:
-    """(surface form, id, case_sensitive) for every organization name, acronym and alias."""
-    out = []
-    for org in organizations().values():
-        out.append((org.name, org.id, False))
-        out.extend((a, org.id, True) for a in org.acronyms)
-        out.extend((a, org.id, not any(c.islower() for c in a) and len(a) <= 6) for a in org.aliases)
+def _check_no_shared_surface(orgs: Iterable[Organization]) -> None:
+    """Raise DataFileError naming both bodies and their forms when one surface form (any case,
+    any spelling variant) names two of them."""
+    owner: dict[str, tuple[str, str]] = {}
+    for org in orgs:
+        for written, _case_sensitive in _written_forms(org):
+            for variant in spelling_variants(written):
+                first_id, first_written = owner.setdefault(variant.lower(), (org.id, written))
+                if first_id != org.id:
+                    raise DataFileError(
+                        f"data/organizations.jsonl: {first_id}'s {first_written!r} and {org.id}'s {written!r} are both "
+                        f"written {variant!r}; a name, alias or acronym (or a spelling variant of one) may name one "
+                        "body only: drop it from one of them.")
+
+
+@cache
+def spelling_groups() -> dict[str, frozenset[str]]:
+    """Lower-cased spelling -> every spelling of its group (itself included), from
+    data/spellings.tsv: pairs joined into groups (Co-operation / Cooperation / Coöperation)."""
+    groups: dict[str, set[str]] = {}
+    for spelling, variant in read_tsv("spellings.tsv", 2):
+        if not spelling or not variant or spelling.lower() == variant.lower():
+            raise DataFileError(f"data/spellings.tsv: the pair {spelling!r} / {variant!r} must be two different spellings.")
+        merged = groups.get(spelling.lower(), {spelling}) | groups.get(variant.lower(), {variant})
+        for form in merged:
+            groups[form.lower()] = merged
+    return {key: frozenset(forms) for key, forms in groups.items()}
+
+
+@cache
+def _spelling_pattern() -> re.Pattern:
+    spellings = sorted({form for forms in spelling_groups().values() for form in forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _in_case_of(template: str, word: str) -> str:
+    """`word` written in the case of `template` (upper, capitalised or lower)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word.lower() if template.islower() else word
+
+
+def _dotted(acronym: str) -> str | None:
+    """NATO -> N.A.T.O. and U.N. -> UN: the other way of writing an acronym of capitals; None
+    for a word that is neither (digits, lower case, one letter)."""
+    if re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return ".".join(acronym) + "."
+    if re.fullmatch(r"(?:[A-Z]\.){2,6}", acronym):
+        return acronym.replace(".", "")
+    return None
+
+
+def _respellings(text: str) -> list[tuple[str, str]]:
+    """(word, other spelling) for each word of `text` that data/spellings.tsv or dotting can
+    respell: ("Organisation", "Organization"), ("NATO", "N.A.T.O."), ("and", "&")."""
+    out = [(m.group(0), _in_case_of(m.group(0), form)) for m in _spelling_pattern().finditer(text)
+           for form in spelling_groups()[m.group(0).lower()] if form.lower() != m.group(0).lower()]
+    for word in re.findall(r"(?<![\w.])[A-Z](?:[A-Z]*|(?:\.[A-Z])*\.)(?![^\s,;:)])", text):
+        if _dotted(word):
+            out.append((word, _dotted(word)))
     return out
+
+
+def _replace_word(text: str, word: str, other: str) -> str:
+    """`text` with every whole-word `word` written `other`."""
+    after = r"(?![\w-])" + ("" if word.endswith(".") else r"(?!\.\w)")
+    return re.sub(rf"(?<![\w.-]){re.escape(word)}{after}", lambda _m: other, text)
+
+
+def spelling_variants(surface: str) -> set[str]:
+    """Every spelling of `surface` (itself included): each word of data/spellings.tsv replaced by
+    the others of its group ("Organisation" / "Organization", "and" / "&"), each word of capitals
+    dotted or undotted (NATO / N.A.T.O.), in every combination."""
+    variants, todo = {surface}, [surface]
+    while todo:
+        text = todo.pop()
+        for word, other in _respellings(text):
+            candidate = _replace_word(text, word, other)
+            if candidate not in variants:
+                variants.add(candidate)
+                todo.append(candidate)
+    return variants
+
+
+def _written_forms(org: Organization) -> list[tuple[str, bool]]:
+    """(form, case_sensitive) for the body's name, acronyms and aliases as the registry writes
+    them. Acronyms, and aliases of capitals up to six characters, match only as written (WHO is
+    not "who"); names and other aliases match in any case."""
+    written = [(org.name, False)] + [(a, True) for a in org.acronyms]
+    return written + [(a, not any(c.islower() for c in a) and len(a) <= 6) for a in org.aliases]
+
+
+def _surfaces(org: Organization) -> list[tuple[str, bool]]:
+    """(surface form, case_sensitive) for every written form of the body and every spelling
+    variant of each; a variant matches in the case its written form does."""
+    out: dict[str, bool] = {}
+    for surface, case_sensitive in _written_forms(org):
+        for variant in sorted(spelling_variants(surface)):
+            out.setdefault(variant, case_sensitive)
+    return list(out.items())
+
+
+def organization_names() -> list[tuple[str, str, bool]]:
+    """(surface form, id, case_sensitive) for every organization name, acronym and alias and
+    every spelling variant of each (see spelling_variants)."""
+    return list(_organization_names())
+
+
+@cache
+def _organization_names() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((surface, org.id, case_sensitive) for org in organizations().values()
+                 for surface, case_sensitive in _surfaces(org))
+
+
+@cache
+def organization_ids_by_surface() -> dict[str, str]:
+    """Lower-cased surface form (any spelling) -> organization id."""
+    return {surface.lower(): org_id for surface, org_id, _ in organization_names()}
 
 
 @cache

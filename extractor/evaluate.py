@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from extractor.entities import country_names, organization_names
+from extractor.entities import country_names, organization_ids_by_surface
 
 
 # The keys a gold document must have, and those of each item of its lists (a.b: key b of the object at a).
@@ -225,9 +225,9 @@ def _norm_id(value: str | None) -> str:
     if value is None:
         return ""
     text = str(value).strip()
-    for surface, org_id, _ in organization_names():
-        if surface.lower() == text.lower():
-            return org_id
+    org_id = organization_ids_by_surface().get(text.lower())
+    if org_id is not None:
+        return org_id
     names = country_names()
     if text in names:
         return names[text][0]

@@ -8,7 +8,7 @@ from extractor.lexicon import read_tsv
 
 def test_data_organizations_validate_with_unique_ids():
     orgs = entities.organizations()
-    assert len(orgs) >= 60
+    assert len(orgs) >= 250
     for required in ("UN", "EU", "NATO", "WTO", "SCO", "BRICS", "ASEAN", "AU", "ECOWAS", "OPEC", "G7", "G8", "G20",
                      "COE", "OSCE", "COMMONWEALTH", "ARAB_LEAGUE", "GCC", "CSTO", "EAEU", "CIS", "MERCOSUR", "OAS",
                      "EAC", "SADC", "OECD", "IMF", "WORLD_BANK", "EUROZONE", "SCHENGEN", "APEC"):
