@@ -96,6 +96,7 @@ FOUND = [
 ]
 
 NONE = [
+    ("Exports entering France from the European Union fell 3% in 2004.", "weak_cue"),
     ("Gabon dreams of joining OPEC in 2030.", "hedged"),
     ("Three countries (Gabon, Fiji and Haiti) dream of joining OPEC next year.", "hedged"),
     ("The Commonwealth warned Fiji that it could face suspension in 2009.", "hedged"),
@@ -148,6 +149,9 @@ UNNAMED = [
     ("Three members withdrew from the Andean Community in 1976.", [("withdrawal", "1976")]),
 ]
 UNNAMED_NONE = [
+    "The singer, who quit the band Silverline in March 2004, went solo.",  # a word for a body that names none
+    "The national athletics body suspended the runner Jane Roe in May 2004.",
+    "The group was formed in 1994 by three students.",
     "Ten states hope to join the European Union in 2030.",  # hoped
     "The European Union member states met in May 2004.",  # a standing, no change
     "Accession talks with the European Union began in 2005.",  # talks are the happening

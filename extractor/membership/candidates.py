@@ -526,10 +526,12 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "org_subject":
         return root.head.i == token.i and root.dep_ in ("nsubj", "poss") or (
             token.dep_ in ("xcomp", "advcl", "conj") and root.head.i == token.head.i and root.dep_ == "nsubj")
-    # org_object: the object, the passive subject, or the object of to/into/for/from after the cue
+    # org_object: the object, the passive subject, or the object of a preposition the cue's action takes
     if root.head.i == token.i and root.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "poss"):
         return True
-    return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in ("to", "into", "up", "for", "from", "of") \
+    preps = reason_words()["away_preposition"] if cue_of(token) and cue_of(token).action in ("leave", "suspend", "expel") \
+        else reason_words()["into_preposition"]
+    return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in preps \
         or (org.root.i in {t.i for t in token.subtree} and direct_path(org.root, token) and org.root.i != token.i
             and any(c.dep_ in ("dobj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in token.children))
 
@@ -635,15 +637,14 @@ def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], 
             org = min(orgs, key=lambda m: _path_length(m.root, token)) if orgs else None
             refers = any(t.lemma_.lower() in w.org_anaphor and direct_path(t, token) for t in token.subtree if t.i != token.i) or any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in w.org_anaphor for c in token.children)
-            if org is None and not refers and _bare(token):
-                org = _salient_for(token, mentions)  # "X joined in 2010", "the accession took place on Tuesday"
-                refers = org is not None
-            if org is None and not refers:
+            if org is None and (refers or _bare(token)):
+                # "X joined in 2010", "the accession took place on Tuesday", "the bloc was formed in 1994": the
+                # body named just before; a word for a body that names none ("the band", "the athletics body") is none
+                org = _salient_for(token, mentions)
+            if org is None:
                 continue  # the organization must be what the cue is about, not merely in its sentence
             if _hedged(token) or _unreal(token) or not _needs_met(token, cue, org):
                 continue
-            if cue.needs != "-" and org is None:
-                continue  # a weak cue reads its organization only from a name
             if dates.for_token(token, fallback=False, strict=True) is None:
                 continue
             action, _ = _action_status(token, cue)
