@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from extractor.lexicon import number_words
-from extractor.temporal.detect import Candidate
-from extractor.temporal.tables import tables, word_list, word_set
+from extractor.temporal.detect import Candidate, holiday_of
+from extractor.temporal.tables import Holiday, tables, word_list, word_set
 from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
 
 TenseAt = Callable[[int, int], str | None]  # (start, end) -> "past" | "present" | "future" | None
@@ -641,7 +641,67 @@ def _h_clock_words(c, ctx):
     return "TIME", when.value(), when, True
 
 
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(year, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def holiday_date(holiday: Holiday, year: int) -> date | None:
+    """The day `holiday` falls on in `year`, or None (a lunar holiday of a year not listed)."""
+    if holiday.rule == "fixed":
+        return date(year, holiday.month, holiday.day)
+    if holiday.rule == "on_or_after":
+        first = date(year, holiday.month, holiday.day)
+        return first + timedelta(days=(holiday.weekday - first.isoweekday()) % 7)
+    if holiday.rule == "easter":
+        return easter_sunday(year) + timedelta(days=holiday.offset)
+    return next((date(y, m, d) for y, m, d in holiday.by_year if y == year), None)
+
+
+def _holiday_year(ctx: NormalizeContext, c: Candidate, holiday: Holiday, rel: str) -> int | None:
+    """The year of a holiday named without one: "last" the latest one before the reference date,
+    "next" the first after it, "this" the reference year's; else the tense decides (past: the
+    latest on or before the reference date; future or present, "before Christmas": the first on
+    or after it; no verb: the nearest)."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    days = {y: holiday_date(holiday, y) for y in (ref.year - 1, ref.year, ref.year + 1)}
+    if rel == "this":
+        return ref.year
+    tense = _tense(ctx, c)
+    if rel in ("last", "this past") or (not rel and tense == "past"):
+        strictly = rel != ""
+        return max(y for y, d in days.items() if (d < ref if strictly else d <= ref))
+    if rel in ("next", "the coming") or tense in ("future", "present"):
+        return min(y for y, d in days.items() if (d > ref if rel else d >= ref))
+    return min(days, key=lambda y: (abs((days[y] - ref).days), -y))
+
+
+def _h_holiday(c, ctx):
+    g = c.groups
+    holiday = holiday_of(g["holiday"])
+    rel = (g.get("rel") or "").lower()
+    year = int(g["year"]) if g.get("year") else _holiday_year(ctx, c, holiday, rel)
+    if year is None:
+        return _date(When("day"), anchored=True)
+    day = holiday_date(holiday, year)
+    if day is None:  # "Ramadan 1990": a year the table does not list
+        return _date(When("year", year))
+    return _date(day_when(day), anchored=not g.get("year"))
+
+
 _HANDLERS: dict[str, Callable] = {
+    "holiday": _h_holiday,
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
     "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,

@@ -1,0 +1,138 @@
+"""Families of temporal expressions past HeidelTime (issue 22), each with variants and negatives,
+on sentences written for these tests. Reference dates: Wednesday 2024-05-15 unless a case says."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from extractor.temporal import find_timexes
+
+WED = date(2024, 5, 15)  # a Wednesday
+SUN = date(2024, 5, 19)  # a Sunday
+
+
+def _values(text: str, reference: date | None = WED) -> list[tuple[str, str]]:
+    """(text, value) of every timex of `text`, without a parse (no tense)."""
+    return [(t.text, t.value) for t in find_timexes(text, reference)]
+
+
+def _parsed_values(nlp, text: str, reference: date | None = WED) -> list[tuple[str, str]]:
+    """(text, value) of every timex of `text`, the clause's tense read from the parse."""
+    from extractor.nlp import tense_at
+
+    doc = nlp(text)
+    return [(t.text, t.value) for t in find_timexes(text, reference, partial(tense_at, doc))]
+
+
+def _durations(text: str) -> list[str]:
+    return [t.text for t in find_timexes(text, WED) if t.timex_type == "DURATION"]
+
+
+# ---------------------------------------------------------------- false positives
+
+
+@pytest.mark.parametrize("text", [
+    "The 6-year-old was found safe.",
+    "A 45-year-old man was arrested.",
+    "Two 17-year-olds were charged.",
+    "The boy, 6 years old, was found safe.",
+    "Mr. Brandt, 61 years old, retires in June.",
+    "The firm is a 136-year-old maker of pianos.",
+    "The bridge is a two-hundred-year-old landmark.",
+])
+def test_an_age_is_no_duration(text):
+    assert _durations(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 8-month-old truce held.", "8-month-old"),       # the age of a state of affairs is a period
+    ("The two-year-old ceasefire broke down.", "two-year-old"),
+    ("The strike lasted six years.", "six years"),
+    ("He was jailed for 6 years in 1990.", "6 years"),
+])
+def test_a_period_stays_a_duration(text, expected):
+    assert _durations(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The venture was called Orion 1980 by its founders.",
+    "The Vision 2030 programme was launched.",
+    "Sales of the Corolla 2000 model fell.",
+    "They joined the March on Washington.",
+    "They will march on the capital.",
+    "Jan Kowalski said the plan was sound.",
+])
+def test_a_year_or_month_inside_a_name_or_a_verb_is_no_date(text):
+    assert [v for _, v in _values(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He won the prize in 1998.", ("1998", "1998")),
+    ("In 1998 the plant closed.", ("1998", "1998")),
+    ("Since 2001 sales have doubled.", ("2001", "2001")),
+    ("The plan dates from Fiscal 2020.", ("Fiscal 2020", "2020")),
+    ("Sales peaked in Spring 2021.", ("Spring 2021", "2021-SP")),
+    ("The Census of 2020 counted more people.", ("2020", "2020")),
+])
+def test_a_year_after_a_date_word_or_opening_a_sentence_stays_a_year(text, expected):
+    assert expected in _values(text)
+
+
+# ---------------------------------------------------------------- named days and holidays
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # fixed days, with and without a year
+    ("Markets were shut on Christmas Day 2019.", WED, ("Christmas Day 2019", "2019-12-25")),
+    ("The parade was held on New Year's Day.", WED, ("New Year's Day", "2024-01-01")),
+    ("The parade was held on New Year’s Day.", WED, ("New Year’s Day", "2024-01-01")),
+    ("Shops close on Christmas Eve, 2025.", WED, ("Christmas Eve, 2025", "2025-12-24")),
+    # the nth weekday of a month
+    ("Sales fell last Thanksgiving.", WED, ("last Thanksgiving", "2023-11-23")),
+    ("The turkey farm expects orders by next Thanksgiving.", WED, ("next Thanksgiving", "2024-11-28")),
+    ("Voters went to the polls on Election Day 2020.", WED, ("Election Day 2020", "2020-11-03")),
+    ("The veterans marched on Memorial Day 2023.", WED, ("Memorial Day 2023", "2023-05-29")),
+    # Easter and the days counted from it
+    ("The pope spoke on Easter Sunday 2025.", WED, ("Easter Sunday 2025", "2025-04-20")),
+    ("The shop closed on Good Friday 2024.", WED, ("Good Friday 2024", "2024-03-29")),
+    ("The fair opened on Easter Monday, 2019.", WED, ("Easter Monday, 2019", "2019-04-22")),
+    # a holiday that moves with another calendar: only with a year
+    ("Prices rose during Ramadan 2023.", WED, ("Ramadan 2023", "2023-03-23")),
+    ("Families met for Eid al-Fitr 2024.", WED, ("Eid al-Fitr 2024", "2024-04-10")),
+    ("The fast of Ramadan 1990 was hot.", WED, ("Ramadan 1990", "1990")),
+    # the US day
+    ("The fireworks on Independence Day drew crowds.", SUN, ("Independence Day", "2024-07-04")),
+    ("Bands played on the Fourth of July 2022.", WED, ("the Fourth of July 2022", "2022-07-04")),
+])
+def test_a_holiday_is_its_day(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # no "last" / "next": the tense places the holiday, the reference date on either side of it
+    ("Sales rose at Christmas.", WED, ("Christmas", "2023-12-25")),
+    ("Sales will rise at Christmas.", WED, ("Christmas", "2024-12-25")),
+    ("Sales rose at Christmas.", date(2024, 12, 28), ("Christmas", "2024-12-25")),
+    ("Sales will rise at Christmas.", date(2024, 12, 28), ("Christmas", "2025-12-25")),
+    ("The pope spoke at Easter.", WED, ("Easter", "2024-03-31")),
+    ("The pope will speak at Easter.", WED, ("Easter", "2025-04-20")),
+    ("Voters chose a president on Election Day.", date(2024, 12, 1), ("Election Day", "2024-11-05")),
+])
+def test_a_holiday_without_a_year_follows_the_tense(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose during Ramadan.",                 # no year: which Ramadan is not said
+    "Families met for Eid al-Adha.",
+    "The Christmas tree was lit.",
+    "Children hunted for Easter eggs.",
+    "The ship reached Easter Island.",
+    "Ukraine's Independence Day fell on a Saturday.",  # not the US day
+    "Crowds marked the Kenyan Independence Day.",
+])
+def test_holiday_negatives(text):
+    assert [t for t in find_timexes(text, WED) if t.timex_type in ("DATE", "TIME") and "Saturday" not in t.text] == []
