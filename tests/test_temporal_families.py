@@ -136,3 +136,47 @@ def test_a_holiday_without_a_year_follows_the_tense(nlp, text, reference, expect
 ])
 def test_holiday_negatives(text):
     assert [t for t in find_timexes(text, WED) if t.timex_type in ("DATE", "TIME") and "Saturday" not in t.text] == []
+
+
+# ---------------------------------------------------------------- clock times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The polls open at 9 PM.", ("9 PM", "2024-05-15T21:00")),
+    ("The polls open at 9PM.", ("9PM", "2024-05-15T21:00")),
+    ("The polls open at 9 pm.", ("9 pm", "2024-05-15T21:00")),
+    ("The polls open at 9.30 P.M.", ("9.30 P.M.", "2024-05-15T21:30")),
+    ("The polls open at 7 AM.", ("7 AM", "2024-05-15T07:00")),
+    ("The strike began at 6 o'clock.", ("6 o'clock", "2024-05-15T06:00")),
+    ("The blast struck at 5 in the morning.", ("5 in the morning", "2024-05-15T05:00")),
+    ("The blast struck at five in the morning.", ("five in the morning", "2024-05-15T05:00")),
+    ("The talks ended at seven in the evening.", ("seven in the evening", "2024-05-15T19:00")),
+    ("The shots rang out at 10 at night.", ("10 at night", "2024-05-15T22:00")),
+    ("The shots rang out at 2 at night.", ("2 at night", "2024-05-15T02:00")),
+    ("The talks resume at midday.", ("midday", "2024-05-15T12:00")),
+    ("The market rallied by mid-afternoon.", ("mid-afternoon", "2024-05-15TAF")),
+    ("The market rallied in the late morning.", ("late morning", "2024-05-15TMO")),
+])
+def test_a_clock_time_is_a_time_of_the_reference_day(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire broke out at 11 PM Monday.", ("11 PM Monday", "2024-05-13T23:00")),
+    ("The fire broke out at 5 in the morning on Monday.", ("5 in the morning on Monday", "2024-05-13T05:00")),
+    ("Shares were up by mid-afternoon yesterday.", ("mid-afternoon yesterday", "2024-05-14TAF")),
+    ("The ferry sank at midday Sunday.", ("midday Sunday", "2024-05-12T12:00")),
+    ("The ferry sank at noon, Sunday.", ("noon, Sunday", "2024-05-12T12:00")),
+])
+def test_a_clock_time_beside_its_day_is_one_time(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rooms 9 PMR and 7 AMX were closed.",
+    "The team of five in the morning shift quit.",
+    "A late-morning train was cancelled.",
+    "The midday meal was served.",
+])
+def test_clock_negatives(text):
+    assert [t for t in find_timexes(text, WED) if t.timex_type == "TIME"] == []

@@ -147,6 +147,12 @@ def _anchor_words() -> dict[str, frozenset[str]]:
     return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
 
 
+def _next_word(after: str) -> str:
+    """The word that follows (spaces and a hyphen between), lower case, or ""."""
+    m = re.match(r"[\s-]*([A-Za-z]+)", after)
+    return m.group(1).lower() if m else ""
+
+
 def _next_text(text: str, end: int, n: int = 12) -> str:
     return text[end:end + n]
 
@@ -215,6 +221,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if num[0].isdigit() and re.search(r"[$£€¥]\s*$", text[max(0, start - 2):start]):
             return None
+    if rule in ("clock_words", "clock_daypart", "daypart_mod") and _next_word(after) in word_set("daypart_thing"):
+        return None  # "the midday meal", "the late-morning train", "the morning shift"
     if rule == "holiday" and not _holiday_is_a_date(g, text, start, after):
         return None
     if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:

@@ -626,18 +626,41 @@ def _h_set_every(c, ctx):
 
 
 def _h_clock(c, ctx):
+    """"7:30 p.m.", "9 PM", "6 o'clock" (the hour as said): a time of the reference day."""
     g = c.groups
-    hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-    clock = f"{hour:02d}:{g.get('minute') or '00'}"
+    hour = int(g["hour"])
+    if g.get("ampm"):
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
+
+
+def _h_clock_daypart(c, ctx):
+    """"5 in the morning", "seven in the evening", "10 at night": the hour the part of day puts
+    it at (night: from six in the evening to four in the morning)."""
+    g = c.groups
+    hour = int(g["hour"]) if g["hour"].isdigit() else int(_number_value(g["hour"]) or 0)
+    part = re.sub(r"\s+", " ", g["dp"].lower()).split(" ")[-1]
+    afternoon = part in ("afternoon", "evening") or (part == "night" and hour >= 5)
+    hour = hour % 12 + (12 if afternoon else 0)
+    return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
+
+
+def _h_clock_words(c, ctx):
+    clock = {"noon": "12:00", "midday": "12:00"}.get(c.groups["clockword"].lower(), "24:00")
+    return _time_of_reference_day(ctx, clock)
+
+
+def _time_of_reference_day(ctx: NormalizeContext, clock: str) -> tuple[str, str, When, bool]:
+    """A TIME at `clock` on the reference day (unknown day without one)."""
     base = day_when(ctx.reference) if ctx.reference else When("day")
     when = replace(base, clock=clock)
     return "TIME", when.value(), when, True
 
 
-def _h_clock_words(c, ctx):
-    clock = "12:00" if c.groups["clockword"].lower() == "noon" else "24:00"
+def _h_daypart_mod(c, ctx):
+    """"mid-afternoon", "early morning": that part of the reference day."""
     base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, clock=clock)
+    when = replace(base, daypart=tables()["dayparts"][c.groups["daypart"].lower()])
     return "TIME", when.value(), when, True
 
 
@@ -712,5 +735,6 @@ _HANDLERS: dict[str, Callable] = {
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
-    "clock": _h_clock, "clock_words": _h_clock_words,
+    "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
+    "daypart_mod": _h_daypart_mod,
 }
