@@ -20,11 +20,12 @@ def _values(text: str, reference: date | None = WED) -> list[tuple[str, str]]:
 
 
 def _parsed_values(nlp, text: str, reference: date | None = WED) -> list[tuple[str, str]]:
-    """(text, value) of every timex of `text`, the clause's tense read from the parse."""
-    from extractor.nlp import tense_at
+    """(text, value) of every timex of `text`, the clause's tense read from the parse as the
+    `timex` component reads it."""
+    from extractor.temporal.clause import clause_tense
 
     doc = nlp(text)
-    return [(t.text, t.value) for t in find_timexes(text, reference, partial(tense_at, doc))]
+    return [(t.text, t.value) for t in find_timexes(text, reference, partial(clause_tense, doc))]
 
 
 def _durations(text: str) -> list[str]:
@@ -180,3 +181,55 @@ def test_a_clock_time_beside_its_day_is_one_time(text, expected):
 ])
 def test_clock_negatives(text):
     assert [t for t in find_timexes(text, WED) if t.timex_type == "TIME"] == []
+
+
+# ---------------------------------------------------------------- weekday direction
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # the clause's tense: past behind the reference date, planned ahead of it
+    ("The talks collapsed Friday.", WED, ("Friday", "2024-05-10")),
+    ("On Friday the talks collapsed.", WED, ("Friday", "2024-05-10")),
+    ("The talks had collapsed by Friday.", WED, ("Friday", "2024-05-10")),
+    ("The vote is set for Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister will travel to Paris on Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister is expected to travel to Paris on Friday.", WED, ("Friday", "2024-05-17")),
+    # reported speech: "would" is the future of the moment reported
+    ("The minister said he would resign on Friday.", WED, ("Friday", "2024-05-17")),
+    ("Officials said the ferry would sail Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister said Friday that he would resign.", WED, ("Friday", "2024-05-10")),
+    ("Officials said the strike had ended Tuesday.", WED, ("Tuesday", "2024-05-14")),
+    # the reference date on either side of the weekday
+    ("The rally took place Saturday.", SUN, ("Saturday", "2024-05-18")),
+    ("A rally is planned for Saturday.", SUN, ("Saturday", "2024-05-25")),
+    ("The rally took place Sunday.", SUN, ("Sunday", "2024-05-19")),
+    ("The rally will take place Sunday.", SUN, ("Sunday", "2024-05-26")),
+    # since, a possessive: on or before the report
+    ("Prices have risen since Monday.", WED, ("Monday", "2024-05-13")),
+    ("The stock rose 2% over Thursday's close.", WED, ("Thursday", "2024-05-09")),
+    ("The stock is up on Thursday's close.", WED, ("Thursday", "2024-05-09")),
+])
+def test_a_bare_weekday_lies_where_its_clause_puts_it(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The minister resigned last Friday.", WED, ("last Friday", "2024-05-10")),
+    ("The minister resigns next Friday.", WED, ("next Friday", "2024-05-17")),
+    ("The minister resigns this Friday.", WED, ("this Friday", "2024-05-17")),
+    ("The minister resigned this Monday.", WED, ("this Monday", "2024-05-13")),
+    ("The minister resigned this Friday.", SUN, ("this Friday", "2024-05-17")),
+    # "the previous" / "the following": from the day the story has reached
+    ("The court ruled on May 2. The appeal was lodged the previous Friday.", WED, ("the previous Friday", "2024-04-26")),
+    ("The court ruled on May 2, 2024. The appeal came the following Monday.", WED, ("the following Monday", "2024-05-06")),
+    ("The court ruled on Thursday, May 2. The appeal came the next Thursday.", WED, ("the next Thursday", "2024-05-09")),
+])
+def test_a_weekday_with_a_word_before_it(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text", [
+    "He said that Friday was a good day.",   # "that" is no determiner here: no "that Friday"
+])
+def test_a_weekday_after_that_is_a_bare_weekday(text):
+    assert [t for t, _ in _values(text)] == ["Friday"]

@@ -230,6 +230,10 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("ahead_cue") \
             and not re.match(r"['’]s\b", after):
         g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
+    if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("since_cue"):
+        g["since"] = "1"  # "since Monday", "as of Friday": on or before the report
+    if rule == "weekday" and not g.get("daypart") and re.match(r"['’]s\b", after):
+        g["possessive"] = "1"  # "Thursday's close": a day whose result is reported
     if rule == "anaphor" and g["ana"].lower() == "the next" and g["unit"].lower() in ("year", "month", "week", "quarter"):
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():

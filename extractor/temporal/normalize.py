@@ -61,6 +61,7 @@ def _number_value(word: str) -> float | None:
 
 
 def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
+    """"past", "present", "future" or None: the tense of the candidate's clause."""
     return ctx.tense_at(c.start, c.end)
 
 
@@ -95,10 +96,12 @@ def _first_day(year: int, month: int, day: int | None) -> date:
         return date(year, month, 28)
 
 
-def _nearest_weekday(ref: date, weekday: int, direction: str) -> date:
+def _nearest_weekday(ref: date, weekday: int, direction: str, strictly: bool = False) -> date:
+    """The `weekday` nearest `ref` in `direction` ("past": on or before it, or before it when
+    `strictly`; "future": after it; "nearest": within three days either way)."""
     delta = weekday - ref.isoweekday()
     if direction == "past":
-        return ref + timedelta(days=delta if delta <= 0 else delta - 7)
+        return ref + timedelta(days=delta if delta < 0 or (delta == 0 and not strictly) else delta - 7)
     if direction == "future":
         return ref + timedelta(days=delta if delta > 0 else delta + 7)
     return ref + timedelta(days=delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7))
@@ -515,24 +518,49 @@ def _h_cue(c, ctx):
 def _h_weekday(c, ctx):
     g = c.groups
     weekday = _weekday_number(g["weekday"])
-    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     part = tables()["dayparts"].get((g.get("daypart") or "").lower())
     ref = ctx.reference
-    if ref is None:
-        when = When("day", weekday=weekday, daypart=part)
+    story = _story_day(ctx)
+    if rel in ("the previous", "the following", "the next") and story is not None:
+        d = _nearest_weekday(story, weekday, "past" if rel == "the previous" else "future", strictly=True)
+    elif ref is None:
+        return ("TIME" if part else "DATE"), When("day", weekday=weekday, daypart=part).value(), \
+            When("day", weekday=weekday, daypart=part), True
+    elif rel in ("last", "this past", "past", "the previous"):
+        d = _nearest_weekday(ref - timedelta(days=1), weekday, "past")
+    elif rel in ("next", "coming", "the following", "the next"):
+        d = _nearest_weekday(ref, weekday, "future")
+    elif rel == "this":  # the day of the reference date's week
+        d = ref + timedelta(days=weekday - ref.isoweekday())
     else:
-        if rel in ("last", "this past", "past"):
-            d = _nearest_weekday(ref - timedelta(days=1), weekday, "past")
-        elif rel in ("next", "coming"):
-            d = _nearest_weekday(ref, weekday, "future")
-        else:
-            tense = _tense(ctx, c)
-            # no verb to tell ("Thursday's closing price"): news reports what happened; "set for
-            # Sunday", "announced for Sunday": what is planned for a day lies ahead
-            direction = "future" if g.get("ahead") else {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
-            d = _nearest_weekday(ref, weekday, direction)
-        when = replace(day_when(d), daypart=part)
+        d = _nearest_weekday(ref, weekday, _weekday_direction(ctx, c))
+    when = replace(day_when(d), daypart=part)
     return ("TIME" if part else "DATE"), when.value(), when, True
+
+
+def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
+    """Which way a bare weekday lies from the reference date: "future" when it is planned ("set
+    for Sunday", "will meet Friday", "said he would resign Friday"), "past" when the clause is
+    past, after "since", on a possessive ("Thursday's close") or with no verb to tell (news
+    reports what happened); "nearest" in a present clause ("the bank meets Thursday")."""
+    g = c.groups
+    if g.get("ahead"):
+        return "future"
+    if g.get("since"):
+        return "past"
+    tense = ctx.tense_at(c.start, c.end)
+    if g.get("possessive") and tense != "future":
+        return "past"
+    return {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
+
+
+def _story_day(ctx: NormalizeContext) -> date | None:
+    """The day the story has reached: the last full date named (the anchor), else None."""
+    a = ctx.anchor
+    if a is not None and a.granularity == "day" and a.year and a.month and a.day:
+        return date(a.year, a.month, a.day)
+    return None
 
 
 def _h_anaphor(c, ctx):
