@@ -26,6 +26,7 @@ class TimexSpan:
     end_date: str | None
     anchored: bool
     when: When | None = field(default=None, compare=False, repr=False)
+    rule: str = field(default="", compare=False, repr=False)  # the rule of temporal_rules.tsv that found it
 
 
 def resolve(candidates: list[Candidate], text: str, reference: date | None,
@@ -41,7 +42,7 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         first, last = when.date_range() if when is not None else (None, None)
         spans.append(TimexSpan(c.start, c.end, text[c.start:c.end], timex_type, value,
                                first.isoformat() if first else None, last.isoformat() if last else None,
-                               anchored, when))
+                               anchored, when, c.rule))
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
@@ -65,21 +66,26 @@ def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = N
     return resolve(scan(text), text, reference, tense_at)
 
 
+TIME_OF_A_DAY = ("clock", "clock_words", "clock_daypart", "daypart_mod")  # rules that name a time, not its day
+
+
 def _merge_clock_with_day(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
-    """'10 p.m. Wednesday', 'noon Thursday': a clock time beside a day becomes one TIME."""
+    """'10 p.m. Wednesday', 'noon Thursday', '5 in the morning on Sunday', 'mid-afternoon
+    yesterday': a time of day beside the day it falls on becomes one TIME."""
     out: list[TimexSpan] = []
     i = 0
     while i < len(spans):
         s = spans[i]
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if (s.timex_type == "TIME" and s.when is not None and s.when.clock and nxt is not None
+        if (s.rule in TIME_OF_A_DAY and s.when is not None and nxt is not None
                 and nxt.when is not None and nxt.when.granularity == "day" and not nxt.when.clock
+                and not (s.when.daypart and nxt.when.daypart)
                 and re.fullmatch(r",?\s+(?:on\s+)?", text[s.end:nxt.start])):
-            when = replace(nxt.when, clock=s.when.clock, daypart=None)
+            when = replace(nxt.when, clock=s.when.clock, daypart=s.when.daypart if not s.when.clock else None)
             first, last = when.date_range()
             out.append(TimexSpan(s.start, nxt.end, text[s.start:nxt.end], "TIME", when.value(),
                                  first.isoformat() if first else None, last.isoformat() if last else None,
-                                 True, when))
+                                 True, when, s.rule))
             i += 2
             continue
         out.append(s)

@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 
 from extractor.context import context_of, write_spans
 from extractor.link import DateIndex
-from extractor.nlp import tense_at, text_of
+from extractor.nlp import text_of
 from extractor.records import Timex
 from extractor.temporal.anchor import TimexSpan, resolve
+from extractor.temporal.clause import clause_tense
 from extractor.temporal.detect import scan
 from extractor.temporal.reference import reference_date
 
@@ -33,7 +34,7 @@ class TimexTagger:
         candidates = ctx.timex_candidates
         if candidates is None:
             candidates = [c for c in scan(text) if not ctx.boilerplate.contains(c.start, c.end)]
-        tense = partial(tense_at, doc)
+        tense = partial(clause_tense, doc)
         reference, ctx.reference_source, ctx.reference_rule = reference_date(
             ctx.published, ctx.published_rule, candidates, text, ctx.captions, tense)
         timexes = resolve(candidates, text, reference, tense)

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Iterable
 
 from extractor.lexicon import anchor_regions, previous_word, word_alternation
-from extractor.temporal.tables import rules, tables, word_list, word_set
+from extractor.temporal.tables import holiday_words, holidays, rules, tables, word_list, word_set
 
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
 # way; a unit word ends its expression but for "ago", "from now", "-old"; a cue ends its phrase
@@ -67,7 +67,20 @@ def _placeholders() -> dict[str, str]:
         "ORD": r"(?P<ord>" + word_alternation(list(word_list("part_ordinal"))) + r")",
         "CUE": word_alternation(list(t["cues"])),
         "DECADE_WORD": word_alternation(list(word_list("decade_word"))),
+        "HOLIDAY": r"(?P<holiday>" + _holiday_alternation() + r")",
     }
+
+
+def _holiday_alternation() -> str:
+    """The names of holidays.tsv as written or in capitals, an apostrophe matching ' or ’, a
+    space any run of spaces, longest first."""
+    parts = set()
+    for name in sorted(holidays(), key=len, reverse=True):
+        for form in ({h.name for h in holidays().values() if h.name.lower() == name} | {name.upper()}):
+            parts.add(re.escape(form).replace("'", "['’]").replace(r"\ ", r"\s+"))
+            if form.startswith("the "):
+                parts.add(re.escape("T" + form[1:]).replace("'", "['’]").replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
 
 
 @cache
@@ -129,9 +142,15 @@ def _anchor_words() -> dict[str, frozenset[str]]:
     t = tables()
     cues = {phrase.split()[-1] for phrase in t["cues"]}  # the head: "this morning", "from now"
     words = {*t["months"], *t["weekdays"], *t["seasons"], *t["units"], *t["dayparts"], *word_list("anchor"),
-             *word_list("decade_word"), *cues}
+             *word_list("decade_word"), *cues, *holiday_words()}
     lower = lambda ws: frozenset(w.rstrip(".").lower() for w in ws)  # noqa: E731
     return {"any": lower(words), "unit": lower(t["units"]), "cue": lower(cues)}
+
+
+def _next_word(after: str) -> str:
+    """The word that follows (spaces and a hyphen between), lower case, or ""."""
+    m = re.match(r"[\s-]*([A-Za-z]+)", after)
+    return m.group(1).lower() if m else ""
 
 
 def _next_text(text: str, end: int, n: int = 12) -> str:
@@ -165,6 +184,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if re.match(r"\s*[A-Za-z]", after) and _counted_after_year().match(after):
             return None
+        if _year_in_name(text, start):
+            return None
     if rule == "year_range":
         last = last_year_of_range(int(g["year"]), g["last"])
         if last is None or _inside_code(text, start, end):
@@ -188,6 +209,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
             return None
+    if rule == "duration" and _is_age(g, after):
+        return None
     if rule == "duration":
         num = g["num"].lower()
         if g["unit"].lower() in ("quarter", "quarters") and _share_of_something(text, end):
@@ -198,11 +221,19 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if num[0].isdigit() and re.search(r"[$£€¥]\s*$", text[max(0, start - 2):start]):
             return None
+    if rule in ("clock_words", "clock_daypart", "daypart_mod") and _next_word(after) in word_set("daypart_thing"):
+        return None  # "the midday meal", "the late-morning train", "the morning shift"
+    if rule == "holiday" and not _holiday_is_a_date(g, text, start, after):
+        return None
     if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:
         return None
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("ahead_cue") \
             and not re.match(r"['’]s\b", after):
         g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
+    if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("since_cue"):
+        g["since"] = "1"  # "since Monday", "as of Friday": on or before the report
+    if rule == "weekday" and not g.get("daypart") and re.match(r"['’]s\b", after):
+        g["possessive"] = "1"  # "Thursday's close": a day whose result is reported
     if rule == "anaphor" and g["ana"].lower() == "the next" and g["unit"].lower() in ("year", "month", "week", "quarter"):
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():
@@ -257,3 +288,57 @@ def _share_of_something(text: str, end: int) -> bool:
 def _duration_groups(g: dict) -> dict:
     return {k: v for k, v in g.items() if k in ("qual", "num", "unit", "vague")}
 
+
+
+def _is_age(groups: dict, after: str) -> bool:
+    """Whether a duration is the age of someone or something: "the 6-year-old", "45-year-olds",
+    "6 years old", "a 136-year-old firm" (no temporal expression). The age of a state of affairs
+    stays a duration: "the 8-month-old truce" (the nouns of period_noun in temporal_words.tsv)."""
+    if not groups.get("old") and not re.match(r"(?:-|\s+)olds?\b", after):
+        return False
+    noun = re.match(r"(?:-?olds?)?\s+([a-z-]+)", after if not groups.get("old") else " " + after.lstrip())
+    return not (groups.get("old") and noun and noun.group(1) in word_set("period_noun"))
+
+
+def _year_in_name(text: str, start: int) -> bool:
+    """Whether the year at `start` ends a name: right after a capitalized word that is not a
+    date word nor a cue, and does not open the sentence ("Orion 1980", "Vision 2030", not
+    "In 1980" nor "Since 1980")."""
+    m = re.search(r"(?:^|(?<=[^\w]))([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    t = tables()
+    if word.lower() in word_set("month_cue") | word_set("early_year_cue") | word_set("name_year_exempt"):
+        return False
+    if word in t["months"] or word in t["weekdays"] or word.lower() in t["seasons"] or word.lower() in holiday_words():
+        return False
+    return not _opens_sentence(text, max(0, start - 40) + m.start(1))
+
+
+def holiday_of(name: str):
+    """The Holiday of holidays.tsv a matched name is (any case, either apostrophe, any spaces)."""
+    return holidays()[re.sub(r"\s+", " ", name.replace("’", "'")).lower()]
+
+
+def _holiday_is_a_date(groups: dict, text: str, start: int, after: str) -> bool:
+    """Whether a holiday name dates something: a lunar holiday only with a year ("Ramadan
+    2023"); not before a word that makes it a thing ("the Christmas tree", "Easter Island"); a
+    US holiday not after another country's name or a possessive ("Ukraine's Independence Day")."""
+    holiday = holiday_of(groups["holiday"])
+    if holiday.needs_year and not groups.get("year"):
+        return False
+    following = re.match(r"\s+([A-Za-z]+)", after)
+    if not groups.get("year") and following and following.group(1) in word_set("holiday_thing"):
+        return False
+    if holiday.scope == "US" and not groups.get("rel"):
+        m = re.search(r"([A-Z][\w.]*?)(['’]s)?\s+$", text[max(0, start - 30):start])
+        if m and m.group(1) not in word_set("us_word") and (m.group(2) or not _opens_sentence(text, start - len(m.group(0)))):
+            return False
+    return True
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether position `i` opens a sentence (the text's start, or after . ! ? a quote or a line break)."""
+    before = text[:i].rstrip(" \t")
+    return not before or before[-1] in ".!?\"“‘'(\n:;"

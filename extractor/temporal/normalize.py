@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from extractor.lexicon import number_words
-from extractor.temporal.detect import Candidate
-from extractor.temporal.tables import tables, word_list, word_set
+from extractor.temporal.detect import Candidate, holiday_of
+from extractor.temporal.tables import Holiday, tables, word_list, word_set
 from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
 
 TenseAt = Callable[[int, int], str | None]  # (start, end) -> "past" | "present" | "future" | None
@@ -61,6 +61,7 @@ def _number_value(word: str) -> float | None:
 
 
 def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
+    """"past", "present", "future" or None: the tense of the candidate's clause."""
     return ctx.tense_at(c.start, c.end)
 
 
@@ -95,10 +96,12 @@ def _first_day(year: int, month: int, day: int | None) -> date:
         return date(year, month, 28)
 
 
-def _nearest_weekday(ref: date, weekday: int, direction: str) -> date:
+def _nearest_weekday(ref: date, weekday: int, direction: str, strictly: bool = False) -> date:
+    """The `weekday` nearest `ref` in `direction` ("past": on or before it, or before it when
+    `strictly`; "future": after it; "nearest": within three days either way)."""
     delta = weekday - ref.isoweekday()
     if direction == "past":
-        return ref + timedelta(days=delta if delta <= 0 else delta - 7)
+        return ref + timedelta(days=delta if delta < 0 or (delta == 0 and not strictly) else delta - 7)
     if direction == "future":
         return ref + timedelta(days=delta if delta > 0 else delta + 7)
     return ref + timedelta(days=delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7))
@@ -515,24 +518,49 @@ def _h_cue(c, ctx):
 def _h_weekday(c, ctx):
     g = c.groups
     weekday = _weekday_number(g["weekday"])
-    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     part = tables()["dayparts"].get((g.get("daypart") or "").lower())
     ref = ctx.reference
-    if ref is None:
-        when = When("day", weekday=weekday, daypart=part)
+    story = _story_day(ctx)
+    if rel in ("the previous", "the following", "the next") and story is not None:
+        d = _nearest_weekday(story, weekday, "past" if rel == "the previous" else "future", strictly=True)
+    elif ref is None:
+        return ("TIME" if part else "DATE"), When("day", weekday=weekday, daypart=part).value(), \
+            When("day", weekday=weekday, daypart=part), True
+    elif rel in ("last", "this past", "past", "the previous"):
+        d = _nearest_weekday(ref - timedelta(days=1), weekday, "past")
+    elif rel in ("next", "coming", "the following", "the next"):
+        d = _nearest_weekday(ref, weekday, "future")
+    elif rel == "this":  # the day of the reference date's week
+        d = ref + timedelta(days=weekday - ref.isoweekday())
     else:
-        if rel in ("last", "this past", "past"):
-            d = _nearest_weekday(ref - timedelta(days=1), weekday, "past")
-        elif rel in ("next", "coming"):
-            d = _nearest_weekday(ref, weekday, "future")
-        else:
-            tense = _tense(ctx, c)
-            # no verb to tell ("Thursday's closing price"): news reports what happened; "set for
-            # Sunday", "announced for Sunday": what is planned for a day lies ahead
-            direction = "future" if g.get("ahead") else {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
-            d = _nearest_weekday(ref, weekday, direction)
-        when = replace(day_when(d), daypart=part)
+        d = _nearest_weekday(ref, weekday, _weekday_direction(ctx, c))
+    when = replace(day_when(d), daypart=part)
     return ("TIME" if part else "DATE"), when.value(), when, True
+
+
+def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
+    """Which way a bare weekday lies from the reference date: "future" when it is planned ("set
+    for Sunday", "will meet Friday", "said he would resign Friday"), "past" when the clause is
+    past, after "since", on a possessive ("Thursday's close") or with no verb to tell (news
+    reports what happened); "nearest" in a present clause ("the bank meets Thursday")."""
+    g = c.groups
+    if g.get("ahead"):
+        return "future"
+    if g.get("since"):
+        return "past"
+    tense = ctx.tense_at(c.start, c.end)
+    if g.get("possessive") and tense != "future":
+        return "past"
+    return {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
+
+
+def _story_day(ctx: NormalizeContext) -> date | None:
+    """The day the story has reached: the last full date named (the anchor), else None."""
+    a = ctx.anchor
+    if a is not None and a.granularity == "day" and a.year and a.month and a.day:
+        return date(a.year, a.month, a.day)
+    return None
 
 
 def _h_anaphor(c, ctx):
@@ -626,22 +654,105 @@ def _h_set_every(c, ctx):
 
 
 def _h_clock(c, ctx):
+    """"7:30 p.m.", "9 PM", "6 o'clock" (the hour as said): a time of the reference day."""
     g = c.groups
-    hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-    clock = f"{hour:02d}:{g.get('minute') or '00'}"
-    base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, clock=clock)
-    return "TIME", when.value(), when, True
+    hour = int(g["hour"])
+    if g.get("ampm"):
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
+
+
+def _h_clock_daypart(c, ctx):
+    """"5 in the morning", "seven in the evening", "10 at night": the hour the part of day puts
+    it at (night: from six in the evening to four in the morning)."""
+    g = c.groups
+    hour = int(g["hour"]) if g["hour"].isdigit() else int(_number_value(g["hour"]) or 0)
+    part = re.sub(r"\s+", " ", g["dp"].lower()).split(" ")[-1]
+    afternoon = part in ("afternoon", "evening") or (part == "night" and hour >= 5)
+    hour = hour % 12 + (12 if afternoon else 0)
+    return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
 
 
 def _h_clock_words(c, ctx):
-    clock = "12:00" if c.groups["clockword"].lower() == "noon" else "24:00"
+    clock = {"noon": "12:00", "midday": "12:00"}.get(c.groups["clockword"].lower(), "24:00")
+    return _time_of_reference_day(ctx, clock)
+
+
+def _time_of_reference_day(ctx: NormalizeContext, clock: str) -> tuple[str, str, When, bool]:
+    """A TIME at `clock` on the reference day (unknown day without one)."""
     base = day_when(ctx.reference) if ctx.reference else When("day")
     when = replace(base, clock=clock)
     return "TIME", when.value(), when, True
 
 
+def _h_daypart_mod(c, ctx):
+    """"mid-afternoon", "early morning": that part of the reference day."""
+    base = day_when(ctx.reference) if ctx.reference else When("day")
+    when = replace(base, daypart=tables()["dayparts"][c.groups["daypart"].lower()])
+    return "TIME", when.value(), when, True
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(year, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def holiday_date(holiday: Holiday, year: int) -> date | None:
+    """The day `holiday` falls on in `year`, or None (a lunar holiday of a year not listed)."""
+    if holiday.rule == "fixed":
+        return date(year, holiday.month, holiday.day)
+    if holiday.rule == "on_or_after":
+        first = date(year, holiday.month, holiday.day)
+        return first + timedelta(days=(holiday.weekday - first.isoweekday()) % 7)
+    if holiday.rule == "easter":
+        return easter_sunday(year) + timedelta(days=holiday.offset)
+    return next((date(y, m, d) for y, m, d in holiday.by_year if y == year), None)
+
+
+def _holiday_year(ctx: NormalizeContext, c: Candidate, holiday: Holiday, rel: str) -> int | None:
+    """The year of a holiday named without one: "last" the latest one before the reference date,
+    "next" the first after it, "this" the reference year's; else the tense decides (past: the
+    latest on or before the reference date; future or present, "before Christmas": the first on
+    or after it; no verb: the nearest)."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    days = {y: holiday_date(holiday, y) for y in (ref.year - 1, ref.year, ref.year + 1)}
+    if rel == "this":
+        return ref.year
+    tense = _tense(ctx, c)
+    if rel in ("last", "this past") or (not rel and tense == "past"):
+        strictly = rel != ""
+        return max(y for y, d in days.items() if (d < ref if strictly else d <= ref))
+    if rel in ("next", "the coming") or tense in ("future", "present"):
+        return min(y for y, d in days.items() if (d > ref if rel else d >= ref))
+    return min(days, key=lambda y: (abs((days[y] - ref).days), -y))
+
+
+def _h_holiday(c, ctx):
+    g = c.groups
+    holiday = holiday_of(g["holiday"])
+    rel = (g.get("rel") or "").lower()
+    year = int(g["year"]) if g.get("year") else _holiday_year(ctx, c, holiday, rel)
+    if year is None:
+        return _date(When("day"), anchored=True)
+    day = holiday_date(holiday, year)
+    if day is None:  # "Ramadan 1990": a year the table does not list
+        return _date(When("year", year))
+    return _date(day_when(day), anchored=not g.get("year"))
+
+
 _HANDLERS: dict[str, Callable] = {
+    "holiday": _h_holiday,
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
     "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
@@ -652,5 +763,6 @@ _HANDLERS: dict[str, Callable] = {
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
-    "clock": _h_clock, "clock_words": _h_clock_words,
+    "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
+    "daypart_mod": _h_daypart_mod,
 }

@@ -1,0 +1,235 @@
+"""Families of temporal expressions past HeidelTime (issue 22), each with variants and negatives,
+on sentences written for these tests. Reference dates: Wednesday 2024-05-15 unless a case says."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from extractor.temporal import find_timexes
+
+WED = date(2024, 5, 15)  # a Wednesday
+SUN = date(2024, 5, 19)  # a Sunday
+
+
+def _values(text: str, reference: date | None = WED) -> list[tuple[str, str]]:
+    """(text, value) of every timex of `text`, without a parse (no tense)."""
+    return [(t.text, t.value) for t in find_timexes(text, reference)]
+
+
+def _parsed_values(nlp, text: str, reference: date | None = WED) -> list[tuple[str, str]]:
+    """(text, value) of every timex of `text`, the clause's tense read from the parse as the
+    `timex` component reads it."""
+    from extractor.temporal.clause import clause_tense
+
+    doc = nlp(text)
+    return [(t.text, t.value) for t in find_timexes(text, reference, partial(clause_tense, doc))]
+
+
+def _durations(text: str) -> list[str]:
+    return [t.text for t in find_timexes(text, WED) if t.timex_type == "DURATION"]
+
+
+# ---------------------------------------------------------------- false positives
+
+
+@pytest.mark.parametrize("text", [
+    "The 6-year-old was found safe.",
+    "A 45-year-old man was arrested.",
+    "Two 17-year-olds were charged.",
+    "The boy, 6 years old, was found safe.",
+    "Mr. Brandt, 61 years old, retires in June.",
+    "The firm is a 136-year-old maker of pianos.",
+    "The bridge is a two-hundred-year-old landmark.",
+])
+def test_an_age_is_no_duration(text):
+    assert _durations(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 8-month-old truce held.", "8-month-old"),       # the age of a state of affairs is a period
+    ("The two-year-old ceasefire broke down.", "two-year-old"),
+    ("The strike lasted six years.", "six years"),
+    ("He was jailed for 6 years in 1990.", "6 years"),
+])
+def test_a_period_stays_a_duration(text, expected):
+    assert _durations(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The venture was called Orion 1980 by its founders.",
+    "The Vision 2030 programme was launched.",
+    "Sales of the Corolla 2000 model fell.",
+    "They joined the March on Washington.",
+    "They will march on the capital.",
+    "Jan Kowalski said the plan was sound.",
+])
+def test_a_year_or_month_inside_a_name_or_a_verb_is_no_date(text):
+    assert [v for _, v in _values(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He won the prize in 1998.", ("1998", "1998")),
+    ("In 1998 the plant closed.", ("1998", "1998")),
+    ("Since 2001 sales have doubled.", ("2001", "2001")),
+    ("The plan dates from Fiscal 2020.", ("Fiscal 2020", "2020")),
+    ("Sales peaked in Spring 2021.", ("Spring 2021", "2021-SP")),
+    ("The Census of 2020 counted more people.", ("2020", "2020")),
+])
+def test_a_year_after_a_date_word_or_opening_a_sentence_stays_a_year(text, expected):
+    assert expected in _values(text)
+
+
+# ---------------------------------------------------------------- named days and holidays
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # fixed days, with and without a year
+    ("Markets were shut on Christmas Day 2019.", WED, ("Christmas Day 2019", "2019-12-25")),
+    ("The parade was held on New Year's Day.", WED, ("New Year's Day", "2024-01-01")),
+    ("The parade was held on New Year’s Day.", WED, ("New Year’s Day", "2024-01-01")),
+    ("Shops close on Christmas Eve, 2025.", WED, ("Christmas Eve, 2025", "2025-12-24")),
+    # the nth weekday of a month
+    ("Sales fell last Thanksgiving.", WED, ("last Thanksgiving", "2023-11-23")),
+    ("The turkey farm expects orders by next Thanksgiving.", WED, ("next Thanksgiving", "2024-11-28")),
+    ("Voters went to the polls on Election Day 2020.", WED, ("Election Day 2020", "2020-11-03")),
+    ("The veterans marched on Memorial Day 2023.", WED, ("Memorial Day 2023", "2023-05-29")),
+    # Easter and the days counted from it
+    ("The pope spoke on Easter Sunday 2025.", WED, ("Easter Sunday 2025", "2025-04-20")),
+    ("The shop closed on Good Friday 2024.", WED, ("Good Friday 2024", "2024-03-29")),
+    ("The fair opened on Easter Monday, 2019.", WED, ("Easter Monday, 2019", "2019-04-22")),
+    # a holiday that moves with another calendar: only with a year
+    ("Prices rose during Ramadan 2023.", WED, ("Ramadan 2023", "2023-03-23")),
+    ("Families met for Eid al-Fitr 2024.", WED, ("Eid al-Fitr 2024", "2024-04-10")),
+    ("The fast of Ramadan 1990 was hot.", WED, ("Ramadan 1990", "1990")),
+    # the US day
+    ("The fireworks on Independence Day drew crowds.", SUN, ("Independence Day", "2024-07-04")),
+    ("Bands played on the Fourth of July 2022.", WED, ("the Fourth of July 2022", "2022-07-04")),
+])
+def test_a_holiday_is_its_day(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # no "last" / "next": the tense places the holiday, the reference date on either side of it
+    ("Sales rose at Christmas.", WED, ("Christmas", "2023-12-25")),
+    ("Sales will rise at Christmas.", WED, ("Christmas", "2024-12-25")),
+    ("Sales rose at Christmas.", date(2024, 12, 28), ("Christmas", "2024-12-25")),
+    ("Sales will rise at Christmas.", date(2024, 12, 28), ("Christmas", "2025-12-25")),
+    ("The pope spoke at Easter.", WED, ("Easter", "2024-03-31")),
+    ("The pope will speak at Easter.", WED, ("Easter", "2025-04-20")),
+    ("Voters chose a president on Election Day.", date(2024, 12, 1), ("Election Day", "2024-11-05")),
+])
+def test_a_holiday_without_a_year_follows_the_tense(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose during Ramadan.",                 # no year: which Ramadan is not said
+    "Families met for Eid al-Adha.",
+    "The Christmas tree was lit.",
+    "Children hunted for Easter eggs.",
+    "The ship reached Easter Island.",
+    "Ukraine's Independence Day fell on a Saturday.",  # not the US day
+    "Crowds marked the Kenyan Independence Day.",
+])
+def test_holiday_negatives(text):
+    assert [t for t in find_timexes(text, WED) if t.timex_type in ("DATE", "TIME") and "Saturday" not in t.text] == []
+
+
+# ---------------------------------------------------------------- clock times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The polls open at 9 PM.", ("9 PM", "2024-05-15T21:00")),
+    ("The polls open at 9PM.", ("9PM", "2024-05-15T21:00")),
+    ("The polls open at 9 pm.", ("9 pm", "2024-05-15T21:00")),
+    ("The polls open at 9.30 P.M.", ("9.30 P.M.", "2024-05-15T21:30")),
+    ("The polls open at 7 AM.", ("7 AM", "2024-05-15T07:00")),
+    ("The strike began at 6 o'clock.", ("6 o'clock", "2024-05-15T06:00")),
+    ("The blast struck at 5 in the morning.", ("5 in the morning", "2024-05-15T05:00")),
+    ("The blast struck at five in the morning.", ("five in the morning", "2024-05-15T05:00")),
+    ("The talks ended at seven in the evening.", ("seven in the evening", "2024-05-15T19:00")),
+    ("The shots rang out at 10 at night.", ("10 at night", "2024-05-15T22:00")),
+    ("The shots rang out at 2 at night.", ("2 at night", "2024-05-15T02:00")),
+    ("The talks resume at midday.", ("midday", "2024-05-15T12:00")),
+    ("The market rallied by mid-afternoon.", ("mid-afternoon", "2024-05-15TAF")),
+    ("The market rallied in the late morning.", ("late morning", "2024-05-15TMO")),
+])
+def test_a_clock_time_is_a_time_of_the_reference_day(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire broke out at 11 PM Monday.", ("11 PM Monday", "2024-05-13T23:00")),
+    ("The fire broke out at 5 in the morning on Monday.", ("5 in the morning on Monday", "2024-05-13T05:00")),
+    ("Shares were up by mid-afternoon yesterday.", ("mid-afternoon yesterday", "2024-05-14TAF")),
+    ("The ferry sank at midday Sunday.", ("midday Sunday", "2024-05-12T12:00")),
+    ("The ferry sank at noon, Sunday.", ("noon, Sunday", "2024-05-12T12:00")),
+])
+def test_a_clock_time_beside_its_day_is_one_time(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rooms 9 PMR and 7 AMX were closed.",
+    "The team of five in the morning shift quit.",
+    "A late-morning train was cancelled.",
+    "The midday meal was served.",
+])
+def test_clock_negatives(text):
+    assert [t for t in find_timexes(text, WED) if t.timex_type == "TIME"] == []
+
+
+# ---------------------------------------------------------------- weekday direction
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # the clause's tense: past behind the reference date, planned ahead of it
+    ("The talks collapsed Friday.", WED, ("Friday", "2024-05-10")),
+    ("On Friday the talks collapsed.", WED, ("Friday", "2024-05-10")),
+    ("The talks had collapsed by Friday.", WED, ("Friday", "2024-05-10")),
+    ("The vote is set for Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister will travel to Paris on Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister is expected to travel to Paris on Friday.", WED, ("Friday", "2024-05-17")),
+    # reported speech: "would" is the future of the moment reported
+    ("The minister said he would resign on Friday.", WED, ("Friday", "2024-05-17")),
+    ("Officials said the ferry would sail Friday.", WED, ("Friday", "2024-05-17")),
+    ("The minister said Friday that he would resign.", WED, ("Friday", "2024-05-10")),
+    ("Officials said the strike had ended Tuesday.", WED, ("Tuesday", "2024-05-14")),
+    # the reference date on either side of the weekday
+    ("The rally took place Saturday.", SUN, ("Saturday", "2024-05-18")),
+    ("A rally is planned for Saturday.", SUN, ("Saturday", "2024-05-25")),
+    ("The rally took place Sunday.", SUN, ("Sunday", "2024-05-19")),
+    ("The rally will take place Sunday.", SUN, ("Sunday", "2024-05-26")),
+    # since, a possessive: on or before the report
+    ("Prices have risen since Monday.", WED, ("Monday", "2024-05-13")),
+    ("The stock rose 2% over Thursday's close.", WED, ("Thursday", "2024-05-09")),
+    ("The stock is up on Thursday's close.", WED, ("Thursday", "2024-05-09")),
+])
+def test_a_bare_weekday_lies_where_its_clause_puts_it(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The minister resigned last Friday.", WED, ("last Friday", "2024-05-10")),
+    ("The minister resigns next Friday.", WED, ("next Friday", "2024-05-17")),
+    ("The minister resigns this Friday.", WED, ("this Friday", "2024-05-17")),
+    ("The minister resigned this Monday.", WED, ("this Monday", "2024-05-13")),
+    ("The minister resigned this Friday.", SUN, ("this Friday", "2024-05-17")),
+    # "the previous" / "the following": from the day the story has reached
+    ("The court ruled on May 2. The appeal was lodged the previous Friday.", WED, ("the previous Friday", "2024-04-26")),
+    ("The court ruled on May 2, 2024. The appeal came the following Monday.", WED, ("the following Monday", "2024-05-06")),
+    ("The court ruled on Thursday, May 2. The appeal came the next Thursday.", WED, ("the next Thursday", "2024-05-09")),
+])
+def test_a_weekday_with_a_word_before_it(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text", [
+    "He said that Friday was a good day.",   # "that" is no determiner here: no "that Friday"
+])
+def test_a_weekday_after_that_is_a_bare_weekday(text):
+    assert [t for t, _ in _values(text)] == ["Friday"]
