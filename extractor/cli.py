@@ -396,12 +396,12 @@ def spark(
     title_field: str = TITLE_FIELD,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
-    """Run the extraction on Apache Spark (needs `pip install 'extractor[spark]'` and Java 17):
+    """Run the extraction on Apache Spark (needs `pip install 'newsfacts[spark]'` and Java 17):
     the same records as `extract`, written as JSON Lines part files in OUTPUT."""
     try:
         from extractor.spark import run_job
     except ImportError as exc:
-        typer.echo(f"error: Spark is not installed ({exc}); install it with `pip install 'extractor[spark]'`.", err=True)
+        typer.echo(f"error: Spark is not installed ({exc}); install it with `pip install 'newsfacts[spark]'`.", err=True)
         raise typer.Exit(2)
     from extractor.pipeline import Settings
 
