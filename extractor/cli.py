@@ -81,6 +81,23 @@ evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_
 app.add_typer(evaluate_app, name="evaluate")
 
 
+def _print_version(value: bool) -> None:
+    """`extractor --version`: the distribution and its version, then exit."""
+    if value:
+        from extractor import DISTRIBUTION, version
+
+        typer.echo(f"extractor ({DISTRIBUTION}) {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main_options(
+    show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                      help="Print the version and exit."),
+) -> None:
+    """Turn news articles into structured, verifiable facts (JSON Lines)."""
+
+
 def _parse_date(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value)
