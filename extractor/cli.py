@@ -81,6 +81,23 @@ evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_
 app.add_typer(evaluate_app, name="evaluate")
 
 
+def _print_version(value: bool) -> None:
+    """`extractor --version`: the distribution and its version, then exit."""
+    if value:
+        from extractor import DISTRIBUTION, version
+
+        typer.echo(f"extractor ({DISTRIBUTION}) {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main_options(
+    show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                      help="Print the version and exit."),
+) -> None:
+    """Turn news articles into structured, verifiable facts (JSON Lines)."""
+
+
 def _parse_date(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -396,12 +413,12 @@ def spark(
     title_field: str = TITLE_FIELD,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
-    """Run the extraction on Apache Spark (needs `pip install 'extractor[spark]'` and Java 17):
+    """Run the extraction on Apache Spark (needs `pip install 'newsfacts[spark]'` and Java 17):
     the same records as `extract`, written as JSON Lines part files in OUTPUT."""
     try:
         from extractor.spark import run_job
     except ImportError as exc:
-        typer.echo(f"error: Spark is not installed ({exc}); install it with `pip install 'extractor[spark]'`.", err=True)
+        typer.echo(f"error: Spark is not installed ({exc}); install it with `pip install 'newsfacts[spark]'`.", err=True)
         raise typer.Exit(2)
     from extractor.pipeline import Settings
 

@@ -14,13 +14,23 @@ The results are typed extensions:
 - `doc.spans["timex" | "figures" | "memberships" | "events"]`: where they were read (the
   expression, the figure, the trigger word); each span carries what was read there in the
   extension of the same name (`span._.memberships`: a trigger can give one per member).
+
+A Doc that went through the components stays serializable (`doc.to_bytes()`, pickle,
+`DocBin(store_user_data=True)`, `nlp.pipe(texts, n_process=2)`): the DocContext, which holds
+tokens and spans, lives outside `doc.user_data` (in `_CONTEXTS`, keyed weakly by the Doc) and is
+not carried over; the records and the reference date are kept in `doc.user_data` as JSON and plain
+values (under ("extractor", name) keys) and read back as objects, once per Doc.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import cache, partial
+from typing import Any, Callable
+from weakref import WeakKeyDictionary
+
+from pydantic import TypeAdapter
 
 from spacy.tokens import Doc, Span
 
@@ -49,14 +59,125 @@ class DocContext:
     warnings: list = field(default_factory=list)  # records.Warning, written by any component
 
 
-for _name, _default in (("extractor", None), ("timexes", None), ("figures", None), ("memberships", None),
-                        ("events", None), ("reference_date", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-SPAN_GROUPS = ("timex", "figures", "memberships", "events")
-for _name in SPAN_GROUPS:  # a trigger can be in two groups: one extension per group keeps them apart
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+STORE = "extractor"  # the first element of the user_data keys the extensions keep their values under
+_CONTEXTS: WeakKeyDictionary[Doc, DocContext] = WeakKeyDictionary()
+_LIVE: WeakKeyDictionary[Doc, dict[str, tuple[Any, Any]]] = WeakKeyDictionary()  # name -> (stored form, object)
+TIMEX_FIELDS = ("start", "end", "text", "timex_type", "value", "start_date", "end_date", "anchored")
+
+
+@dataclass(frozen=True)
+class Codec:
+    """How an extension's value is kept in `doc.user_data`: `dump` gives a value msgpack and pickle
+    can write, `load` gives the object back."""
+
+    dump: Callable[[Any], Any]
+    load: Callable[[Any], Any]
+
+
+@cache
+def _records_adapter() -> TypeAdapter:
+    from extractor.records import Record  # noqa: PLC0415  (records is the heaviest import of this module)
+
+    return TypeAdapter(list[Record])
+
+
+def _dump_records(records: list) -> bytes:
+    return _records_adapter().dump_json(records, by_alias=True)
+
+
+def _load_records(stored: bytes) -> list:
+    return _records_adapter().validate_json(stored)
+
+
+def _dump_timexes(timexes: list) -> list[list]:
+    return [[getattr(t, name) for name in TIMEX_FIELDS] for t in timexes]
+
+
+def _load_timexes(rows: list) -> list:
+    from extractor.temporal.anchor import TimexSpan  # noqa: PLC0415  (temporal imports this module)
+
+    return [TimexSpan(*row) for row in rows]  # `when`, the parsed form, is not kept
+
+
+CODECS: dict[str, Codec] = {
+    "timexes": Codec(_dump_timexes, _load_timexes),
+    "figures": Codec(_dump_records, _load_records),
+    "memberships": Codec(_dump_records, _load_records),
+    "events": Codec(_dump_records, _load_records),
+    "reference_date": Codec(date.isoformat, date.fromisoformat),
+}
+SPAN_GROUPS = {"timex": "timexes", "figures": "figures", "memberships": "memberships", "events": "events"}
+# span group -> the Doc extension whose records its spans carry
+
+
+def stored_value(doc: Doc, name: str) -> Any:
+    """The extension `name` of `doc` (None when unset): the object it was set to, or, on a Doc
+    read back from bytes or a pickle, the object rebuilt from `doc.user_data`."""
+    stored = doc.user_data.get((STORE, name))
+    if stored is None:
+        return None
+    live = _LIVE.setdefault(doc, {})
+    kept = live.get(name)
+    if kept is not None and kept[0] is stored:
+        return kept[1]
+    value = CODECS[name].load(stored)
+    live[name] = (stored, value)
+    return value
+
+
+def store_value(doc: Doc, name: str, value: Any) -> None:
+    """Set the extension `name` of `doc` to `value` (None unsets it), kept in `doc.user_data` in
+    its serializable form. Set a new list rather than changing the one read: a change made in
+    place is not written."""
+    if value is None:
+        doc.user_data.pop((STORE, name), None)
+        _LIVE.get(doc, {}).pop(name, None)
+        return
+    stored = CODECS[name].dump(value)
+    doc.user_data[(STORE, name)] = stored
+    _LIVE.setdefault(doc, {})[name] = (stored, value)
+
+
+def _context_getter(doc: Doc) -> DocContext | None:
+    return _CONTEXTS.get(doc)
+
+
+def _context_setter(doc: Doc, context: DocContext | None) -> None:
+    if context is None:
+        _CONTEXTS.pop(doc, None)
+    else:
+        _CONTEXTS[doc] = context
+
+
+def span_records(span: Span, group: str) -> list | None:
+    """What `write_spans` put at `span` in the span group `group` (records of the Doc's extension
+    SPAN_GROUPS[group]), or None."""
+    index = span.doc.user_data.get((STORE, "spans", group))
+    positions = index.get(f"{span.start_char}:{span.end_char}") if index else None
+    if positions is None:
+        return None
+    records = stored_value(span.doc, SPAN_GROUPS[group])
+    return [records[i] for i in positions]
+
+
+def _register_extensions() -> None:
+    """doc._.extractor (the DocContext), doc._.timexes / figures / memberships / events /
+    reference_date, and span._.timex / figures / memberships / events (read only)."""
+    if not Doc.has_extension("extractor"):
+        Doc.set_extension("extractor", getter=_context_getter, setter=_context_setter)
+    for name in CODECS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=partial(stored_value, name=name), setter=partial(_store_from_setter, name=name))
+    for group in SPAN_GROUPS:  # a trigger can be in two groups: one extension per group keeps them apart
+        if not Span.has_extension(group):
+            Span.set_extension(group, getter=partial(span_records, group=group))
+
+
+def _store_from_setter(doc: Doc, value: Any, name: str) -> None:
+    store_value(doc, name, value)
+
+
+_register_extensions()
 
 
 def context_of(doc: Doc) -> DocContext:
@@ -69,15 +190,21 @@ def context_of(doc: Doc) -> DocContext:
 
 
 def write_spans(doc: Doc, key: str, found: list[tuple[int, int, str, Any]]) -> None:
-    """doc.spans[key]: one span per place (start char, end char) with its label, and the
-    extension named `key` the records read there, in order."""
+    """doc.spans[key]: one span per place (start char, end char) with its label; the extension
+    named `key` of each span gives the records read there, in order. Every record must be one of
+    the Doc's SPAN_GROUPS[key] extension, set before."""
+    records = stored_value(doc, SPAN_GROUPS[key]) or []
+    position = {id(r): i for i, r in enumerate(records)}
     spans: dict[tuple[int, int], Span] = {}
+    index: dict[str, list[int]] = {}
     for start, end, label, record in found:
         span = spans.get((start, end)) or doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None:
             continue
-        if (start, end) not in spans:
-            span._.set(key, [])
-            spans[(start, end)] = span
-        span._.get(key).append(record)
+        if id(record) not in position:
+            raise ValueError(f"write_spans: a record for doc.spans[{key!r}] is not in doc._.{SPAN_GROUPS[key]}: "
+                             f"set doc._.{SPAN_GROUPS[key]} to the list of records first")
+        spans.setdefault((start, end), span)
+        index.setdefault(f"{span.start_char}:{span.end_char}", []).append(position[id(record)])
+    doc.user_data[(STORE, "spans", key)] = index
     doc.spans[key] = list(spans.values())

@@ -225,7 +225,7 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-@Language.factory("gazetteer")
+@Language.factory("gazetteer", assigns=["doc.spans"])
 def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
     return Gazetteer(nlp)
 

@@ -521,7 +521,8 @@ def membership_participant(mention_id: str, name: str, kind: str) -> Participant
     return Participant(name=entity.name, id=entity.id, kind=entity.kind)
 
 
-@Language.factory("events", assigns=["doc._.events", "doc.spans"])
+@Language.factory("events", requires=["doc._.memberships", "doc._.timexes", "token.dep", "doc.ents"],
+                   assigns=["doc._.events", "doc.spans"])
 def make_events(nlp: Language, name: str) -> EventTagger:
     return EventTagger(nlp)
 

@@ -835,7 +835,7 @@ def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[Time
     return out, warnings
 
 
-@Language.factory("figures", assigns=["doc._.figures", "doc.spans"])
+@Language.factory("figures", requires=["doc._.timexes"], assigns=["doc._.figures", "doc.spans"])
 def make_figures(nlp: Language, name: str) -> FigureTagger:
     return FigureTagger()
 

@@ -15,7 +15,7 @@ into documents. One file may hold many documents (a JSON Lines line, a WARC resp
 
 Every format reads standard input too (`-`; JSON Lines gzipped or not). The page readers
 (trafilatura, htmldate, lxml_html_clean) are dependencies of the package and WARC needs the `warc`
-extra (`pip install 'extractor[warc]'`); where one is missing (a broken install), each input that
+extra (`pip install 'newsfacts[warc]'`); where one is missing (a broken install), each input that
 needs it is a `MissingDependency` error record that says what to install.
 """
 
@@ -42,8 +42,8 @@ STDIN_LABEL = "<stdin>"
 # The modules each format needs beyond the core, and what installs them.
 READERS = {
     "html": (("trafilatura", "htmldate", "lxml_html_clean"),
-             "pip install trafilatura htmldate lxml_html_clean (they come with extractor: reinstall it with pip install -e .)"),
-    "warc": (("warcio",), "pip install 'extractor[warc]'"),
+             "pip install trafilatura htmldate lxml_html_clean (they come with newsfacts: `pip install --force-reinstall newsfacts`, or `pip install -e .` in a checkout)"),
+    "warc": (("warcio",), "pip install 'newsfacts[warc]'"),
 }
 HTML_SNIFF = (b"<!doctype html", b"<html")
 MIN_MAIN_WORDS = 10  # fewer words of main text than this: a navigation page or a stub, said in a warning

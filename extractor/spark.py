@@ -1,4 +1,4 @@
-"""The Spark adapter (optional extra: `pip install 'extractor[spark]'`): the same records as the
+"""The Spark adapter (optional extra: `pip install 'newsfacts[spark]'`): the same records as the
 CLI, one row per record, for archives that live on a cluster.
 
     from extractor.spark import extract_dataframe

@@ -259,7 +259,7 @@ def test_cli_mkdir_creates_the_folder_of_the_output(tmp_path, command):
 
 
 def _warc_bytes(body: bytes) -> bytes:
-    pytest.importorskip("warcio", reason="the warc extra is not installed (pip install 'extractor[warc]')")
+    pytest.importorskip("warcio", reason="the warc extra is not installed (pip install 'newsfacts[warc]')")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -310,7 +310,7 @@ def _without(tmp_path: Path, module: str) -> dict[str, str]:
 @pytest.mark.parametrize("module, name, data, install", [
     ("trafilatura", "page.html", PAGE, "pip install trafilatura"),
     ("htmldate", "saved.txt", PAGE, "pip install trafilatura htmldate"),
-    ("warcio", "crawl.warc.gz", None, "pip install 'extractor[warc]'"),
+    ("warcio", "crawl.warc.gz", None, "pip install 'newsfacts[warc]'"),
 ])
 def test_cli_input_whose_reader_is_missing_is_an_error_that_says_what_to_install(tmp_path, module, name, data, install):
     path = tmp_path / name

@@ -90,3 +90,82 @@ def test_components_each_membership_span_carries_the_record_of_its_own_date(user
     for span in doc.spans["memberships"]:
         by_sentence.setdefault(span.sent.start, set()).update(r.date.value for r in span._.memberships)
     assert list(by_sentence.values()) == dates
+
+
+def _through_bytes(nlp, doc):
+    return spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+
+
+def _through_pickle(nlp, doc):
+    import pickle
+
+    return pickle.loads(pickle.dumps(doc))
+
+
+def _through_docbin(nlp, doc):
+    from spacy.tokens import DocBin
+
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    return next(DocBin().from_bytes(stored).get_docs(nlp.vocab))
+
+
+def _through_two_processes(nlp, doc):
+    return list(nlp.pipe(["A first text with nothing in it.", doc.text], n_process=2))[1]
+
+
+SERIALIZED = [
+    ("Portugal and Spain joined the European Communities on 1 January 1986.", "memberships"),
+    ("Exports rose 4% to $1.2 billion in March 2031, the ministry said.", "figures"),
+    ("Poland joined NATO in March 1999 after years of talks.", "events"),
+    ("Talks resumed on Tuesday, 3 June 2025.", "timex"),
+]
+
+
+@pytest.mark.parametrize("route", [_through_bytes, _through_pickle, _through_docbin, _through_two_processes],
+                         ids=["to_bytes", "pickle", "DocBin", "n_process=2"])
+@pytest.mark.parametrize("text, group", SERIALIZED, ids=[group for _, group in SERIALIZED])
+def test_components_docs_survive_serialization_with_their_records(user_nlp, route, text, group):
+    doc = user_nlp(text)
+    back = route(user_nlp, doc)
+    for name in ("timexes", "figures", "memberships", "events", "reference_date"):
+        assert getattr(back._, name) == getattr(doc._, name), name
+    assert getattr(doc._, {"timex": "timexes"}.get(group, group))  # the text gives records of its group
+    assert [s.text for s in back.spans[group]] == [s.text for s in doc.spans[group]]
+    assert [s._.get(group) for s in back.spans[group]] == [s._.get(group) for s in doc.spans[group]]
+    assert back._.extractor is None  # the components' working context is not carried over
+
+
+@pytest.mark.parametrize("text", ["Malta joined the European Union in May 2004.", "Oil fell 3% on Monday."])
+def test_components_records_read_back_are_those_set(user_nlp, text):
+    doc = user_nlp(text)
+    assert doc._.memberships is doc._.memberships  # read once, then the same objects
+    spans = doc.spans["memberships"] or doc.spans["figures"]
+    group = "memberships" if doc.spans["memberships"] else "figures"
+    assert all(r in getattr(doc._, group) for s in spans for r in s._.get(group))
+
+
+@pytest.mark.parametrize("order, problems", [
+    (("gazetteer", "timex", "figures", "memberships", "events"), {}),
+    (("timex", "figures", "gazetteer", "memberships", "events"), {}),
+    (("events",), {"events": ["doc._.memberships", "doc._.timexes"]}),
+    (("figures",), {"figures": ["doc._.timexes"]}),
+    (("timex", "events", "memberships"), {"events": ["doc._.memberships"]}),
+    (("memberships",), {"memberships": ["doc.spans", "doc._.timexes"]}),
+])
+def test_components_pipe_analysis_shows_what_each_needs_before_it(order, problems):
+    nlp = spacy.load(installed_default_model())
+    for name in order:
+        nlp.add_pipe(name)
+    found = {name: sorted(missing) for name, missing in nlp.analyze_pipes()["problems"].items() if missing}
+    assert found == {name: sorted(missing) for name, missing in problems.items()}
+
+
+@pytest.mark.parametrize("name, assigns", [
+    ("gazetteer", ["doc.spans"]),
+    ("timex", ["doc._.timexes", "doc._.reference_date", "doc.spans"]),
+    ("figures", ["doc._.figures", "doc.spans"]),
+    ("memberships", ["doc._.memberships", "doc.spans"]),
+    ("events", ["doc._.events", "doc.spans"]),
+])
+def test_components_declare_what_they_assign(plain_nlp, name, assigns):
+    assert plain_nlp.get_factory_meta(name).assigns == assigns

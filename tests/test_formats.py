@@ -15,7 +15,7 @@ from extractor.sources import Source
 
 from conftest import ROOT, cli
 
-warcio = pytest.importorskip("warcio", reason="the warc extra is not installed (pip install 'extractor[warc]')")
+warcio = pytest.importorskip("warcio", reason="the warc extra is not installed (pip install 'newsfacts[warc]')")
 
 ARTICLE = [
     "Cyprus joined the European Union in May 2004, becoming one of its 25 member states.",

@@ -20,7 +20,7 @@ from test_batch import ARTICLES
 
 def _missing() -> str | None:
     if importlib.util.find_spec("pyspark") is None:
-        return "pyspark is not installed (pip install 'extractor[spark]')"
+        return "pyspark is not installed (pip install 'newsfacts[spark]')"
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         return "no Java runtime (Spark needs Java 17)"
     return None

@@ -14,7 +14,8 @@ from extractor.membership.records import membership_records
 from extractor.records import Membership
 
 
-@Language.factory("memberships", assigns=["doc._.memberships", "doc.spans"])
+@Language.factory("memberships", requires=["doc.spans", "doc._.timexes", "token.dep"],
+                   assigns=["doc._.memberships", "doc.spans"])
 def make_memberships(nlp: Language, name: str) -> MembershipTagger:
     return MembershipTagger(nlp)
 
