@@ -181,11 +181,16 @@ _register_extensions()
 
 
 def context_of(doc: Doc) -> DocContext:
-    """The Doc's context, made from its text (layout only) the first time it is asked for."""
+    """The Doc's context, made from its text (layout only) the first time it is asked for. On a
+    Doc read back (bytes, pickle, another process) that has timexes but no context, the timexes
+    are tagged again against the reference date it had: later components read the parsed dates,
+    which are not kept."""
     if doc._.extractor is None:
         blocks = classify_lines(text_of(doc))
-        doc._.extractor = DocContext(boilerplate=Spans(spans_of(blocks, "boilerplate")),
+        doc._.extractor = DocContext(published=doc._.reference_date if doc._.timexes is not None else None,
+                                     boilerplate=Spans(spans_of(blocks, "boilerplate")),
                                      captions=spans_of(blocks, "caption"))
+        store_value(doc, "timexes", None)
     return doc._.extractor
 
 

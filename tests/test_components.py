@@ -169,3 +169,17 @@ def test_components_pipe_analysis_shows_what_each_needs_before_it(order, problem
 ])
 def test_components_declare_what_they_assign(plain_nlp, name, assigns):
     assert plain_nlp.get_factory_meta(name).assigns == assigns
+
+
+@pytest.mark.parametrize("route", [_through_bytes, _through_pickle, _through_docbin], ids=["to_bytes", "pickle", "DocBin"])
+@pytest.mark.parametrize("text", ["Poland joined NATO in March 1999. Exports rose 4% in May.",
+                                  "Chile joined the OECD on 7 May 2010, a year after Estonia."])
+def test_components_run_on_a_doc_read_back_after_timex(user_nlp, route, text):
+    whole = user_nlp(text)
+    with user_nlp.select_pipes(disable=["figures", "memberships", "events"]):
+        tagged = user_nlp(text)
+    back = route(user_nlp, tagged)
+    for name in ("figures", "memberships", "events"):
+        back = user_nlp.get_pipe(name)(back)
+    assert (back._.timexes, back._.figures, back._.memberships, back._.events) == \
+        (whole._.timexes, whole._.figures, whole._.memberships, whole._.events)
