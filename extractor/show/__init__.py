@@ -25,7 +25,7 @@ from pathlib import Path
 from extractor import timeline
 from extractor.layout import classify_lines, spans_of
 from extractor.records import Document, Error, Membership
-from extractor.show.fields import SHOWN_TYPES, fields, is_shown, label, sentences_of, span_of, text_of
+from extractor.show.fields import SHOWN_TYPES, fields, is_shown, label, sentences_of, span_of, summary, text_of
 from extractor.show.markup import Layer, element, escape_text, marked_up
 
 PAGES = "docs"  # the folder of the document pages, under the output folder
@@ -146,12 +146,12 @@ def _page_header(doc: Document, records: list) -> str:
     meta.append(("records", ", ".join(f"{counts[t]} {t}" for t in SHOWN_TYPES)))
     if doc.warnings:
         meta.append(("warnings", "<br>".join(escape_text(f"{w.code}: {w.message}") for w in doc.warnings)))
-    boxes = "".join(f'<label><input type="checkbox" id="f-{t}" checked> <span class="swatch {t}"></span> {t} ({counts[t]})</label>'
+    boxes = "".join(f'<label><input type="checkbox" id="f-{t}" checked> <i class="{t}"></i> {t} ({counts[t]})</label>'
                     for t in SHOWN_TYPES)
     return ('<header><p><a href="../index.html">All documents</a></p>'
             + element("h1", escape_text(doc.title or doc.doc_id))
-            + element("dl", "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta), class_="meta")
-            + f'<fieldset class="filter"><legend>Show</legend>{boxes}</fieldset></header>')
+            + element("dl", "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta))
+            + f'<fieldset id="filter">Show: {boxes}</fieldset></header>')
 
 
 def layers_of(text: str, records: list, numbers: dict[int, int]) -> tuple[list[Layer], dict[int, str]]:
@@ -178,7 +178,7 @@ def layers_of(text: str, records: list, numbers: dict[int, int]) -> tuple[list[L
         tip = "\n".join(_tip(r, numbers[id(r)]) for r in held)
         layers.append(Layer(start, end, 20 + NESTING.index(kind), "mark",
                             {"class": kind, "data-r": " ".join(map(str, ids)), "data-tip": tip},
-                            {"id": f"m{ids[0]}", "tabindex": "0", "aria-describedby": " ".join(f"l{n}" for n in ids)}))
+                            {"id": f"m{ids[0]}", "tabindex": "0"}))
         marks.update({id(r): f"m{ids[0]}" for r in held})
     return layers, marks
 
@@ -189,7 +189,13 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
 
 
 def _tip(record, number: int) -> str:
-    return f"{number}. {record.type}: {label(record)}\n" + " · ".join(f"{k} {v}" for k, v in fields(record))
+    """The text a mark shows on hover and focus: the record's number, type and fields."""
+    return f"{number}. {record.type}: {summary(record)}"
+
+
+def _line(record) -> str:
+    """The record's fields on one line: 'kind money · value 4000000 · unit USD'."""
+    return " · ".join(f"{k} {v}" for k, v in fields(record))
 
 
 def _record_list(records: list, numbers: dict[int, int], marks: dict[int, str], text: str | None) -> str:
@@ -201,12 +207,12 @@ def _record_list(records: list, numbers: dict[int, int], marks: dict[int, str], 
             n = numbers[id(record)]
             name = escape_text(label(record))
             head = f'<a href="#{marks[id(record)]}">{name}</a>' if id(record) in marks else name
-            kvs = "".join(f'<span class="kv"><b>{escape_text(k)}</b> {escape_text(v)}</span>' for k, v in fields(record))
+            kvs = f'<small>{escape_text(_line(record))}</small>'
             note = "" if id(record) in marks or text is None else ' <span class="note">not marked: its offsets do not hold its text here</span>'
-            items.append(f'<li id="l{n}" class="{kind}" value="{n}">{head} {kvs}{note}</li>')
+            items.append(f'<li id="l{n}" value="{n}">{head} {kvs}{note}</li>')
         if items:
-            sections.append(f'<section class="list-{kind}"><h3><span class="swatch {kind}"></span> {kind} ({len(items)})</h3>'
-                            f'<ol>{"".join(items)}</ol></section>')
+            sections.append(f'<div class="list-{kind}"><h3><i class="{kind}"></i> {kind} ({len(items)})</h3>'
+                            f'<ol>{"".join(items)}</ol></div>')
     return element("aside", "<h2>Records</h2>" + ("".join(sections) or "<p>No records.</p>"), id="records")
 
 
@@ -236,19 +242,19 @@ def index_html(articles: list[Article], errors: list[Error], names: list[str]) -
         title = title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
         warnings = ", ".join(w.code for w in doc.warnings) + ("" if doc.text is not None else " (no text)")
         cells = [f'<a href="{PAGES}/{name}">{escape_text(doc.doc_id)}</a>', escape_text(title), escape_text(doc.reference_date or ""),
-                 *(f'<td class="n">{counts[t]}</td>' for t in SHOWN_TYPES),
+                 *(f"<td>{counts[t]}</td>" for t in SHOWN_TYPES),
                  element("span", escape_text(warnings.strip()), title="; ".join(w.message for w in doc.warnings))]
         rows.append("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>")
     total = Counter(r.type for a in articles for r in a.shown)
     body = [element("header", "<h1>Extracted records</h1>"
-                    + f"<p class=\"meta-line\">{len(articles)} documents, "
+                    + f"<p>{len(articles)} documents, "
                     + ", ".join(f"{total[t]} {t}" for t in SHOWN_TYPES)
                     + (f", {len(errors)} inputs not read" if errors else "") + "</p>"),
             f"<main class=\"index\"><table id=\"documents\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></main>"]
     if errors:
         failed = "".join(f"<tr><td>{escape_text(e.doc_id)}</td><td>{escape_text(e.error)}</td><td>{escape_text(e.message)}</td></tr>"
                          for e in errors)
-        body.append(f'<section class="timeline"><h2>Inputs not read</h2><table id="errors"><thead><tr><th>input</th>'
+        body.append(f'<section id="not-read"><h2>Inputs not read</h2><table id="errors"><thead><tr><th>input</th>'
                     f"<th>error</th><th>message</th></tr></thead><tbody>{failed}</tbody></table></section>")
     return _html("Extracted records", "".join(body), script=False)
 
@@ -258,20 +264,22 @@ def index_html(articles: list[Article], errors: list[Error], names: list[str]) -
 
 @cache
 def _asset(name: str) -> str:
-    return (Path(__file__).parent / name).read_text(encoding="utf-8")
+    """A style sheet or script of this package, each line stripped of its indentation (and, for
+    CSS, the lines joined): pages carry them inline, so every byte is paid per page."""
+    lines = [line.strip() for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()]
+    return ("" if name.endswith(".css") else "\n").join(line for line in lines if line)
 
 
 @cache
 def _filter_css() -> str:
-    """The rules that hide a type when its box is unchecked (or its name is in body's data-hide)."""
+    """The rules that hide a type when its box is unchecked: its marks lose their colour and their
+    fields, its sentences their underline, its list its place."""
     rules = []
     for t in SHOWN_TYPES:
-        off = [f"body:has(#f-{t}:not(:checked))", f'body[data-hide~="{t}"]']
-        rules.append(",".join(f"{o} mark.{t}" for o in off) + "{background:none}")
-        rules.append(",".join(f"{o} mark.{t}::after" for o in off) + "{display:none!important}")
-        rules.append(",".join(f"{o} .e-{t}" for o in off) + "{text-decoration-line:none}")
-        rules.append(",".join(f"{o} li.{t},{o} .list-{t}" for o in off) + "{display:none}")
-    return "\n".join(rules)
+        off = f"body:has(#f-{t}:not(:checked))"
+        rules.append(f"{off} mark.{t}{{background:none}}{off} mark.{t}::after{{display:none!important}}"
+                     f"{off} .e-{t}{{text-decoration-line:none}}{off} .list-{t}{{display:none}}")
+    return "".join(rules)
 
 
 def _html(title: str, body: str, script: bool) -> str:

@@ -40,6 +40,23 @@ def fields(record) -> list[tuple[str, str]]:
     return [(name, value) for name, value in pairs if value]
 
 
+def summary(record) -> str:
+    """The fields a mark shows on hover and focus, on one line: value, unit, date, status, ids
+    ('money 1130000000 USD · date 2004-05'); the side list gives every field."""
+    if isinstance(record, Timex):
+        parts = [f"{record.timex_type} {record.value}"]
+    elif isinstance(record, Figure):
+        parts = [" ".join(filter(None, [record.kind, plain(record.qualifier), plain(record.value), plain(record.unit)]))]
+    elif isinstance(record, Membership):
+        parts = [f"{record.action} {record.member.id} → {record.organization.id}", plain(record.status),
+                 f"ordinal {record.ordinal}" if record.ordinal else ""]
+    else:
+        parts = [record.kind, record.status, plain(record.location), ", ".join(p.id or p.name for p in record.participants)]
+    if not isinstance(record, Timex) and record.date and record.date.value:
+        parts.append(f"date {record.date.value}")
+    return " · ".join(p for p in parts if p)
+
+
 def _date(date: DateRef | None) -> str:
     return f"{date.value} ({date.text})" if date and date.value else (date.text if date else "")
 
