@@ -267,7 +267,7 @@ def _asset(name: str) -> str:
     """A style sheet or script of this package, each line stripped of its indentation (and, for
     CSS, the lines joined): pages carry them inline, so every byte is paid per page."""
     lines = [line.strip() for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()]
-    return ("" if name.endswith(".css") else "\n").join(line for line in lines if line)
+    return ("" if name.endswith(".css") else "\n").join(line for line in lines if line and not line.startswith("//"))
 
 
 @cache
@@ -277,8 +277,8 @@ def _filter_css() -> str:
     rules = []
     for t in SHOWN_TYPES:
         off = f"body:has(#f-{t}:not(:checked))"
-        rules.append(f"{off} mark.{t}{{background:none}}{off} mark.{t}::after{{display:none!important}}"
-                     f"{off} .e-{t}{{text-decoration-line:none}}{off} .list-{t}{{display:none}}")
+        rules.append(f"{off} :is(mark.{t},.e-{t}){{background:none;text-decoration-line:none}}"
+                     f"{off} .list-{t},{off} mark.{t}::after{{display:none!important}}")
     return "".join(rules)
 
 
