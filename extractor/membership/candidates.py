@@ -22,6 +22,7 @@ from extractor.membership.frames import (
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
     _last_organization_before, _mentions_in, _ordinal_near, _status_in, words,
 )
+from extractor.membership.organizations import meant_organization
 from extractor.membership.records import entity
 from extractor.modality import lemma_in, words as modality_words
 from extractor.nlp import clause_verb
@@ -34,6 +35,7 @@ REASONS = {
     "frame": "a frame of patterns/membership.jsonl read this member in this sentence (its record stands)",
     "cue_taken": "a frame read this cue's members, and the member is not listed with them",
     "no_organization": "no organization named in the sentence, referred to there, or named just before",
+    "unnamed_body": "the change is in a body of the organization ('the X development bank') that the document does not name",
     "adjective_elsewhere": "a country adjective that does not qualify the cue ('the Russian premier')",
     "not_acted_on": "the cue acts on its object ('admitted', 'suspended') and the member is not in it",
     "object_elsewhere": "the cue verb acts on something else ('joined talks', 'joined her voice', 'applied rules')",
@@ -41,6 +43,8 @@ REASONS = {
     "same_as_organization": "the member is the organization",
     "other_clause": "the member is an argument of another clause's verb ('X, which joined NATO, borders Y')",
     "hedged": "the cue is hoped, wanted, conditional, negated or modal",
+    "topic": "the change is what something is about ('a working group on X's accession')",
+    "undone": "a withdrawal revoked or reversed ('X reversed its withdrawal'): no change",
     "unreal": "the change is threatened, urged, rumoured, proposed or only discussed",
     "owned_by_other": "the cue is another member's ('X hoped to conclude talks on Y's accession')",
     "place": "the member is a place where something happens ('the summit in X')",
@@ -140,8 +144,8 @@ def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
     """The countries named in `sentence` (names and adjectives) and those its definite noun
     phrases refer back to ("the two countries"), each mention once, in text order."""
     named = _mentions_in(sentence, mentions, ("country", "country_adj"))
-    referred = [_as_referred(m, t) for t in sentence if t.lower_ in words().country_anaphor
-                for m in _countries_referred(t, mentions) if m.start < sentence.start]
+    referred = [_as_referred(m, t) for t in sentence if t.lower_ in words().country_anaphor and t.dep_ != "attr"
+                for m in _countries_referred(t, mentions) if m.start < sentence.start]  # "X and Y are now member countries": no anaphor
     return sorted({(m.id_, m.start): m for m in [*named, *referred]}.values(), key=lambda m: m.start)
 
 
@@ -156,9 +160,9 @@ def _decide(member: Span, sentence_cues: list[tuple[Token, Cue]], mentions: list
     token, cue = min(sentence_cues, key=lambda tc: (_path_length(member.root, tc[0]), abs(tc[0].i - member.root.i)))
     token, cue = _governing_cue(token, cue)
     action, status = _action_status(token, cue)
-    org = _organization_for(token, member, mentions)
+    org, retargeted = meant_organization(_organization_for(token, member, mentions), token, member.id_, mentions)
     candidate = Candidate(member, org, token, action, status, "record")
-    reason = _reason(candidate, cue, read, taken)
+    reason = "unnamed_body" if retargeted and org is None else _reason(candidate, cue, read, taken)
     return Candidate(member, org, token, action, status, reason or "record")
 
 
@@ -193,15 +197,30 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
     elif status == "founding_member":
         action = "found"
     action, status = _governing_action(token, action, status)
-    if token.dep_ in ("compound", "amod", "nmod") and words().process_noun.get(token.head.lower_) == "apply":
-        action, status = "apply", "candidate"  # "a membership request from X"
+    if "founding_object" in cue.needs and _founding_object(token) is not None:
+        action, status = "found", "founding_member"  # "signed the treaty establishing X": a founder
+    if _process_over(token) == "apply":
+        action, status = "apply", "candidate"  # "a membership request from X", "measures for membership"
     if action == "join" and any(c.lower_ in reason_words()["origin_word"] for c in token.children if c.dep_ == "advmod"):
         action, status = "found", "founding_member"  # "initially A, B and C joined": the founders
+    if _on_hold(token) is not None:
+        action, status = "suspend", None  # "put its membership on hold", "put its membership on ice"
     if action == "suspend" and token.head.lemma_ in words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
         action, status = words().undo_verb[token.head.lemma_], "member"
     if action in ("leave", "suspend", "expel"):
         status = None
     return action, status
+
+
+def _process_over(token: Token) -> str | None:
+    """The process a cue noun is part of: the process noun it modifies ("a membership request",
+    "accession talks") or that it completes with "for" / "towards" ("a bid for membership",
+    "steps towards accession"), as data/membership_words.tsv gives it (process_noun), or None."""
+    if token.dep_ in ("compound", "amod", "nmod"):
+        return words().process_noun.get(token.head.lower_)
+    if token.dep_ == "pobj" and token.head.lower_ in reason_words()["process_preposition"]:
+        return words().process_noun.get(token.head.head.lower_)
+    return None
 
 
 def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | None:
@@ -247,12 +266,14 @@ def _reason(c: Candidate, cue: Cue, read: set[tuple[int, str]], taken: dict[int,
         ("cue_taken", lambda: c.cue.i in taken and not _listed_with(c.member, taken[c.cue.i], c.sentence)),
         ("no_organization", lambda: c.organization is None),
         ("same_as_organization", lambda: c.organization is not None and c.organization.id_ == c.member.id_),
-        ("far_from_cue", lambda: _path_length(c.member.root, c.cue) > MAX_PATH),
+        ("far_from_cue", lambda: min(_path_length(c.member.root, c.cue), _path_length(_list_head(c.member.root), c.cue)) > MAX_PATH),
         ("adjective_elsewhere", lambda: c.member.label_ == "country_adj" and not _adjective_of_cue(c.member, c.cue)),
         ("not_acted_on", lambda: cue.member_role == "object" and not _acted_on(c.member, c.cue)),
         ("object_elsewhere", lambda: _object_elsewhere(c.cue, c.member, c.organization)),
         ("other_clause", lambda: _other_clause(c.member, c.cue)),
         ("hedged", lambda: _hedged(c.cue)),
+        ("undone", lambda: c.action == "leave" and _undone(c.cue)),
+        ("topic", lambda: _topic(c.cue)),
         ("unreal", lambda: _unreal(c.cue)),
         ("owned_by_other", lambda: _owned_by_other(c.cue, c.member)),
         ("place", lambda: _under_preposition(c.member, "place_preposition", c.cue)),
@@ -285,6 +306,8 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
         return False
     if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in reason_words()["company_adverb"]:
         return False  # "joined along with X": X joins too
+    if prep.lower_ == "with" and _talks_of(prep.head, cue):
+        return False  # "accession talks with X", "membership negotiations with X": X is who would join
     if prep.lower_ == "by" and prep.head.i == cue.i:
         return False  # "created by X", "was admitted by X"... the agent of the cue itself
     if prep.lower_ == "between" and prep.head.i == cue.i:
@@ -292,22 +315,31 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
     return True
 
 
+def _talks_of(noun: Token, cue: Token) -> bool:
+    """`noun` is the process the cue names ("accession talks", "membership negotiations"): a
+    process noun with the cue as its modifier."""
+    return cue.head.i == noun.i and cue.dep_ in ("compound", "amod", "nmod") and noun.lower_ in words().process_noun
+
+
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "attr", "auxpass", "aux")
 
 
 def _listed_with(member: Span, ids: set[str], sentence: Span) -> bool:
     """Is the member in one list (conjuncts, appositions) with a mention of one of `ids`?"""
-    def list_head(token: Token) -> Token:
-        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-            token = token.head
-        return token
-
     spans = sentence.doc.spans[SPAN_KEY] if SPAN_KEY in sentence.doc.spans else []
     listed = [m for m in spans if m.id_ in ids and sentence.start <= m.start < sentence.end]
-    if list_head(member.root).i in {list_head(m.root).i for m in listed}:
+    if _list_head(member.root).i in {_list_head(m.root).i for m in listed}:
         return True
     return any(_next_in_text(a, b, spans) for a in listed for b in [member]) or any(
         _next_in_text(member, b, spans) for b in listed)
+
+
+def _list_head(token: Token) -> Token:
+    """The first item of the list (conjuncts, appositions) the token is in: the one that holds
+    the list's place in the clause ("X, Y and Z blocked": Y and Z stand where X does)."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _next_in_text(first: Span, second: Span, spans) -> bool:
@@ -377,8 +409,9 @@ def _unreal(cue: Token) -> bool:
 
 
 def _owned_by_other(cue: Token, member: Span) -> bool:
-    """The cue noun has a possessor or an "of" complement naming another country ("Y's accession",
-    "the accession of Y") that the member is not part of."""
+    """The cue noun has a possessor or an "of" complement naming another country or, for a noun
+    of a happening, an organization ("Y's accession", "the withdrawal of the bank from X") that the
+    member is not part of ("a member of the AU": the body, no owner)."""
     if cue.pos_ not in ("NOUN", "PROPN"):
         return False
     owners = [c for c in cue.children if c.dep_ == "poss"]
@@ -386,7 +419,9 @@ def _owned_by_other(cue: Token, member: Span) -> bool:
     inside = {t.i for o in owners for t in o.subtree}
     if not inside or member.root.i in inside:
         return False
-    return any(t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" for o in owners for t in o.subtree)
+    spans = cue.doc.spans[SPAN_KEY] if SPAN_KEY in cue.doc.spans else []
+    owners_kinds = ("country", "country_adj") if lemma_in(cue, reason_words()["status_noun"]) else ("country", "country_adj", "organization")
+    return any(m.root.i in inside and m.id_ != member.id_ for m in spans if m.label_ in owners_kinds)
 
 
 OBJECT_DEPS = ("dobj", "dative", "nsubjpass", "oprd")
@@ -413,23 +448,25 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     if cue.pos_ != "VERB":
         return False
     objects = [c for c in cue.children if c.dep_ == "dobj"]
-    if not objects:
-        return False
+    if not objects or _founding_object(cue) is not None:
+        return False  # "signed the treaty creating X": what founds it
     w = words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
         if member.root.i in inside or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
-        if any(t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status or t.lower_ in reason_words()["membership_object"]
-               or cue_of(t) is not None for t in obj.subtree):
-            return False
+        if any((t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status
+                or t.lower_ in reason_words()["membership_object"] or cue_of(t) is not None) and direct_path(t, cue)
+               for t in obj.subtree):
+            return False  # "joined the bloc", "gained observer status", "joined its ranks" (not "set up a committee with the bloc")
     return True
 
 
 def _speaker(member: Span, cue: Token) -> bool:
     """The member is the subject of a speech verb and the cue is in what it says, about someone
     else (a clause with a subject of its own that is not a pronoun)."""
-    verb = member.root.head if member.root.dep_ in ("nsubj", "nsubjpass") else None
+    root = _list_head(member.root)
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None or verb.lemma_.lower() not in reason_words()["speech_verb"] or verb.i == cue.i:
         return False
     clause = clause_verb(cue)
@@ -443,7 +480,7 @@ def _qualifies_other(member: Span, cue: Token) -> bool:
     """The member names whose something is meant: the possessor or modifier of a noun that is no
     member and holds no cue ("X's president", "the X government", "US-led forces", "the
     economy of X"); "X's accession", "X's bid to join", "the membership of X" are the member's."""
-    root = member.root
+    root = _list_head(member.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         head = root.head.head
     elif root.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
@@ -452,17 +489,45 @@ def _qualifies_other(member: Span, cue: Token) -> bool:
         return False
     if head.i == cue.i or cue.i in {t.i for t in head.subtree}:
         return False
+    spans = member.doc.spans[SPAN_KEY] if SPAN_KEY in member.doc.spans else []
+    if any(m.start <= head.i < m.end for m in spans if m.label_ == "country"):
+        return False  # "South Africa, Sweden, New Zealand ... joined": a list the parse hangs on its first name
     lemma = head.lemma_.lower()
+    if lemma in reason_words()["state_person"] and _agent_of(head, cue):
+        return False  # "signed by the leaders of X, Y and Z", "the presidents of X and Y founded": the states act
     return lemma not in reason_words()["status_noun"] and lemma not in words().country_anaphor and lemma not in words().member_nouns \
         and lemma not in reason_words()["state_proxy"]
+
+
+def _agent_of(noun: Token, cue: Token) -> bool:
+    """`noun` (or the list it heads) is who does what the cue says: its subject, or the agent of
+    its passive ("by ...")."""
+    root = _list_head(noun)
+    if root.dep_ == "nsubj" and root.head.i == cue.i:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.i == cue.i
+
+
+def _founding_object(token: Token) -> Token | None:
+    """The founding cue in what a carrier verb acts on ("signed the treaty establishing X", "a
+    treaty on the creation of X was signed"), or None."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for t in child.subtree:
+            cue = cue_of(t) if t.i != child.i or t.pos_ == "NOUN" else None
+            if cue is not None and cue.action == "found" and t.i != token.i:
+                return t
+    return None
 
 
 def _third_party(member: Span, cue: Token) -> bool:
     """The member is the subject of a verb that acts on another's membership ("X blocked",
     "X backed", "X vetoed")."""
-    if member.root.dep_ != "nsubj":
+    root = _list_head(member.root)
+    if root.dep_ != "nsubj":
         return False
-    verb = member.root.head
+    verb = root.head
     return verb.i != cue.i and lemma_in(verb, words().third_party_verb) is not None and cue in list(verb.subtree)
 
 
@@ -473,9 +538,15 @@ def _static(token: Token, cue: Cue) -> bool:
     membership of Y", with no verb of change over it and no "since" dating the state."""
     if cue.word not in reason_words()["status_noun"]:
         return False
+    if _on_hold(token) is not None:
+        return False  # "put its membership on hold": a suspension
+    verb = clause_verb(token)
+    predicate = token.dep_ == "attr" or (token.dep_ in ("compound", "amod") and token.head.dep_ == "attr")
+    if predicate and verb.lemma_ == "be" and any(c.dep_ == "advmod" and c.lower_ in reason_words()["change_adverb"] for c in verb.children):
+        return False  # "X and Y are now members", "X is now a member country": a change the story reports
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
         return True  # "EU member states", "member countries"
-    if token.dep_ in ("compound", "amod", "nmod") and words().process_noun.get(token.head.lower_) == "apply":
+    if _process_over(token) == "apply":
         return False  # "a membership request", "its membership bid": a process
     if any(t.lower_ in reason_words()["still_member"] for t in token.subtree) or any(
             t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ == "attr"):
@@ -489,6 +560,22 @@ def _static(token: Token, cue: Cue) -> bool:
         if above.pos_ in ("VERB", "AUX") and above.i != token.i:
             break
     return True
+
+
+def _on_hold(token: Token) -> Token | None:
+    """A status noun its verb puts on hold ("put its membership on hold", "... on ice"): the
+    word of the hold, or None."""
+    if token.dep_ != "dobj" or token.lemma_.lower() not in reason_words()["status_noun"]:
+        return None
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for word in prep.children:
+                if word.dep_ == "pobj" and word.lower_ in reason_words()["hold_word"]:
+                    return word
+    for prep in token.children:  # the parse may hang "on hold" on the noun
+        if prep.dep_ == "prep" and prep.lower_ == "on" and any(w.lower_ in reason_words()["hold_word"] for w in prep.children):
+            return prep
+    return None
 
 
 def _trade_partner(token: Token) -> bool:
@@ -514,6 +601,8 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
     if need == "particle_out":  # "pulled out of", "walked out", "walked away from"
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away") for c in token.children)
+    if need == "founding_object":
+        return _founding_object(token) is not None
     if need == "origin_word":
         return any(t.lower_ in reason_words()["origin_word"] for t in token.children)
     if need == "since":
@@ -537,9 +626,40 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
 
 
 def unreal_frame(mention: MembershipMention) -> bool:
-    """A frame's mention the `unreal` reason rejects too (a frame licenses a wording, not its
-    modality); an application awaiting a decision ("X's accession will be discussed") stays."""
+    """A frame's mention the `unreal` or `undone` reason rejects too (a frame licenses a wording,
+    not its modality), or one whose status word is what another change is the first of ("became
+    the first country to withdraw"); an application awaiting a decision ("X's accession will be
+    discussed") stays."""
+    if _undone(mention.trigger) and (cue := cue_of(mention.trigger)) is not None and cue.action == "leave":
+        return True  # "X's withdrawal was revoked" (a frame may read the revoking as an expulsion)
+    if _named_by_other_change(mention.trigger) or _topic(mention.trigger):
+        return True
     return mention.action != "apply" and _unreal(mention.trigger)
+
+
+def _topic(cue: Token) -> bool:
+    """The change is what a thing is about, not what happened ("a working group on X's
+    accession", "a report on its membership"); talks on it are the application itself."""
+    if cue.pos_ not in ("NOUN", "PROPN") or cue.dep_ != "pobj" or cue.head.lower_ not in reason_words()["topic_preposition"]:
+        return False
+    about = cue.head.head
+    return about.pos_ in ("NOUN", "PROPN") and about.lower_ not in words().process_noun
+
+
+def _undone(cue: Token) -> bool:
+    """A withdrawal that was revoked or reversed ("X's withdrawal was revoked", "reversed its
+    withdrawal"): no change was made."""
+    return cue.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("dobj", "nsubjpass") and lemma_in(cue.head, words().undo_verb) is not None
+
+
+def _named_by_other_change(trigger: Token) -> bool:
+    """'became the first country to withdraw from X': the noun "become" makes its member is what
+    a cue verb of its own says (the withdrawal), not a new membership."""
+    if trigger.lemma_.lower() not in reason_words()["copula_cue"]:
+        return False
+    verbs = [g for c in trigger.children if c.dep_ == "attr" for g in c.children if g.dep_ in ("acl", "relcl")]
+    verbs += [c for c in trigger.children if c.dep_ == "xcomp"]  # the parse may hang the infinitive on the verb
+    return any(v.pos_ == "VERB" and (cue := cue_of(v)) is not None and cue.action != "join" for v in verbs)
 
 
 def refined(mention: MembershipMention) -> MembershipMention:

@@ -10,6 +10,7 @@ from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer
 from extractor.membership.candidates import candidate_mentions, event_cues, find_candidates, refined, unreal_frame
 from extractor.membership.frames import MembershipMention, _with_enumeration, find_memberships
+from extractor.membership.organizations import retargeted
 from extractor.membership.records import membership_records
 from extractor.records import Membership
 
@@ -57,7 +58,7 @@ class MembershipTagger:
         if not gazetteer or not doc.has_annotation("DEP"):
             ctx.membership_candidates = []
             return mentions
-        mentions = [refined(m) for m in mentions if not unreal_frame(m)]
+        mentions = [refined(m) for m in retargeted(mentions, gazetteer) if not unreal_frame(m)]
         read = {(m.sentence.start, m.member) for m in mentions}
         taken: dict[int, set[str]] = {}
         for m in mentions:

@@ -1,0 +1,179 @@
+"""Families of membership wordings the candidate stage reads (issue #21), each tested with its
+generated variants (list shapes, member names, organizations, date positions, voice) and its
+negatives, never one sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from conftest import of_type
+
+# (names as written in a list, their ISO codes): two, three and four members, names with "the"
+LISTS = [
+    (["Chile", "Peru"], ["CHL", "PER"]),
+    (["Estonia", "the Netherlands", "Slovakia"], ["EST", "NLD", "SVK"]),
+    (["Ghana", "Kenya", "the Philippines", "Bosnia and Herzegovina"], ["BIH", "GHA", "KEN", "PHL"]),
+]
+DATES = [("in March 2014", "2014-03"), ("on 4 May 2011", "2011-05-04"), ("in 1994", "1994")]
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _facts(run, text):
+    return sorted((m.organization.id, m.member.id, m.action, m.status, m.date.value if m.date else None)
+                  for m in of_type(run(text), "membership"))
+
+
+def _variants(templates, orgs):
+    """Every template with every list of members, organization and date: (text, expected)."""
+    for (template, action, status), (names, codes), (org_name, org_id), (when, value) in itertools.product(
+            templates, LISTS, orgs, DATES):
+        text = template.format(M=_listed(names), O=org_name, D=when)
+        text = text[0].upper() + text[1:]
+        yield text, sorted((org_id, code, action, status, value) for code in codes)
+
+
+def _ids(cases):
+    return [f"{n}" for n in range(len(cases))]
+
+
+# A body of an organization is that body, named elsewhere in the text ("the BRICS development bank")
+BODY_TEXTS = [
+    ("The New Development Bank grew. The BRICS development bank admitted {M} as members {D}.", "join", "member"),
+    ("The New Development Bank grew. {M} were admitted {D} by the BRICS development bank.", "join", "member"),
+    ("UNESCO said so. {M} pulled out of the UN's culture and education body {D}.", "leave", None),
+    ("UNESCO said so. {D}, {M} withdrew from the UN's culture and education agency.", "leave", None),
+]
+BODY = [(t.format(M=_listed(n), D=w), sorted(("NDB" if "Bank" in t else "UNESCO", c, a, s, v) for c in codes))
+        for (t, a, s), (n, codes), (w, v) in itertools.product(BODY_TEXTS, LISTS, DATES)]
+
+
+@pytest.mark.parametrize("text, expected", BODY, ids=_ids(BODY))
+def test_membership_wordings_a_body_of_an_organization_is_that_body(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_body_no_text_names_gives_no_record(run, names, codes):
+    assert _facts(run, f"The BRICS development bank admitted {_listed(names)} in 2015.") == []
+    assert _facts(run, f"{_listed(names)} pulled out of the UN's culture body in 2015.") == []
+
+
+@pytest.mark.parametrize("org, org_id", [("the BRICS economic group", "BRICS"), ("the NATO alliance", "NATO")])
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_word_for_the_organization_itself_is_it(run, org, org_id, names, codes):
+    assert _facts(run, f"{_listed(names)} applied to join {org} in 2015.") == sorted(
+        (org_id, c, "apply", "candidate", "2015") for c in codes)
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_an_organ_deciding_on_members_is_the_organization(run, names, codes):
+    assert _facts(run, f"The EU Council admitted {_listed(names)} as members in 2013.") == sorted(
+        ("EU", c, "join", "member", "2013") for c in codes)
+
+
+# Accession talks with X: X applies
+TALKS = list(_variants([
+    ("{O} opened accession negotiations with {M} {D}.", "apply", "candidate"),
+    ("{O} said it would open membership talks with {M} {D}.", "apply", "candidate"),
+], [("the European Union", "EU"), ("NATO", "NATO")]))
+
+
+@pytest.mark.parametrize("text, expected", TALKS, ids=_ids(TALKS))
+def test_membership_wordings_accession_talks_with_a_state_are_its_application(run, text, expected):
+    assert [f[:4] for f in _facts(run, text)] == [e[:4] for e in expected]
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_other_talks_with_a_state_are_none(run, names, codes):
+    assert _facts(run, f"NATO held talks with {_listed(names)} on security in 2015.") == []
+    assert _facts(run, f"The EU opened trade negotiations with {_listed(names)} in 2015.") == []
+
+
+# Founders named as the agent: by the states, by their leaders, a treaty signed by them
+FOUNDERS = list(_variants([
+    ("{O} was set up {D} by {M}.", "found", "founding_member"),
+    ("{O} was set up {D} by the presidents of {M}.", "found", "founding_member"),
+    ("The treaty establishing {O} was signed {D} by the leaders of {M}.", "found", "founding_member"),
+    ("A treaty on the creation of {O} was signed by the heads of state of {M} {D}.", "found", "founding_member"),
+    ("The presidents of {M} signed the treaty creating {O} {D}.", "found", "founding_member"),
+], [("the Andean Community", "ANDEAN_COMMUNITY"), ("Mercosur", "MERCOSUR")]))
+
+
+@pytest.mark.parametrize("text, expected", FOUNDERS, ids=_ids(FOUNDERS))
+def test_membership_wordings_founders_named_as_the_agent(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_what_founders_set_up_or_sign_otherwise_is_none(run, names, codes):
+    assert _facts(run, f"Mercosur met. {_listed(names)} set up a committee on trade with the bloc in 2015.") == []
+    assert _facts(run, f"The leaders of {_listed(names)} signed a trade deal with Mercosur in 2015.") == []
+
+
+# "X and Y are now members": a change; "X is a member": a standing
+NOW = list(_variants([
+    ("{M} are now members of {O}, officials said {D}.", "join", "member"),
+    ("{M} are now {O} member countries, the ministry said {D}.", "join", "member"),
+], [("NATO", "NATO"), ("the African Union", "AU")]))
+
+
+@pytest.mark.parametrize("text, expected", NOW, ids=_ids(NOW))
+def test_membership_wordings_now_members_is_an_accession(run, text, expected):
+    assert [f[:4] for f in _facts(run, text)] == [e[:4] for e in expected]
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_standing_or_an_area_now_covering_members_is_none(run, names, codes):
+    assert _facts(run, f"{_listed(names)} are members of NATO.") == []
+    assert _facts(run, f"The Schengen area now covers 27 countries, among them {_listed(names)}.") == []
+
+
+# A membership put on hold is a suspension; a withdrawal revoked or reversed is no change
+@pytest.mark.parametrize("org, org_id", [("the CSTO", "CSTO"), ("the Commonwealth", "COMMONWEALTH")])
+@pytest.mark.parametrize("when, value", DATES)
+@pytest.mark.parametrize("hold", ["on hold", "on ice"])
+def test_membership_wordings_a_membership_put_on_hold_is_suspended(run, org, org_id, when, value, hold):
+    assert _facts(run, f"Armenia put its membership in {org} {hold} {when}.") == [(org_id, "ARM", "suspend", None, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "South Africa's withdrawal from the International Criminal Court was revoked in March 2017.",
+    "The new government of Gambia reversed its withdrawal from the International Criminal Court in February 2017.",
+    "Kenya's withdrawal from the International Criminal Court was reversed on 3 May 2017.",
+])
+def test_membership_wordings_a_withdrawal_undone_is_no_change(run, text):
+    assert [f for f in _facts(run, text) if f[2] in ("leave", "expel")] == []
+
+
+# A change as what something is about, or as what the first of another change is
+@pytest.mark.parametrize("text", [
+    "Sri Lanka was a member of a working group on Russia's accession to the WTO.",
+    "The ministry published a report on Serbia's accession to the European Union in 2015.",
+    "Experts met for a conference about Ukraine's membership of NATO in 2019.",
+])
+def test_membership_wordings_a_change_as_a_topic_is_none(run, text):
+    assert [f for f in _facts(run, text) if f[1] in ("RUS", "SRB", "UKR")] == []
+
+
+@pytest.mark.parametrize("org, org_id", [("the International Criminal Court", "ICC"), ("OPEC", "OPEC")])
+def test_membership_wordings_becoming_the_first_to_leave_is_a_withdrawal_only(run, org, org_id):
+    assert _facts(run, f"Burundi became the first country to withdraw from {org} in 2017.") == [
+        (org_id, "BDI", "leave", None, "2017")]
+
+
+# Lists the parse hangs on a name or a conjunct: each member keeps its place
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_every_item_of_a_list_whose_efforts_are_welcomed_is_none(run, names, codes):
+    text = f"The leaders welcomed the efforts of {_listed(names)} to prepare for NATO membership."
+    assert _facts(run, text) == []
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_state_appealing_to_bar_another_is_none(run, names, codes):
+    text = f"{_listed(names)} appealed to ASEAN to bar Burma's admittance in 1997."
+    assert [f for f in _facts(run, text) if f[1] in codes] == []
