@@ -473,8 +473,11 @@ def _quiet_broken_pipe() -> None:
 @app.command(cls=PlainCommand)
 def spark(
     input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of input files (read recursively)."),
-    output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
+    output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced); "
+                                        "with --format parquet, a folder of Parquet part files per record type (OUTPUT/membership/, ...)."),
     master: str = typer.Option("local[*]", metavar="URL", help="The Spark master URL."),
+    output_format: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl or parquet (a folder of part "
+                                      "files per record type: OUTPUT/document/, OUTPUT/membership/, ...)."),
     published: Optional[str] = PUBLISHED,
     published_from: Optional[Path] = PUBLISHED_FROM,
     include: List[str] = INCLUDE,
@@ -487,7 +490,7 @@ def spark(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
     """Run the extraction on Apache Spark (needs `pip install 'newsfacts[spark]'` and Java 17):
-    the same records as `extract`, written as JSON Lines part files in OUTPUT."""
+    the same records as `extract`, written as JSON Lines part files in OUTPUT (or Parquet by type)."""
     try:
         from extractor.spark import run_job
     except ImportError as exc:
@@ -497,12 +500,13 @@ def spark(
 
     included = _included(include)
     fields = _fields(input_format, text_field, id_field, date_field, title_field)
+    _output_format(output_format)
     given = _parse_date(published, "--published") if published else None
     table = _published_table(published_from) if published_from else {}
     per_file = {doc_id: value for doc_id, (_, value) in table.items() if value} or None
     skipped: Counter[str] = Counter()
     counts = run_job(input_folder, output_folder, master, Settings(include=included, published=given), glob,
-                     per_file, input_format, fields, skipped)
+                     per_file, input_format, fields, skipped, output_format)
     if not quiet:
         typer.echo(_summary(output_folder, counts), err=True)
         _echo_skipped(skipped, Counter())

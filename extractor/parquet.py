@@ -227,10 +227,16 @@ def write_records(folder: Path, records: Iterable[BaseModel], record_types: Sequ
 
 
 def read_rows(path: Path) -> list[dict]:
-    """The rows of a Parquet file this module wrote, as the JSON Lines output has them (maps as objects)."""
+    """The rows of a Parquet file this module wrote (or of a folder of part files Spark wrote,
+    in name order), as the JSON Lines output has them (maps as objects)."""
     pa = require_pyarrow()
-    table = pa.parquet.read_table(path)
-    return [_as_json(row, pa.struct(list(table.schema))) for row in table.to_pylist()]
+    path = Path(path)
+    files = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]
+    rows = []
+    for file in files:
+        table = pa.parquet.read_table(file)
+        rows += [_as_json(row, pa.struct(list(table.schema))) for row in table.to_pylist()]
+    return rows
 
 
 def _as_json(value, kind: "pyarrow.DataType"):
