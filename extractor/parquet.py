@@ -91,7 +91,7 @@ def arrow_type_of(annotation) -> tuple["pyarrow.DataType", bool]:
         return pa.dictionary(pa.int32(), pa.string()), False
     if origin is list:
         item, item_nullable = arrow_type_of(args[0])
-        return pa.list_(pa.field("item", item, nullable=item_nullable)), False
+        return pa.list_(pa.field("element", item, nullable=item_nullable)), False
     if origin is dict:
         key, _ = arrow_type_of(args[0])
         value, _ = arrow_type_of(args[1])
