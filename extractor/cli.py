@@ -403,8 +403,8 @@ def extract(
         progress.close()
         if parquet:
             sink.close()
-            typer.echo(f"interrupted: the Parquet files in {output} hold the documents finished so far; run again "
-                       "without --resume to have them all", err=True)
+            typer.echo(f"interrupted: the Parquet files in {output} hold the documents finished so far; run the "
+                       "command again to have them all (Parquet output is replaced, not resumed)", err=True)
         else:
             typer.echo("interrupted: the output ends with the last whole document; --resume finishes the run", err=True)
         raise typer.Exit(130)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:  # pyarrow is optional: imported where it is used
 
 INSTALL = "pip install 'newsfacts[parquet]'"
 EXTRACT_TYPES = RECORD_TYPES + ("candidate",)  # the files `extract` writes, every one on every run (`timeline`: TIMELINE_TYPES)
-GROUP_DOCS = 256  # documents per row group
-GROUP_ROWS = 10_000  # rows buffered (all types together) before a row group is written anyway
+GROUP_DOCS = 512  # documents per row group: 256 made the BBC output 10% larger, 1000 6% smaller
+GROUP_ROWS = 20_000  # rows buffered (all types together) before a row group is written anyway: about 50 MB
 COMPRESSION = "zstd"  # read by DuckDB, pandas, Polars and Spark; smaller than snappy here
 
 
