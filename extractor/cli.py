@@ -1,4 +1,4 @@
-"""The `extractor` command: extract, spark, timeline, schema, evaluate."""
+"""The `extractor` command: extract, spark, timeline, show, schema, evaluate."""
 
 from __future__ import annotations
 
@@ -578,6 +578,102 @@ def timeline(
             sys.stdout.write(text)
     if not all(r.holds_records for r in reads):
         raise typer.Exit(1)
+
+
+@app.command(cls=PlainCommand)
+def show(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="Records files `extract --include text` wrote, or "
+                                       "articles (files, directories, - for stdin) to extract first."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="DIR", help="The folder for index.html and docs/ (created "
+                                "when its parent exists; pages already there are replaced)."),
+    mkdir: bool = typer.Option(False, "--mkdir", help="Create the missing parent folders of -o DIR."),
+    published: Optional[str] = PUBLISHED,
+    published_from: Optional[Path] = PUBLISHED_FROM,
+    model: Optional[str] = typer.Option(None, metavar="NAME_OR_PATH", help="An installed spaCy pipeline (package name or path)."),
+    glob: Optional[str] = GLOB,
+    input_format: str = INPUT_FORMAT,
+    jobs: int = typer.Option(1, "-j", "--jobs", metavar="N", help="Worker processes for the articles; 0 uses every core."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print nothing to stderr but errors."),
+) -> None:
+    """Static HTML review pages: an index of the documents and one page per document with every
+    record marked on its text, a filter by type and the membership timeline. No server, no network."""
+    from extractor import show as site
+    from extractor import timeline as tl
+
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs} is not a number of processes; give 1 or more, or 0 for every core.", param_hint="--jobs")
+    fields = _fields(input_format, "maintext,text", "url,id", "date_publish,published", "title")
+    check_folder(output, mkdir)
+    record_files = [p for p in inputs if p != "-" and site.is_records_file(p)]
+    articles = [p for p in inputs if p not in record_files]
+    records, reads = tl.read_records(record_files)
+    for problem in filter(None, (r.problem() for r in reads)):
+        typer.echo(problem, err=True)
+    for name in record_files:
+        own, _ = tl.read_records([name])
+        if site.text_missing(own):
+            raise typer.BadParameter(f"{name} holds no article text (its document records have no `text`); write it "
+                                     "with `extractor extract ... --include text`, or pass the articles themselves.",
+                                     param_hint="INPUT")
+    if articles:
+        records += _extracted(articles, published, published_from, model, glob, input_format, fields, jobs, quiet)
+    written = site.write_site(records, output)
+    errors = sum(1 for r in records if r.type == "error")
+    if not quiet:
+        typer.echo(f"wrote {output / 'index.html'} and {written.pages - 1} document pages: {written.bytes:,} bytes for "
+                   f"{written.text_chars:,} characters of text" + (f"; {errors} inputs not read" if errors else ""), err=True)
+    if errors or not all(r.holds_records for r in reads):
+        raise typer.Exit(1)
+
+
+def _extracted(paths: list[str], published: str | None, published_from: Path | None, model: str | None,
+               glob: str | None, input_format: str, fields: Fields, jobs: int, quiet: bool) -> list:
+    """The records of the articles at `paths`, text and timexes included, as `extract` gives them."""
+    from extractor import batch
+    from extractor.nlp import ModelNotFound, check_model
+    from extractor.pipeline import Settings
+    from extractor.records import parse_line
+
+    given = _parse_date(published, "--published") if published else None
+    plan = plan_sources(paths, glob)
+    dates = PublishedDates(_published_table(published_from) if published_from else {}, published_from)
+    dates.match(plan.items)
+    try:
+        check_model(model)
+    except ModelNotFound as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    settings = Settings(model=model, include=("timex", "text"), published=given)
+    shown = not quiet and sys.stderr.isatty()
+    progress = batch.Progress(_count_inputs(plan, input_format) if shown else None, shown)
+
+    def inputs():
+        for item in plan.items:
+            for raw in [item] if isinstance(item, ReadFailure) else documents(dates.of_source(item), input_format, fields):
+                if not isinstance(raw, Skipped):
+                    yield dates.of_document(raw)
+
+    records = []
+    for finished in batch.run(inputs(), settings, jobs or batch.default_jobs()):
+        records += [parse_line(line) for line in finished.lines]
+        progress.update(finished)
+    progress.close()
+    return records
+
+
+def check_folder(folder: Path, mkdir: bool = False, option: str = "-o") -> None:
+    """Make sure `folder` is (or can be made) a folder files can be written in, before any work;
+    its parent must exist unless `mkdir`. A usage error (exit 2) says what is wrong."""
+    if folder.exists() and not folder.is_dir():
+        raise typer.BadParameter(f"{folder} is a file; give a folder for the pages (e.g. out/show).", param_hint=option)
+    if not folder.exists():
+        check_output(folder, mkdir, option)  # its parent: there (or made with --mkdir) and writable
+    try:
+        folder.mkdir(parents=mkdir, exist_ok=True)
+        _try_writing(folder / "index.html")
+    except OSError as exc:
+        raise typer.BadParameter(f"{folder} cannot be written ({exc.strerror or exc}); choose another place or fix the "
+                                 "permissions.", param_hint=option)
 
 
 @app.command(cls=PlainCommand)

@@ -17,8 +17,8 @@ The results are typed extensions:
 
 A Doc that went through the components stays serializable (`doc.to_bytes()`, pickle,
 `DocBin(store_user_data=True)`, `nlp.pipe(texts, n_process=2)`): the DocContext, which holds
-tokens and spans, lives outside `doc.user_data` (in `_CONTEXTS`, keyed weakly by the Doc) and is
-not carried over; the records and the reference date are kept in `doc.user_data` as JSON and plain
+tokens and spans, lives outside `doc.user_data` (in `doc.user_hooks`, which `to_bytes` leaves
+out and a pickle writes as empty) and is not carried over; the records and the reference date are kept in `doc.user_data` as JSON and plain
 values (under ("extractor", name) keys) and read back as objects, once per Doc.
 """
 
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial
 from typing import Any, Callable
-from weakref import WeakKeyDictionary
+from weakref import ref
 
 from pydantic import TypeAdapter
 
@@ -60,8 +60,31 @@ class DocContext:
 
 
 STORE = "extractor"  # the first element of the user_data keys the extensions keep their values under
-_CONTEXTS: WeakKeyDictionary[Doc, DocContext] = WeakKeyDictionary()
-_LIVE: WeakKeyDictionary[Doc, dict[str, tuple[Any, Any]]] = WeakKeyDictionary()  # name -> (stored form, object)
+HOOK = "extractor"  # the key of the Doc's `user_hooks` entry that holds its Attached state
+
+
+class Attached:
+    """What lives with one Doc and is not written with it: its DocContext and the objects its
+    extensions were set to (name -> (stored form, object)). Kept in `doc.user_hooks`, so it dies
+    with the Doc (a table keyed weakly by the Doc kept every Doc alive: the context holds its
+    spans); a pickle writes it empty, and a copy of the Doc (`Doc.copy` copies the hooks) does not
+    see the original's (`owner`)."""
+
+    def __init__(self, owner: Doc | None = None):
+        self.owner = ref(owner) if owner is not None else None
+        self.context: DocContext | None = None
+        self.live: dict[str, tuple[Any, Any]] = {}
+
+    def __reduce__(self):
+        return (Attached, ())
+
+
+def attached(doc: Doc) -> Attached:
+    """The Doc's Attached state, made the first time it is asked for."""
+    state = doc.user_hooks.get(HOOK)
+    if not isinstance(state, Attached) or state.owner is None or state.owner() is not doc:
+        state = doc.user_hooks[HOOK] = Attached(doc)
+    return state
 TIMEX_FIELDS = ("start", "end", "text", "timex_type", "value", "start_date", "end_date", "anchored")
 
 
@@ -116,7 +139,7 @@ def stored_value(doc: Doc, name: str) -> Any:
     stored = doc.user_data.get((STORE, name))
     if stored is None:
         return None
-    live = _LIVE.setdefault(doc, {})
+    live = attached(doc).live
     kept = live.get(name)
     if kept is not None and kept[0] is stored:
         return kept[1]
@@ -131,22 +154,19 @@ def store_value(doc: Doc, name: str, value: Any) -> None:
     place is not written."""
     if value is None:
         doc.user_data.pop((STORE, name), None)
-        _LIVE.get(doc, {}).pop(name, None)
+        attached(doc).live.pop(name, None)
         return
     stored = CODECS[name].dump(value)
     doc.user_data[(STORE, name)] = stored
-    _LIVE.setdefault(doc, {})[name] = (stored, value)
+    attached(doc).live[name] = (stored, value)
 
 
 def _context_getter(doc: Doc) -> DocContext | None:
-    return _CONTEXTS.get(doc)
+    return attached(doc).context
 
 
 def _context_setter(doc: Doc, context: DocContext | None) -> None:
-    if context is None:
-        _CONTEXTS.pop(doc, None)
-    else:
-        _CONTEXTS[doc] = context
+    attached(doc).context = context
 
 
 def span_records(span: Span, group: str) -> list | None:

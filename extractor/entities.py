@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.lexicon import DataFileError, read_jsonl, read_tsv
+from extractor.lexicon import DataFileError, alternation, read_jsonl, read_tsv
 
 SPAN_KEY = "gazetteer"
 
@@ -105,8 +105,8 @@ def spelling_groups() -> dict[str, frozenset[str]]:
 
 @cache
 def _spelling_pattern() -> re.Pattern:
-    spellings = sorted({form for forms in spelling_groups().values() for form in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])", re.IGNORECASE)
+    spellings = {form for forms in spelling_groups().values() for form in forms}
+    return re.compile(r"(?<![\w-])" + alternation(spellings) + r"(?![\w-])", re.IGNORECASE)
 
 
 def _in_case_of(template: str, word: str) -> str:

