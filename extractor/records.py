@@ -8,7 +8,7 @@ checked-in copy and a test fails when it is stale.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
@@ -323,6 +323,7 @@ Record = Annotated[
     Field(discriminator="type"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
+MODELS: dict[str, type[BaseModel]] = {model.model_fields["type"].default: model for model in get_args(get_args(Record)[0])}
 RECORD_TYPES = ("document", "error", "timex", "figure", "membership", "event")  # what `extract` writes
 TIMELINE_TYPES = ("interval", "count", "conflict", "check")  # what `timeline` writes
 

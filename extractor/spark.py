@@ -161,10 +161,12 @@ def use_this_python() -> None:
 
 def run_job(input_folder: str, output_folder: str, master: str = "local[*]", settings: Settings | None = None,
             glob: str | None = None, published: dict[str, str] | None = None, input_format: str = "auto",
-            fields: Fields = Fields(), skipped: Counter[str] | None = None) -> dict[str, int]:
+            fields: Fields = Fields(), skipped: Counter[str] | None = None, output_format: str = "jsonl") -> dict[str, int]:
     """Read text files under `input_folder`, extract, write JSON Lines under `output_folder`
-    (Spark part files, in doc_id order, each document's records in the CLI's order); return
-    the number of records per type."""
+    (Spark part files, in doc_id order, each document's records in the CLI's order), or with
+    `output_format` "parquet" one Parquet folder per record type (`output_folder/membership/`,
+    part files in the same order, the schema of `extractor.parquet.spark_schema`); return the
+    number of records per type."""
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
@@ -183,12 +185,29 @@ def run_job(input_folder: str, output_folder: str, master: str = "local[*]", set
                                     input_format=input_format, fields=fields)
         numbered = records.withColumn("n", F.monotonically_increasing_id())
         numbered.cache()
-        numbered.orderBy("doc_id", "n").select("record").write.mode("overwrite").text(output_folder)
+        if output_format == "parquet":
+            write_parquet(numbered, output_folder)
+        else:
+            numbered.orderBy("doc_id", "n").select("record").write.mode("overwrite").text(output_folder)
         counts = {row["type"]: row["count"] for row in numbered.groupBy("type").count().collect()}
         numbered.unpersist()
         return counts
     finally:
         spark.stop()
+
+
+def write_parquet(numbered: "DataFrame", output_folder: str) -> None:
+    """Write the (doc_id, type, record, n) rows as one Parquet folder per record type under
+    `output_folder` (each replaced), in doc_id and record order, every JSON field a typed column;
+    a record that does not fit its schema fails the job rather than becoming nulls."""
+    from pyspark.sql import functions as F
+
+    from extractor.parquet import COMPRESSION, EXTRACT_TYPES, spark_schema
+
+    for kind in EXTRACT_TYPES:
+        rows = numbered.where(F.col("type") == kind).orderBy("doc_id", "n")
+        typed = rows.select(F.from_json("record", spark_schema(kind), {"mode": "FAILFAST"}).alias("r")).select("r.*")
+        typed.write.mode("overwrite").option("compression", COMPRESSION).parquet(str(Path(output_folder) / kind))
 
 
 def record_lines(output_folder: str) -> list[str]:

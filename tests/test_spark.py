@@ -172,3 +172,23 @@ def _spark_lines_of(folder: Path, out: Path, glob: str):
 
     result = cli("spark", str(folder), str(out), "--master", "local[2]", "--glob", glob, text=True)
     return record_lines(str(out)), result
+
+
+def test_spark_parquet_gives_the_rows_of_extract_parquet(tmp_path):
+    """#25: `spark --format parquet` writes a folder of part files per record type holding the
+    rows `extract --format parquet` writes, in the same order."""
+    pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
+    from extractor.parquet import EXTRACT_TYPES, read_rows
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "e.txt"):
+        (folder / name).write_text(ARTICLES[name], encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    result = cli("spark", str(folder), str(tmp_path / "spark"), "--master", "local[2]", "--format", "parquet", text=True)
+    assert result.returncode == 1, result.stderr  # the binary file is an error row
+    made = cli("extract", str(folder), "-o", str(tmp_path / "cli"), "--mkdir", "--format", "parquet", "-q", "-j", "1", text=True)
+    assert made.returncode == 1, made.stderr
+    for record_type in EXTRACT_TYPES:
+        assert read_rows(tmp_path / "spark" / record_type) == read_rows(tmp_path / "cli" / f"{record_type}.parquet"), record_type
+    assert len(read_rows(tmp_path / "spark" / "membership")) == 1 and len(read_rows(tmp_path / "spark" / "error")) == 1
