@@ -1,5 +1,5 @@
 """Organizations and countries: the registry, the gazetteer, and the spaCy component that marks
-their mentions in `doc.spans["gazetteer"]` (label "organization" / "country" / "country_adj",
+their mentions in `doc.spans["gazetteer"]` (label "organization" / "country" / "country_adj" / "capital",
 `span.id_` the organization key or the ISO 3166-1 alpha-3 code)."""
 
 from __future__ import annotations
@@ -213,6 +213,20 @@ def country_names() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def capital_names() -> dict[str, str]:
+    """Capital -> alpha-3 of its state, from data/capitals.tsv, without the names that are often
+    something else (Washington, Victoria, Brussels: marked ambiguous there)."""
+    names: dict[str, str] = {}
+    for name, code, ambiguous in read_tsv("capitals.tsv", 3):
+        if ambiguous not in ("0", "1"):
+            raise DataFileError(f"data/capitals.tsv: ambiguous {ambiguous!r} for {name!r} must be 0 or 1.")
+        if ambiguous == "0":
+            names[name] = code
+            names.setdefault(name.replace("'", "\u2019"), code)  # Nuku’alofa, N’Djamena as typeset
+    return names
+
+
+@cache
 def country_adjectives() -> frozenset[str]:
     return frozenset(name for name, (_, form) in country_names().items() if form == "adjective")
 
@@ -244,6 +258,8 @@ class Gazetteer:
             label = "country_adj" if form == "adjective" else "country"
             variants = {surface, surface[0].upper() + surface[1:]}
             self.exact.add(f"{label}|{code}", [tokenizer(v) for v in variants])
+        for surface, code in capital_names().items():  # label "capital": a state's government only where it acts
+            self.exact.add(f"capital|{code}", [tokenizer(surface)])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

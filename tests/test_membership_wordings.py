@@ -9,6 +9,7 @@ import itertools
 import pytest
 
 from conftest import of_type
+from extractor.entities import country_name
 
 # (names as written in a list, their ISO codes): two, three and four members, names with "the"
 LISTS = [
@@ -177,3 +178,67 @@ def test_membership_wordings_every_item_of_a_list_whose_efforts_are_welcomed_is_
 def test_membership_wordings_a_state_appealing_to_bar_another_is_none(run, names, codes):
     text = f"{_listed(names)} appealed to ASEAN to bar Burma's admittance in 1997."
     assert [f for f in _facts(run, text) if f[1] in codes] == []
+
+
+# A capital stands for its state's government where it acts: subject, possessor, "from" / "by"
+CAPITALS = [("Ankara", "TUR"), ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Bogotá", "COL"), ("Minsk", "BLR")]
+CAPITAL_TEXTS = [
+    ("{C} applied to join {O} {D}.", "apply", "candidate"),
+    ("{D}, {C} formally applied for membership of {O}.", "apply", "candidate"),
+    ("{O} received a membership request from {C} {D}.", "apply", "candidate"),
+    ("{C} left {O} {D}.", "leave", None),
+    ("{C} was suspended from {O} {D}.", "suspend", None),
+]
+CAPITAL_CASES = [(t.format(C=c, O=o, D=w)[0].upper() + t.format(C=c, O=o, D=w)[1:], [(oid, code, a, s, v)])
+                 for (t, a, s), (c, code), (o, oid), (w, v) in itertools.product(
+                     CAPITAL_TEXTS, CAPITALS, [("the SCO", "SCO"), ("the Commonwealth", "COMMONWEALTH")], DATES[:2])]
+
+
+@pytest.mark.parametrize("text, expected", CAPITAL_CASES, ids=_ids(CAPITAL_CASES))
+def test_membership_wordings_a_capital_acting_is_its_state(run, text, expected):
+    facts = _facts(run, text)
+    assert [f[:4] for f in facts] == [e[:4] for e in expected]
+    assert [f[4] for f in facts] in ([e[4] for e in expected], [None])  # a process ("a request") may stay undated
+
+
+def test_membership_wordings_a_capital_acting_is_named_as_its_state(run):
+    records = of_type(run("Ankara applied to join the SCO in 2015."), "membership")
+    assert [(r.member.id, r.member.name) for r in records] == [("TUR", country_name("TUR"))]
+
+
+@pytest.mark.parametrize("capital", [c for c, _ in CAPITALS])
+@pytest.mark.parametrize("template", [
+    "The summit in {C} admitted Kenya to the SCO in 2015.",
+    "Leaders met in {C} as Kenya joined the SCO in 2015.",
+    "Kenya joined the SCO at a ceremony at {C} in 2015.",
+])
+def test_membership_wordings_a_capital_as_a_place_is_no_member(run, capital, template):
+    assert [f[1] for f in _facts(run, template.format(C=capital))] == ["KEN"]
+
+
+def test_membership_wordings_a_capital_often_something_else_is_no_state(run):
+    assert _facts(run, "Washington applied to join the SCO in 2015.") == []
+
+
+# A state named beside a status noun in the party phrase of a process: the process decides
+@pytest.mark.parametrize("names, codes", LISTS)
+@pytest.mark.parametrize("org, org_id", [("The EU", "EU"), ("NATO", "NATO")])
+def test_membership_wordings_accession_talks_with_fellow_members_are_an_application(run, names, codes, org, org_id):
+    text = f"Officials announced that {org} would open accession negotiations with fellow partnership members {_listed(names)}."
+    assert [f[:4] for f in _facts(run, text)] == sorted((org_id, c, "apply", "candidate") for c in codes)
+
+
+# "saw X and Y join", "joined them", "left its predecessor": the cue and its object as news writes them
+@pytest.mark.parametrize("names, codes", LISTS)
+@pytest.mark.parametrize("when, value", DATES)
+def test_membership_wordings_an_enlargement_that_saw_states_join(run, names, codes, when, value):
+    text = f"The SCO met. The latest round of enlargement {when} saw {_listed(names)} join."
+    assert _facts(run, text) == sorted(("SCO", c, "join", "member", value) for c in codes)
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_joining_them_or_leaving_a_predecessor(run, names, codes):
+    joined = f"Initially Brazil and China joined BRICS, and {_listed(names)} joined them in 2010."
+    assert [f for f in _facts(run, joined) if f[1] in codes] == sorted(("BRICS", c, "join", "member", "2010") for c in codes)
+    left = f"{_listed(names)} left the AU's predecessor, the Organisation of African Unity, in 1984."
+    assert _facts(run, left) == sorted(("AU", c, "leave", None, "1984") for c in codes)

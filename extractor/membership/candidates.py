@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.entities import SPAN_KEY
+from extractor.entities import SPAN_KEY, country_name, country_names
 from extractor.lexicon import read_tsv
 from extractor.link import evidence
 from extractor.membership.frames import (
@@ -114,11 +114,20 @@ def cue_of(token: Token) -> Cue | None:
     word = lemma_in(token, cues())
     if word is None:
         return None
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
     for cue in cues()[word]:
         if cue.pos in (pos, "any"):
             return cue
     return None
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A verb the tagger took for a noun ("saw India and Pakistan join"): a noun with a subject of
+    its own, or a clausal complement with no determiner."""
+    if token.pos_ != "NOUN":
+        return False
+    children = [c.dep_ for c in token.children]
+    return "nsubj" in children or (token.dep_ in ("ccomp", "xcomp") and "det" not in children)
 
 
 def find_candidates(doc: Doc, skip: Spans, mentions: list[Span], read: set[tuple[int, str]],
@@ -146,7 +155,19 @@ def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
     named = _mentions_in(sentence, mentions, ("country", "country_adj"))
     referred = [_as_referred(m, t) for t in sentence if t.lower_ in words().country_anaphor and t.dep_ != "attr"
                 for m in _countries_referred(t, mentions) if m.start < sentence.start]  # "X and Y are now member countries": no anaphor
-    return sorted({(m.id_, m.start): m for m in [*named, *referred]}.values(), key=lambda m: m.start)
+    governments = [Span(c.doc, c.start, c.end, label="country", span_id=c.id_)
+                   for c in _mentions_in(sentence, mentions, ("capital",)) if _acts(c.root)]
+    return sorted({(m.id_, m.start): m for m in [*named, *referred, *governments]}.values(), key=lambda m: m.start)
+
+
+def _acts(token: Token) -> bool:
+    """A capital that stands for its state's government: the subject of a clause ("Beijing has
+    applied"), a possessor ("Rangoon's admittance"), or whom a request or an act comes from ("a
+    request from Minsk", "by Ankara"); never a place ("a summit in Minsk")."""
+    token = _list_head(token)
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in reason_words()["government_preposition"]
 
 
 def _as_referred(mention: Span, anaphor: Token) -> Span:
@@ -159,6 +180,7 @@ def _decide(member: Span, sentence_cues: list[tuple[Token, Cue]], mentions: list
     """The candidate `member` makes with its nearest cue, and what becomes of it."""
     token, cue = min(sentence_cues, key=lambda tc: (_path_length(member.root, tc[0]), abs(tc[0].i - member.root.i)))
     token, cue = _governing_cue(token, cue)
+    token, cue = _process_cue(token, cue)
     action, status = _action_status(token, cue)
     org, retargeted = meant_organization(_organization_for(token, member, mentions), token, member.id_, mentions)
     candidate = Candidate(member, org, token, action, status, "record")
@@ -183,6 +205,23 @@ def _governing_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
         above = cue_of(current) if current.pos_ in ("VERB", "AUX") else None
         if above is not None and (above.action != "join" or above.status == "from_words"):
             return current, above  # "granted X candidate status": the grant, with the status it names
+    return token, cue
+
+
+def _process_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
+    """A status noun in the phrase a process takes its party in ("accession talks with fellow
+    members X and Y") yields to the cue of that process: the talks are X's and Y's accession."""
+    if cue.word not in reason_words()["status_noun"]:
+        return token, cue
+    top = token
+    while top.dep_ in ("compound", "appos", "conj", "amod") and top.head.i != top.i:
+        top = top.head  # "fellow members X and Y": the phrase "members" is in
+    if top.dep_ != "pobj" or top.head.lower_ != "with":
+        return token, cue
+    process = top.head.head
+    for child in process.children:
+        if _talks_of(process, child) and (above := cue_of(child)) is not None:
+            return child, above
     return token, cue
 
 
@@ -684,7 +723,8 @@ def candidate_mentions(candidates: list[Candidate]) -> list[MembershipMention]:
     for c in candidates:
         if c.outcome != "record" or c.organization is None:
             continue
-        out.append(MembershipMention(c.organization.id_, c.organization.text, c.member.id_, c.member.text, "country",
+        name = c.member.text if c.member.text in country_names() else country_name(c.member.id_)  # "Beijing" is China
+        out.append(MembershipMention(c.organization.id_, c.organization.text, c.member.id_, name, "country",
                                      c.action, c.status, _ordinal_near(c.cue), c.cue, c.sentence, "candidate"))
     return out
 
