@@ -193,13 +193,23 @@ def check_output(output: Path | None, mkdir: bool = False, option: str = "-o") -
         return
     if output.is_dir():
         raise typer.BadParameter(f"{output} is a directory; give a file name, e.g. {output / 'records.jsonl'}.", param_hint=option)
-    folder = output.parent
+    _ensure_folder(output.parent, mkdir, option, f"so {output} cannot be made; give a path in a folder.")
+    try:
+        _try_writing(output)
+    except OSError as exc:
+        raise typer.BadParameter(f"{output} cannot be written ({exc.strerror or exc}); choose another place or fix "
+                                 "the permissions.", param_hint=option)
+
+
+def _ensure_folder(folder: Path, mkdir: bool, option: str, why_a_folder: str) -> None:
+    """`folder` exists or, with --mkdir, is created; a file on its way, or a missing folder without
+    --mkdir, is a usage error (`why_a_folder` ends the message about a file in the way)."""
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise typer.BadParameter(f"{existing} is a file, not a folder, so {output} cannot be made; give a path in a folder.",
-                                 param_hint=option)
+        separator = ", " if why_a_folder.startswith("so ") else "; "
+        raise typer.BadParameter(f"{existing} is a file, not a folder{separator}{why_a_folder}", param_hint=option)
     if existing != folder:
         if not mkdir:
             raise typer.BadParameter(f"the folder {folder} does not exist; create it, or add --mkdir to have it created.",
@@ -208,11 +218,6 @@ def check_output(output: Path | None, mkdir: bool = False, option: str = "-o") -
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise typer.BadParameter(f"the folder {folder} could not be created: {exc.strerror or exc}.", param_hint=option)
-    try:
-        _try_writing(output)
-    except OSError as exc:
-        raise typer.BadParameter(f"{output} cannot be written ({exc.strerror or exc}); choose another place or fix "
-                                 "the permissions.", param_hint=option)
 
 
 def check_output_folder(output: Path | None, mkdir: bool = False, option: str = "-o") -> None:
@@ -221,20 +226,7 @@ def check_output_folder(output: Path | None, mkdir: bool = False, option: str = 
     if output is None:
         raise typer.BadParameter("--format parquet writes one file per record type into a folder; give it with -o DIR "
                                  "(add --mkdir to create it).", param_hint="--format")
-    existing = output
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise typer.BadParameter(f"{existing} is a file, not a folder; --format parquet writes one file per record type "
-                                 "into the folder -o DIR.", param_hint=option)
-    if existing != output:
-        if not mkdir:
-            raise typer.BadParameter(f"the folder {output} does not exist; create it, or add --mkdir to have it created.",
-                                     param_hint=option)
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise typer.BadParameter(f"the folder {output} could not be created: {exc.strerror or exc}.", param_hint=option)
+    _ensure_folder(output, mkdir, option, "--format parquet writes one file per record type into the folder -o DIR.")
     try:
         _try_writing(output / ".extractor-write-test")
     except OSError as exc:
