@@ -230,6 +230,7 @@ def _records(prepared: _Prepared, doc: Doc, nlp: Language, settings: Settings) -
                     reference_date_source=context.reference_source, reference_date_rule=context.reference_rule,
                     title=raw.title, url=raw.url, text=text if "text" in settings.include else None,
                     boilerplate_chars=prepared.boilerplate_chars, counts=counts, lines=len(records), warnings=warnings)
+    doc._.extractor = None  # the context holds the Doc's spans: let the Doc go as soon as its records are out
     return [head, *records]
 
 
