@@ -398,3 +398,13 @@ def test_figures_n_of_the_m_nouns_count_that_noun_twice(run, text, expected):
 def test_figures_the_part_of_n_of_the_m_nouns_has_the_clause_subject(run, text, subject):
     part, whole = of_type(run(text), "figure")
     assert (part.subject, whole.subject) == (subject, subject)
+
+
+@pytest.mark.parametrize("phrase", ["a hundredth anniversary", "the hundredth anniversary", "a thousandth visitor",
+                                    "a hundredth birthday party", "some seventy-many people"])
+def test_figures_ordinal_words_outside_the_table_give_no_ordinal_and_no_error(run, phrase):
+    """Words the ordinal pattern matches that numbers.tsv has no ordinal value for are no figure
+    of that kind; the document still gives its records (once a TypeError on "a hundredth")."""
+    records = run(f"The town marked {phrase} on 4 May 2004.")
+    assert records[0].type == "document"
+    assert all(r.value is None or r.value >= 0 for r in of_type(records, "figure"))

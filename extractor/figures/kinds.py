@@ -130,8 +130,10 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         value = float(re.match(r"\d+", lower).group())
     elif written is not None:
         value = written
+    elif (ordinal := ordinal_value(lower)) is not None:
+        value = float(ordinal)
     else:
-        value = float(ordinal_value(lower))
+        return None  # "a hundredth": no ordinal of numbers.tsv (a fraction or a word before it), no figure
     if value < 2 and not lower[0].isdigit():
         return None
     if previous_word(text_of(doc), start) == "per":
