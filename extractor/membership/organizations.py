@@ -33,12 +33,12 @@ def body_nouns(kind: str = "body_noun") -> frozenset[str]:
     return frozenset(word for k, word in read_tsv("membership_reasons.tsv", 2) if k == kind)
 
 
-def _names_a_body(noun: Token, slot: bool) -> bool:
+def _names_a_body(noun: Token, slot: bool, described_word: bool = True) -> bool:
     """`noun` names a body: a body noun, or an organ noun where the change goes into or out of
-    it (`slot`), or a word for a body that says which ("its human rights body")."""
+    it (`slot`), or (`described_word`) a word for a body that says which ("its human rights body")."""
     lemma = noun.lemma_.lower()
     return lemma in body_nouns() or (slot and lemma in body_nouns("organ_noun")) or (
-        lemma in words().org_anaphor and _described(noun))
+        described_word and lemma in words().org_anaphor and _described(noun))
 
 
 def _inside_mention(token: Token, mentions: list[Span]) -> bool:
@@ -57,8 +57,7 @@ def body_qualified_by(org: Span, mentions: list[Span]) -> Token | None:
         return None
     while head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "the UN development bank": the phrase's head
-    lemma = head.lemma_.lower()
-    if lemma not in body_nouns() and not (lemma in body_nouns("organ_noun") and head.dep_ not in ("nsubj", "nsubjpass", "poss", "compound")):
+    if not _names_a_body(head, slot=head.dep_ not in ("nsubj", "nsubjpass", "poss", "compound"), described_word=False):
         return None  # "the BRICS economic group", "the NATO alliance": the organization itself
     return None if _inside_mention(head, mentions) else head
 
