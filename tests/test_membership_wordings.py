@@ -242,3 +242,84 @@ def test_membership_wordings_joining_them_or_leaving_a_predecessor(run, names, c
     assert [f for f in _facts(run, joined) if f[1] in codes] == sorted(("BRICS", c, "join", "member", "2010") for c in codes)
     left = f"{_listed(names)} left the AU's predecessor, the Organisation of African Unity, in 1984."
     assert _facts(run, left) == sorted(("AU", c, "leave", None, "1984") for c in codes)
+
+
+# "X along with Y and Z", "X together with Y": the companions stand where X does, subject or object
+COMPANY = ["along with", "together with"]
+COMPANY_TEXTS = [
+    ("{O} admitted {A} {W} {R} {D}.", "join", "member"),
+    ("{D}, {O} readmitted {A} {W} {R}.", "readmit", "member"),
+    ("{O} expelled {A} {W} {R} {D}.", "expel", None),
+    ("{O} suspended {A} {W} {R} {D}.", "suspend", None),
+    ("{O} will admit {A} {W} {R} {D}.", "join", "member"),
+    ("{A}, {W} {R}, joined {O} {D}.", "join", "member"),
+    ("{A}, {W} {R}, was expelled from {O} {D}.", "expel", None),
+]
+COMPANY_CASES = [
+    (t.format(O=o, A=names[0], W=w, R=_listed(names[1:]), D=when)[0].upper()
+     + t.format(O=o, A=names[0], W=w, R=_listed(names[1:]), D=when)[1:],
+     sorted((oid, c, a, s, v) for c in codes))
+    for (t, a, s), w, (names, codes), (o, oid), (when, v) in itertools.product(
+        COMPANY_TEXTS, COMPANY, LISTS, [("the African Union", "AU"), ("the Commonwealth", "COMMONWEALTH")], DATES[:2])]
+
+
+@pytest.mark.parametrize("text, expected", COMPANY_CASES, ids=_ids(COMPANY_CASES))
+def test_membership_wordings_states_along_with_a_member_change_too(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("w", COMPANY)
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_states_along_with_an_invited_one_are_invited_too(run, w, names, codes):
+    text = f"The African Union invited {names[0]} {w} {_listed(names[1:])} to join in 2014."
+    assert _facts(run, text) == []
+
+
+# An "as" phrase names the standing: "joined the bloc as observers", "rejoined as an associate member"
+AS_STATUS = list(_variants([
+    ("{M} joined {O} as observers {D}.", "join", "observer"),
+    ("{D}, {M} joined {O} as associate members.", "join", "associate"),
+    ("{O} admitted {M} as observers {D}.", "join", "observer"),
+    ("{M} rejoined {O} as associate members {D}.", "join", "associate"),
+    ("{M} joined {O} as full members {D}.", "join", "member"),
+], [("the African Union", "AU"), ("ASEAN", "ASEAN")]))
+
+
+@pytest.mark.parametrize("text, expected", AS_STATUS, ids=_ids(AS_STATUS))
+def test_membership_wordings_an_as_phrase_names_the_standing(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+def test_membership_wordings_rejoining_as_a_member_is_a_readmission(run):
+    assert _facts(run, "Chile rejoined the Andean Community in 2006.") == [
+        ("ANDEAN_COMMUNITY", "CHL", "readmit", "member", "2006")]
+
+
+# An application dated on the noun itself: "X's application in June 2012 to join Y is pending"
+APPLICATION_DATED = [
+    (f"{name}'s application {when} to join {o} is still pending.", [(oid, code, "apply", "candidate", v)])
+    for (name, code), (o, oid), (when, v) in itertools.product(
+        [("Chile", "CHL"), ("the Philippines", "PHL"), ("Bosnia and Herzegovina", "BIH")],
+        [("the African Union", "AU"), ("the WTO", "WTO")], DATES)]
+
+
+@pytest.mark.parametrize("text, expected", APPLICATION_DATED, ids=_ids(APPLICATION_DATED))
+def test_membership_wordings_an_application_dated_on_the_noun(run, text, expected):
+    if text.startswith("the"):
+        text = "T" + text[1:]
+    assert _facts(run, text) == expected
+
+
+# "took in X in 1973 and Y in 1981": a phrasal verb whose object the parse hangs on the particle,
+# each item with its own date
+TAKEN_IN = [[("Chile", "CHL", "1973"), ("Peru", "PER", "1981")],
+            [("Estonia", "EST", "1995"), ("the Netherlands", "NLD", "2004"), ("Slovakia", "SVK", "2007")],
+            [("Ghana", "GHA", "1973"), ("Kenya", "KEN", "1981"), ("the Philippines", "PHL", "1986"),
+             ("Bosnia and Herzegovina", "BIH", "1995")]]
+
+
+@pytest.mark.parametrize("o, oid", [("The European Union", "EU"), ("The African Union", "AU"), ("It", "AU")])
+@pytest.mark.parametrize("items", TAKEN_IN)
+def test_membership_wordings_taking_in_states_one_date_each(run, o, oid, items):
+    text = ("The African Union met. " if o == "It" else "") + f"{o} took in {_listed([f'{n} in {y}' for n, _, y in items])}."
+    assert _facts(run, text) == sorted((oid, code, "join", "member", y) for _, code, y in items)

@@ -20,7 +20,7 @@ from extractor.link import evidence
 from extractor.membership.frames import (
     direct_path,
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
-    _last_organization_before, _mentions_in, _ordinal_near, _status_in, words,
+    _last_organization_before, _mentions_in, _ordinal_near, _particle_objects, _status_in, with_status_as, words,
 )
 from extractor.membership.organizations import meant_organization
 from extractor.membership.records import entity
@@ -246,6 +246,7 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
         action, status = "suspend", None  # "put its membership on hold", "put its membership on ice"
     if action == "suspend" and token.head.lemma_ in words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
         action, status = words().undo_verb[token.head.lemma_], "member"
+    action, status = with_status_as(token, action, status)
     if action in ("leave", "suspend", "expel"):
         status = None
     return action, status
@@ -470,11 +471,16 @@ def _acted_on(member: Span, cue: Token) -> bool:
     """The member is in what the cue acts on: its object or passive subject ("admitted X", "X was
     suspended"), a recipient ("granted status to X"), or whose membership it is ("suspended the
     membership of X", "suspended X's membership")."""
-    arguments = [c for c in cue.children if c.dep_ in OBJECT_DEPS]
+    arguments = [c for c in cue.children if c.dep_ in OBJECT_DEPS] or _particle_objects(cue)
     arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
-    inside = {t.i for a in arguments for t in a.subtree}
+    return _within(member, {t.i for a in arguments for t in a.subtree})
+
+
+def _within(member: Span, inside: set[int]) -> bool:
+    """The member is inside the tokens `inside`, or listed right after a country that is ("admitted
+    X along with Y and Z": the parse hangs Y and Z on the verb, the list stands where X does)."""
     if member.root.i in inside:
         return True
     spans = member.doc.spans[SPAN_KEY] if SPAN_KEY in member.doc.spans else []
@@ -492,7 +498,7 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     w = words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
-        if member.root.i in inside or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
+        if _within(member, inside) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
         if any((t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status
                 or t.lower_ in reason_words()["membership_object"] or cue_of(t) is not None) and direct_path(t, cue)
@@ -638,6 +644,8 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
                    for t in token.subtree if t.i != token.i)
     if need == "particle_up":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
+    if need == "particle_in":  # "took in X", "brought in X", "let in X"
+        return bool(_particle_objects(token)) and token.doc[token.i + 1].lower_ == "in"
     if need == "particle_out":  # "pulled out of", "walked out", "walked away from"
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away") for c in token.children)
     if need == "founding_object":

@@ -187,6 +187,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             status = status_noun
             action = "apply" if status_noun == "candidate" else "join"
         action, status = _governing_action(trigger, action, status)
+        action, status = with_status_as(trigger, action, status)
         if pattern.members == "object" and _own_membership_object(trigger):
             members = _subjects(trigger, mentions)  # "Indonesia suspended its OPEC membership": its own
         elif pattern.members == "object" and not any(c.dep_ == "nsubjpass" for c in trigger.children):
@@ -450,9 +451,9 @@ def _arguments(verb: Token, mentions: list[Span], passive_first: bool) -> list[S
         found = _mentions_in(_conj_subtree(passive[0]), mentions)
         return _leading_members(passive[0], found)
     subjects = _subjects(verb, mentions)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _particle_objects(verb)
     recipients = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    if subjects and all(s.label_ == "organization" for s in subjects):
+    if (subjects and all(s.label_ == "organization" for s in subjects)) or (not subjects and _organization_subject(verb)):
         for argument in (*objects, *recipients):  # "NATO admitted Poland", "granted candidate status to Ukraine"
             found = _mentions_in(_conj_subtree(argument), mentions, ("country",))
             if found:
@@ -497,8 +498,17 @@ def _own_membership_object(verb: Token) -> bool:
 def _objects(verb: Token, mentions: list[Span]) -> list[Span]:
     """The countries and bodies a verb acts on: its direct object and what is coordinated with it
     ("ousted its leader" has none: a person is no member)."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _particle_objects(verb)
     return _mentions_in(_conj_subtree(objects[0]), mentions) if objects else []
+
+
+def _particle_objects(verb: Token) -> list[Token]:
+    """What a phrasal verb acts on when the parse hangs it on the particle ("took in X": X is the
+    object of "in", not of "took")."""
+    particle = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if particle is None or particle.head.i != verb.i or particle.dep_ not in ("prt", "prep"):
+        return []
+    return [c for c in particle.children if c.dep_ == "pobj"]
 
 
 def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
@@ -558,6 +568,37 @@ def _in_time_phrase(noun: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in w.time_preposition
 
 
+def _organization_subject(verb: Token) -> Token | None:
+    """The verb's subject is a word for an organization named before: "the bloc", or "it" with
+    no country named before it in the sentence ("The union met. It took in X in 1973")."""
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        if child.lemma_.lower() in words().org_anaphor:
+            return child
+        if child.lower_ == "it" and not _pronoun_member(verb, list(verb.doc.spans[SPAN_KEY]) if SPAN_KEY in verb.doc.spans else []):
+            return child
+    return None
+
+
+def _reporting_organization(pronoun: Token, mentions: list[Span]) -> Span | None:
+    """The organization whose statement the pronoun's clause is ("X said it had admitted Y",
+    "X announced that it would expel Y"): the subject of the verb the clause completes."""
+    verb = pronoun.head
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
+        return None
+    reporting = verb.head
+    subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+    while not subjects and reporting.dep_ == "conj" and reporting.head.i != reporting.i:
+        reporting = reporting.head  # "X, set up by Y, ... said it had": the subject the conjuncts share
+        subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    inside = {t.i for s in subjects for t in s.subtree}
+    found = [m for m in mentions if m.label_ == "organization" and m.root.i in inside]
+    return min(found, key=lambda m: abs(m.root.i - subjects[0].i)) if found else None
+
+
 def _pronoun_member(verb: Token, mentions: list[Span]) -> list[Span]:
     """'China ... when it joined the WTO': a pronoun subject stands for the nearest country
     named before it in the sentence."""
@@ -587,7 +628,11 @@ def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Sp
             in_args = _mentions_in([child], mentions, ("organization",)) + in_args
     if in_args:
         return min(in_args, key=lambda m: abs(m.root.i - token.i))
-    if any(t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, token) for t in scope):
+    if token.pos_ == "VERB" and (subject := _organization_subject(token)) is not None and (
+            reporter := _reporting_organization(subject, mentions)) is not None:
+        return reporter  # "the bank said on Thursday it had admitted X": it is the bank
+    if any(t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, token) for t in scope) or (
+            token.pos_ == "VERB" and _organization_subject(token) is not None):
         earlier = _last_organization_before(token.i, mentions, member_ids)
         if earlier is not None:
             return earlier
@@ -608,7 +653,7 @@ def _org_attached(trigger: Token, org: Span | None) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in trigger.head.children):
         return True  # "the EU grew, adding Austria", "NATO expanded to take in Greece"
     return any((t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, trigger)) and direct_path(t, trigger)
-               for t in trigger.subtree if t.dep_ in ("dobj", "pobj"))
+               for t in trigger.subtree if t.dep_ in ("dobj", "pobj")) or _organization_subject(trigger) is not None
 
 
 def _pronoun_object(token: Token, trigger: Token) -> bool:
@@ -714,6 +759,26 @@ def _status_in(token: Token) -> str | None:
             if word == "partner" and not any(c.lower_ == "dialogue" for c in t.lefts) and t.i > 0 and t.doc[t.i - 1].lower_ != "dialogue":
                 return "dialogue_partner" if t.head.lower_ == "country" or word == "partner" else None
             return status_words[word]  # "observers", "dialogue partners": the plural's lemma
+    return None
+
+
+def with_status_as(trigger: Token, action: str, status: str | None) -> tuple[str, str | None]:
+    """A join or return whose "as" phrase names a standing takes it ("joined as observers"); a
+    return as something less than a member is a join of that standing ("rejoined as an
+    associate member": GUIDELINES 4.2, readmit is to full membership)."""
+    if action not in ("join", "readmit") or (named := status_as(trigger)) is None:
+        return action, status
+    return ("join" if named != "member" else action), named
+
+
+def status_as(trigger: Token) -> str | None:
+    """The status an "as" phrase of the trigger names ("joined as an observer", "admitted X and Y
+    as observers", "rejoined as an associate member"); None for "as a full member" or no phrase."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (status := _status_in(noun)) is not None:
+                    return status
     return None
 
 
@@ -884,6 +949,8 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
     if m.action == "apply":
         # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
         # talks, bids or efforts under way ("started entry talks in October": no date)
+        if m.trigger.lower_ in APPLICATION_NOUNS and (own := dates.attached_to(m.trigger.sent, {m.trigger.i})) is not None:
+            return own  # "X's application in June 2012 to join ...": the application's own date
         if not _application_act(m.trigger):
             return _since(m.trigger, dates)  # "a candidate since 1999" dates the candidacy; talks and bids none
         return dates.for_token(m.trigger, fallback=False, strict=True)
@@ -916,6 +983,9 @@ def _infinitive_of(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+APPLICATION_NOUNS = ("application", "candidacy", "candidature", "request", "applications", "requests")
+
+
 def _application_act(trigger: Token) -> bool:
     """The trigger is the act of applying or of granting candidacy: "applied", "submitted its
     application", "granted candidate status"; not talks, a bid, efforts or a course."""
@@ -926,5 +996,5 @@ def _application_act(trigger: Token) -> bool:
     if trigger.dep_ == "compound" and trigger.head.lower_ in ("application", "request", "applications", "requests"):
         trigger = trigger.head  # "a membership request from X was received in 2009": the request is the act
     verb = realising_verb(trigger)
-    return trigger.lower_ in ("application", "candidacy", "candidature", "request", "applications", "requests") \
+    return trigger.lower_ in APPLICATION_NOUNS \
         and verb.i != trigger.i and w.noun_verb.get(verb.lemma_) in ("apply", "join")
