@@ -323,3 +323,52 @@ TAKEN_IN = [[("Chile", "CHL", "1973"), ("Peru", "PER", "1981")],
 def test_membership_wordings_taking_in_states_one_date_each(run, o, oid, items):
     text = ("The African Union met. " if o == "It" else "") + f"{o} took in {_listed([f'{n} in {y}' for n, _, y in items])}."
     assert _facts(run, text) == sorted((oid, code, "join", "member", y) for _, code, y in items)
+
+
+# Founders named: "X and Y were among the founding members of Z" is the founding (GUIDELINES 4.2),
+# dated by the organization's creation when a relative clause gives it, never by another clause
+FOUNDING_NAMED = list(_variants([
+    ("{M} were among the founding members of {O}, which was created {D}.", "found", "founding_member"),
+    ("{M} were founding members of {O}, which was set up {D}.", "found", "founding_member"),
+], [("the African Union", "AU"), ("the Commonwealth", "COMMONWEALTH")]))
+
+
+@pytest.mark.parametrize("text, expected", FOUNDING_NAMED, ids=_ids(FOUNDING_NAMED))
+def test_membership_wordings_founders_named_among_the_founding_members(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("when, value", DATES)
+def test_membership_wordings_a_founder_in_apposition_takes_no_date_of_the_clause(run, when, value):
+    assert _facts(run, f"{when[0].upper() + when[1:]}, Chile, a founding member of the African Union, said it would stay.") == [
+        ("AU", "CHL", "found", "founding_member", None)]
+
+
+# "X and Y, members of Z since 2015, have ...": the parse hangs "since" on the names
+@pytest.mark.parametrize("names, codes", LISTS)
+@pytest.mark.parametrize("when, value", [("2015", "2015"), ("March 2014", "2014-03"), ("4 May 2011", "2011-05-04")])
+def test_membership_wordings_members_since_in_apposition(run, names, codes, when, value):
+    text = f"{_listed(names)}, members of the African Union since {when}, have small armies."
+    assert _facts(run, text[0].upper() + text[1:]) == sorted(("AU", c, "join", "member", value) for c in codes)
+
+
+# A counted noun the colon list names: "three countries left the bloc: X, Y and Z"
+COLON_TEXTS = [
+    ("The African Union met. {N} countries left the organisation {D}: {M}.", "leave", None),
+    ("The African Union met. The bloc suspended {N} countries {D}: {M}.", "suspend", None),
+    ("The African Union met. {D}, the organization expelled {n} states: {M}.", "expel", None),
+]
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+COLON = [(t.format(N=NUMBER_WORDS[len(names)].capitalize(), n=NUMBER_WORDS[len(names)], M=_listed(names),
+                   D=when if not t.startswith("The African Union met. {D}") else when).replace("met. in", "met. In").replace("met. on", "met. On"),
+          sorted(("AU", c, a, s, v) for c in codes))
+         for (t, a, s), (names, codes), (when, v) in itertools.product(COLON_TEXTS, LISTS, DATES)]
+
+
+@pytest.mark.parametrize("text, expected", COLON, ids=_ids(COLON))
+def test_membership_wordings_a_colon_list_names_the_counted_states(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+def test_membership_wordings_the_word_union_inside_a_name_is_no_word_for_it(run):
+    assert _facts(run, "Exports entering Chile from the European Union fell 3% in 2004.") == []

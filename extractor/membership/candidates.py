@@ -321,7 +321,7 @@ def _reason(c: Candidate, cue: Cue, read: set[tuple[int, str]], taken: dict[int,
         ("speaker", lambda: _speaker(c.member, c.cue)),
         ("not_a_party", lambda: _qualifies_other(c.member, c.cue)),
         ("third_party", lambda: _third_party(c.member, c.cue)),
-        ("static", lambda: _static(c.cue, cue)),
+        ("static", lambda: c.action != "found" and _static(c.cue, cue)),  # a founder named is the fact (GUIDELINES 4.2)
         ("trade_partner", lambda: c.cue.lower_.startswith("partner") and _trade_partner(c.cue)),
         ("weak_cue", lambda: not _needs_met(c.cue, cue, c.organization)),
         ("organization_beside", lambda: c.organization is not None and c.organization.root.sent == c.sentence
@@ -475,7 +475,18 @@ def _acted_on(member: Span, cue: Token) -> bool:
     arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
-    return _within(member, {t.i for a in arguments for t in a.subtree})
+    return _within(member, {t.i for a in arguments for t in a.subtree}) or any(_listed_after_colon(member, a) for a in arguments)
+
+
+def _listed_after_colon(member: Span, noun: Token) -> bool:
+    """The member is in the list a colon sets after the clause, naming what the noun counts
+    ("suspended three countries this year: X, Y and Z")."""
+    if noun.lemma_.lower() not in words().country_anaphor and noun.lower_ not in words().country_anaphor:
+        return False
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    between = member.doc[noun.i + 1:member.start]
+    return any(t.lower_ == ":" for t in between) and all(t.lower_ not in (".", ";") for t in between)
 
 
 def _within(member: Span, inside: set[int]) -> bool:
@@ -498,7 +509,7 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     w = words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
-        if _within(member, inside) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
+        if _within(member, inside) or _listed_after_colon(member, obj) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
         if any((t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status
                 or t.lower_ in reason_words()["membership_object"] or cue_of(t) is not None) and direct_path(t, cue)
@@ -594,7 +605,7 @@ def _static(token: Token, cue: Cue) -> bool:
     if _process_over(token) == "apply":
         return False  # "a membership request", "its membership bid": a process
     if any(t.lower_ in reason_words()["still_member"] for t in token.subtree) or any(
-            t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ == "attr"):
+            t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ in ("attr", "appos")):
         return False  # "a member since 2004", "has been an observer since 2015"
     for above in [token, *token.ancestors]:
         verb_cue = cue_of(above) if above.i != token.i else None
@@ -654,6 +665,8 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
         return any(t.lower_ in reason_words()["origin_word"] for t in token.children)
     if need == "since":
         return any(t.lower_ in reason_words()["still_member"] for t in token.subtree)
+    if need == "org_object" and _anaphor_object(token):
+        return True  # "left the organisation", "quit the bloc": the word for it stands where its name would
     if org is None or org.root.sent != token.sent:
         return False
     root = org.root
@@ -670,6 +683,17 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in preps \
         or (org.root.i in {t.i for t in token.subtree} and direct_path(org.root, token) and org.root.i != token.i
             and any(c.dep_ in ("dobj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in token.children))
+
+
+def _anaphor_object(token: Token) -> bool:
+    """The cue acts on a word for an organization: its object, or the object of a preposition its
+    action takes ("left the bloc", "withdrew from the organisation", "joined it")."""
+    preps = reason_words()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
+        else reason_words()["into_preposition"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    named = {i for m in token.doc.spans[SPAN_KEY] for i in range(m.start, m.end)} if SPAN_KEY in token.doc.spans else set()
+    return any(o.lemma_.lower() in words().org_anaphor and o.i not in named for o in objects)
 
 
 def unreal_frame(mention: MembershipMention) -> bool:

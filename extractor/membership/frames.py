@@ -954,11 +954,25 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
         if not _application_act(m.trigger):
             return _since(m.trigger, dates)  # "a candidate since 1999" dates the candidacy; talks and bids none
         return dates.for_token(m.trigger, fallback=False, strict=True)
+    if m.trigger.pos_ == "NOUN" and (appos := _apposition_of(m.trigger)) is not None:
+        # "In 2004, X, a founding member of Y, said ...": 2004 dates the saying; "X and Z, members
+        # of Y since 2015, ...": the parse hangs "since" on the name the phrase is set beside
+        return dates.inside(m.trigger) or next((timex for timex, root in dates.in_sentence(m.trigger.sent)
+                                                if root.head.lower_ in words().since_word and root.head.head.i == appos.head.i), None)
     if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _apposition_of(noun: Token) -> Token | None:
+    """The phrase set beside a name that the noun is in ("X, a founding member of Y, said"), not
+    its clause's predicate (the clause's date is not the noun's); else None."""
+    current = noun
+    while current.dep_ in ("compound", "amod", "pobj", "prep", "conj") and current.head.i != current.i:
+        current = current.head
+    return current if current.dep_ == "appos" else None
 
 
 def _since(trigger: Token, dates: DateIndex):
