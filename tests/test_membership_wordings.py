@@ -372,3 +372,54 @@ def test_membership_wordings_a_colon_list_names_the_counted_states(run, text, ex
 
 def test_membership_wordings_the_word_union_inside_a_name_is_no_word_for_it(run):
     assert _facts(run, "Exports entering Chile from the European Union fell 3% in 2004.") == []
+
+
+# One list, one fate: every item listed with a member shares its change, whatever the parse
+# makes of the list ("lifted the suspension of X along with Y", "X as well as Y were granted")
+LIST_MATE_TEXTS = [
+    ("The African Union lifted the suspension of {A} {W} {R} {D}.", "readmit", "member"),
+    ("The accession of {A} {W} {R} to the African Union {D} ended a long wait.", "join", "member"),
+    ("{D}, {A}, {W} {R}, was welcomed into the African Union.", "join", "member"),
+    ("{D}, the African Union granted {A} {W} {R} candidate status.", "apply", "candidate"),
+    ("{A} {W} {R} were granted observer status in the African Union {D}.", "join", "observer"),
+]
+def _capitalized(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+LIST_MATES = [
+    (_capitalized(t.format(A=names[0], W=w, R=_listed(names[1:]), D=when)), sorted(("AU", c, a, s, v) for c in codes))
+    for (t, a, s), w, (names, codes), (when, v) in itertools.product(
+        LIST_MATE_TEXTS, ["along with", "together with", "as well as"], LISTS, DATES[:2])]
+
+
+@pytest.mark.parametrize("text, expected", LIST_MATES, ids=_ids(LIST_MATES))
+def test_membership_wordings_every_item_of_a_list_shares_its_change(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_list_beside_a_change_of_another_is_not_its_list(run, names, codes):
+    text = f"{_listed(names)} signed a deal on Turkey's entry into the WTO in 2006."
+    assert [f for f in _facts(run, text) if f[1] != "TUR"] == []
+
+
+@pytest.mark.parametrize("w", ["along with", "together with", "and"])
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_invited_to_join_is_no_join_however_parsed(run, w, names, codes):
+    text = f"Last year, the International Maritime Organization invited {names[0]} {w} {_listed(names[1:])} to join."
+    assert _facts(run, text) == []
+
+
+@pytest.mark.parametrize("items", TAKEN_IN)
+@pytest.mark.parametrize("verb", ["took in", "expanded to take in"])
+def test_membership_wordings_the_organisation_took_in_items_with_their_dates(run, items, verb):
+    text = f"The African Union met. The organisation {verb} {_listed([f'{n} in {y}' for n, _, y in items])}."
+    assert _facts(run, text) == sorted(("AU", code, "join", "member", y) for _, code, y in items)
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_founded_by_counted_states_listed_after_a_colon(run, names, codes):
+    count = {2: "two", 3: "three", 4: "four"}[len(names)]
+    text = f"The African Union met. The organisation was founded by {count} countries: {_listed(names)}."
+    assert _facts(run, text) == sorted(("AU", c, "found", "founding_member", None) for c in codes)

@@ -338,6 +338,8 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
     frame ("withdrew from X", "admitted by X" belong to it; "a summit in X" does not)."""
     root = mention.root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        if root.dep_ == "appos" and root.head.i in _item_dates(root.doc):
+            return False  # "In March 2014, X, ... was admitted": the parse's apposition to a date
         root = root.head
     if root.dep_ != "pobj":
         return False
@@ -348,6 +350,8 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
         return False  # "joined along with X": X joins too
     if prep.lower_ == "with" and _talks_of(prep.head, cue):
         return False  # "accession talks with X", "membership negotiations with X": X is who would join
+    if prep.lower_ == "in" and prep.i == cue.i + 1 and prep.head.i == cue.i and _particle_objects(cue):
+        return False  # "took in X": the particle, no place
     if prep.lower_ == "by" and prep.head.i == cue.i:
         return False  # "created by X", "was admitted by X"... the agent of the cue itself
     if prep.lower_ == "between" and prep.head.i == cue.i:
@@ -382,15 +386,30 @@ def _list_head(token: Token) -> Token:
     return token
 
 
-def _next_in_text(first: Span, second: Span, spans) -> bool:
-    """Only list words ("," "and" "the" "as well as") and other countries stand between the two
-    mentions, the first before the second: one list, however the parse hangs it ("Estonia,
-    Latvia, the Czech Republic, and Slovakia")."""
+def _next_in_text(first: Span, second: Span, spans, dated: frozenset[int] = frozenset()) -> bool:
+    """Only list words ("," "and" "the" "as well as"), other countries and the tokens `dated` (an
+    item's own date: "X in 1973, Y in 1981") stand between the two mentions, the first before the
+    second: one list, however the parse hangs it ("Estonia, Latvia, the Czech Republic, and Slovakia")."""
     if first.end > second.start:
         return False
     doc = first.doc
     countries = {i for m in spans if m.label_ in ("country", "country_adj") for i in range(m.start, m.end)}
-    return all(i in countries or doc[i].lower_ in reason_words()["list_link"] for i in range(first.end, second.start))
+    return all(i in countries or i in dated or doc[i].lower_ in reason_words()["list_link"]
+               for i in range(first.end, second.start))
+
+
+def _item_dates(doc: Doc) -> frozenset[int]:
+    """The tokens of the dates in `doc` with the preposition right before each ("in 1973", "on 4
+    May"): what an enumeration's items carry beside their names."""
+    out: set[int] = set()
+    for timex in doc._.timexes or []:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.update(range(span.start, span.end))
+        if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+            out.add(span.start - 1)
+    return frozenset(out)
 
 
 def _other_clause(member: Span, cue: Token) -> bool:
@@ -475,7 +494,19 @@ def _acted_on(member: Span, cue: Token) -> bool:
     arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
-    return _within(member, {t.i for a in arguments for t in a.subtree}) or any(_listed_after_colon(member, a) for a in arguments)
+    return _within(member, {t.i for a in arguments for t in a.subtree}) or any(
+        _listed_after_colon(member, a) for a in arguments) or _stray_passive_subject(member, cue)
+
+
+def _stray_passive_subject(member: Span, cue: Token) -> bool:
+    """A passive cue the parse left without a subject, and the member named before it that the
+    parse hung on a date instead ("In March 2014, X, along with Y, was welcomed into Z": X as an
+    apposition of March)."""
+    if cue.i < member.start or not any(c.dep_ == "auxpass" for c in cue.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    return member.root.dep_ in ("appos", "npadvmod") and clause_verb(member.root).i == cue.i
 
 
 def _listed_after_colon(member: Span, noun: Token) -> bool:
@@ -656,7 +687,9 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "particle_up":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
     if need == "particle_in":  # "took in X", "brought in X", "let in X"
-        return bool(_particle_objects(token)) and token.doc[token.i + 1].lower_ == "in"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ == "in" and following.head.i == token.i \
+            and following.dep_ in ("prt", "prep")
     if need == "particle_out":  # "pulled out of", "walked out", "walked away from"
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away") for c in token.children)
     if need == "founding_object":
@@ -690,7 +723,7 @@ def _anaphor_object(token: Token) -> bool:
     action takes ("left the bloc", "withdrew from the organisation", "joined it")."""
     preps = reason_words()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
         else reason_words()["into_preposition"]
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "the bloc was founded by X"
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
     named = {i for m in token.doc.spans[SPAN_KEY] for i in range(m.start, m.end)} if SPAN_KEY in token.doc.spans else set()
     return any(o.lemma_.lower() in words().org_anaphor and o.i not in named for o in objects)
@@ -759,6 +792,67 @@ def candidate_mentions(candidates: list[Candidate]) -> list[MembershipMention]:
         out.append(MembershipMention(c.organization.id_, c.organization.text, c.member.id_, name, "country",
                                      c.action, c.status, _ordinal_near(c.cue), c.cue, c.sentence, "candidate"))
     return out
+
+
+# Reasons about a member's place in the parse, which a list the parse breaks gets wrong for its
+# later items: an item listed with a member that has a change shares that change
+LIST_PLACE_REASONS = frozenset({"not_acted_on", "object_elsewhere", "owned_by_other", "weak_cue", "far_from_cue",
+                                "other_clause", "cue_taken", "adjective_elsewhere", "not_a_party"})
+
+
+def with_list_mates(candidates: list[Candidate], frames: list[MembershipMention],
+                    found: list[MembershipMention]) -> tuple[list[Candidate], list[MembershipMention]]:
+    """One list, one fate: a candidate listed next to a member that has a change in its sentence
+    (only list words and countries between them: "X along with Y, Z and W", "X as well as Y")
+    shares that change when only its place in the parse rejected it, and a candidate record takes
+    the change's trigger (its date) when the two disagree on the cue ("granted X along with Y
+    candidate status"). Returns the candidates with their new outcomes and the found mentions."""
+    if not candidates:
+        return candidates, found
+    doc = candidates[0].member.doc
+    spans = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    dated = _item_dates(doc)
+    changes = {(m.sentence.start, m.member): m for m in frames}
+    own = {(m.sentence.start, m.member): m for m in found}
+    ordered = sorted(range(len(candidates)), key=lambda i: candidates[i].member.start)
+    out_candidates = list(candidates)
+    out_found = {key: m for key, m in own.items()}
+    changed = True
+    while changed:
+        changed = False
+        for i in ordered:
+            c = out_candidates[i]
+            key = (c.sentence.start, c.member.id_)
+            if key in changes or (c.outcome not in LIST_PLACE_REASONS and c.outcome != "record"):
+                continue
+            mates = changes if c.outcome == "record" else {**own, **changes}  # a record re-cued only by a frame's
+            mate = _list_mate(c, [out_candidates[j] for j in ordered if j != i], mates, spans, dated)
+            if mate is None or (c.outcome == "record" and (mate.organization, mate.action) != (
+                    own[key].organization, own[key].action)):
+                continue
+            name = c.member.text if c.member.text in country_names() else country_name(c.member.id_)
+            out_found[key] = replace(mate, member=c.member.id_, member_name=name, when=None)
+            changes[key] = out_found[key]
+            out_candidates[i] = replace(c, cue=mate.trigger, action=mate.action, status=mate.status, outcome="record")
+            changed = True
+    return out_candidates, sorted(out_found.values(), key=lambda m: (m.trigger.idx, m.member))
+
+
+def _list_mate(c: Candidate, others: list[Candidate], changes: dict, spans, dated: frozenset[int]) -> MembershipMention | None:
+    """The change of a member listed right before or after the candidate's, in its sentence."""
+    for d in others:
+        mate = changes.get((d.sentence.start, d.member.id_))
+        if mate is None or d.sentence.start != c.sentence.start or d.member.id_ == c.member.id_:
+            continue
+        if not (_in_subtree(d.member.root, mate.trigger) or _in_subtree(mate.trigger, d.member.root)):
+            continue  # the mate's name is not where its change is ("X and Y signed a deal on X's entry")
+        if _next_in_text(d.member, c.member, spans, dated) or _next_in_text(c.member, d.member, spans, dated):
+            return mate
+    return None
+
+
+def _in_subtree(token: Token, top: Token) -> bool:
+    return top.left_edge.i <= token.i <= top.right_edge.i and (token.i == top.i or top in token.ancestors)
 
 
 def candidate_records(doc_id: str, candidates: list[Candidate]) -> list[CandidateRecord]:

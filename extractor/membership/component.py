@@ -8,7 +8,9 @@ from spacy.tokens import Doc
 
 from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer
-from extractor.membership.candidates import candidate_mentions, event_cues, find_candidates, refined, unreal_frame
+from extractor.membership.candidates import (
+    candidate_mentions, event_cues, find_candidates, refined, unreal_frame, with_list_mates,
+)
 from extractor.membership.frames import MembershipMention, _with_enumeration, find_memberships
 from extractor.membership.organizations import retargeted
 from extractor.membership.records import membership_records
@@ -64,8 +66,8 @@ class MembershipTagger:
         for m in mentions:
             taken.setdefault(m.trigger.i, set()).add(m.member)
         candidates = find_candidates(doc, ctx.boilerplate, gazetteer, read, taken)
+        candidates, found = with_list_mates(candidates, mentions, candidate_mentions(candidates))
         ctx.membership_candidates = candidates
-        found = candidate_mentions(candidates)
         triggers = {m.trigger.i for m in [*mentions, *found]}
         ctx.membership_event_cues = event_cues(doc, ctx.boilerplate, gazetteer, triggers, ctx.dates)
         if found and ctx.dates is not None:

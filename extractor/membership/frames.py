@@ -283,11 +283,14 @@ def _is_hedged(trigger: Token) -> bool:
     """Negated, conditional, modal (could/must) or hoped-for, on the trigger or on the words
     it hangs from up to its clause's verb: not a change."""
     chain = governing_chain(trigger)
+    if chain[-1].dep_ == "advcl" and _infinitive_of(chain[-1]) and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)  # "invited X along with Y to join": the parse makes "to join" an advcl
     for below, token in zip([None, *chain], chain):
         if unreal_marker(token) is not None:
             return True
         if below is not None and hedge_of(token) in ("none", "plan") and (
-                below.dep_ in ("xcomp", "ccomp", "acl") or (below.dep_ == "prep" and below.lower_ in ("of", "about"))):
+                below.dep_ in ("xcomp", "ccomp", "acl") or (below.dep_ == "prep" and below.lower_ in ("of", "about"))
+                or (below.dep_ == "advcl" and _infinitive_of(below))):
             return True  # "hopes to join", "refused to join", "plans to join", "its desire to join", "dreams of joining"
         if token.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 c.dep_ == "acomp" and hedge_of(c) in ("none", "plan") for c in token.head.children):
