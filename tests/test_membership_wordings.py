@@ -423,3 +423,58 @@ def test_membership_wordings_founded_by_counted_states_listed_after_a_colon(run,
     count = {2: "two", 3: "three", 4: "four"}[len(names)]
     text = f"The African Union met. The organisation was founded by {count} countries: {_listed(names)}."
     assert _facts(run, text) == sorted(("AU", c, "found", "founding_member", None) for c in codes)
+
+
+# "X's drive to become a member": a process, so an application (no date: a drive is no act)
+@pytest.mark.parametrize("noun", ["drive", "bid", "quest"])
+@pytest.mark.parametrize("name, code", [("Chile", "CHL"), ("the Netherlands", "NLD"), ("Bosnia and Herzegovina", "BIH")])
+def test_membership_wordings_a_drive_to_become_a_member_is_an_application(run, noun, name, code):
+    text = _capitalized(f"{name}'s {noun} to become a member of the African Union began in 2010.")
+    assert _facts(run, text) == [("AU", code, "apply", "candidate", None)]
+
+
+# Named a standing: "the bloc named X and Y official candidate countries"
+@pytest.mark.parametrize("verb", ["named", "designated", "declared"])
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_states_named_candidate_countries(run, verb, names, codes):
+    text = f"The African Union {verb} {_listed(names)} official candidate countries in 2014."
+    assert [f[:4] for f in _facts(run, text)] == sorted(("AU", c, "apply", "candidate") for c in codes)
+
+
+def test_membership_wordings_member_states_named_as_they_are_stay_static(run):
+    assert _facts(run, "The African Union named its member states in a report in 2014.") == []
+
+
+# "X and Y remain suspended": the parse hangs the subject on "remain"
+@pytest.mark.parametrize("verb", ["remain", "remains"])
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_states_that_remain_suspended(run, verb, names, codes):
+    verb = verb if len(names) > 1 or verb == "remains" else verb + "s"
+    text = f"The African Union met in 2024. {_capitalized(_listed(names))} {verb} suspended after military takeovers there."
+    assert _facts(run, text) == sorted(("AU", c, "suspend", None, None) for c in codes)
+
+
+# "X joined the bloc in 2004. Y followed in 2007": the change told just before, dated by its own clause
+FOLLOW_TEXTS = [
+    ("Chile joined the African Union in 2004. {M} followed {D}.", "join", "member"),
+    ("Chile left the African Union in 2004, and {M} followed suit {D}.", "leave", None),
+    ("The African Union suspended Chile in 2004. {M} followed {D}.", "suspend", None),
+]
+FOLLOWERS = [(t.format(M=_capitalized(_listed(names)) if t.startswith("{M}") else _listed(names), D=when),
+              sorted([("AU", "CHL", a, s, "2004")] + [("AU", c, a, s, v) for c in codes]))
+             for (t, a, s), (names, codes), (when, v) in itertools.product(
+                 FOLLOW_TEXTS, [lst for lst in LISTS if "CHL" not in lst[1]], DATES)]
+
+
+@pytest.mark.parametrize("text, expected", FOLLOWERS, ids=_ids(FOLLOWERS))
+def test_membership_wordings_states_that_follow_a_change(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chile joined the African Union in 2004. Peru followed the debate closely in 2005.",
+    "Chile joined the African Union in 2004. Peru may follow in 2026.",
+    "Chile joined the African Union in 2004. The weather was fine. Peru followed in 2007.",
+])
+def test_membership_wordings_following_something_else_or_not_yet_is_none(run, text):
+    assert [f for f in _facts(run, text) if f[1] != "CHL"] == []

@@ -491,6 +491,8 @@ def _acted_on(member: Span, cue: Token) -> bool:
     suspended"), a recipient ("granted status to X"), or whose membership it is ("suspended the
     membership of X", "suspended X's membership")."""
     arguments = [c for c in cue.children if c.dep_ in OBJECT_DEPS] or _particle_objects(cue)
+    for aux in [c for c in cue.children if c.dep_ == "auxpass"]:  # "X and Y remain suspended": the parse's nsubj
+        arguments += [c for c in (*cue.children, *aux.children) if c.dep_ == "nsubj"]
     arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
@@ -631,6 +633,8 @@ def _static(token: Token, cue: Cue) -> bool:
     predicate = token.dep_ == "attr" or (token.dep_ in ("compound", "amod") and token.head.dep_ == "attr")
     if predicate and verb.lemma_ == "be" and any(c.dep_ == "advmod" and c.lower_ in reason_words()["change_adverb"] for c in verb.children):
         return False  # "X and Y are now members", "X is now a member country": a change the story reports
+    if _named_standing(token):
+        return False  # "the bloc named X and Y official candidate countries", "declared X a member state"
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
         return True  # "EU member states", "member countries"
     if _process_over(token) == "apply":
@@ -647,6 +651,15 @@ def _static(token: Token, cue: Cue) -> bool:
         if above.pos_ in ("VERB", "AUX") and above.i != token.i:
             break
     return True
+
+
+def _named_standing(token: Token) -> bool:
+    """The status noun is what a naming verb makes of its object ("named X and Y official candidate
+    countries", "declared X a member state"), however the parse hangs the noun phrase on the names."""
+    phrase = token.head if token.dep_ in ("compound", "amod") else token
+    while phrase.dep_ in ("appos", "conj", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ != "VERB":
+        phrase = phrase.head
+    return phrase.dep_ in ("oprd", "ccomp", "dobj", "attr", "appos") and phrase.head.lemma_.lower() in reason_words()["naming_verb"]
 
 
 def _on_hold(token: Token) -> Token | None:
@@ -849,6 +862,32 @@ def _list_mate(c: Candidate, others: list[Candidate], changes: dict, spans, date
         if _next_in_text(d.member, c.member, spans, dated) or _next_in_text(c.member, d.member, spans, dated):
             return mate
     return None
+
+
+def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: list[MembershipMention]) -> list[MembershipMention]:
+    """Changes a state makes by following one just told ("X joined the bloc in 2004. Y followed in
+    2007", "Y followed suit"): a follow verb whose subject names countries, after a change in its
+    sentence or the one before, is that change for them, dated by its own clause."""
+    out: list[MembershipMention] = []
+    follow = reason_words()["follow_verb"]
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in follow or skip.holds(token.idx) or _is_hedged(token):
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in follow for c in token.children):
+            continue  # "followed the rules", "followed the talks": no change of its own
+        earlier = [m for m in mentions if m.trigger.i < token.i and m.sentence.end >= token.sent.start]  # its sentence or the one before
+        if not earlier:
+            continue
+        told = max(earlier, key=lambda m: m.trigger.i)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        members = [m for s in subjects for m in _mentions_in(list(s.subtree), gazetteer, ("country",))]
+        for member in members:
+            if member.id_ == told.member:
+                continue
+            name = member.text if member.text in country_names() else country_name(member.id_)
+            out.append(replace(told, member=member.id_, member_name=name, trigger=token, sentence=token.sent,
+                               when=None, frame="follow", ordinal=None))
+    return out
 
 
 def _in_subtree(token: Token, top: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, Gazetteer
 from extractor.membership.candidates import (
-    candidate_mentions, event_cues, find_candidates, refined, unreal_frame, with_list_mates,
+    candidate_mentions, event_cues, find_candidates, followed_changes, refined, unreal_frame, with_list_mates,
 )
 from extractor.membership.frames import MembershipMention, _with_enumeration, find_memberships
 from extractor.membership.organizations import retargeted
@@ -72,6 +72,7 @@ class MembershipTagger:
         ctx.membership_event_cues = event_cues(doc, ctx.boilerplate, gazetteer, triggers, ctx.dates)
         if found and ctx.dates is not None:
             found = [m for f in found for m in _with_enumeration([f], ctx.dates, gazetteer)]
+        found += followed_changes(doc, ctx.boilerplate, gazetteer, [*mentions, *found])
         return sorted([*mentions, *found], key=lambda m: (m.trigger.idx, m.member))
 
 

@@ -306,6 +306,9 @@ def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[
         kind = hedge_of(head) or w.process_noun.get(head.lower_)
         if kind == "apply":
             return "apply", "candidate"
+    if any(c.dep_ == "nsubj" and w.process_noun.get(c.lower_) == "apply" and any(g.dep_ == "poss" for g in c.children)
+           for c in trigger.children):
+        return "apply", "candidate"  # "X's drive to become a member began": the parse makes the process the subject
     return action, status
 
 
