@@ -478,3 +478,25 @@ def test_membership_wordings_states_that_follow_a_change(run, text, expected):
 ])
 def test_membership_wordings_following_something_else_or_not_yet_is_none(run, text):
     assert [f for f in _facts(run, text) if f[1] != "CHL"] == []
+
+
+# A membership restored or terminated: readmission and expulsion by the verb over the noun
+@pytest.mark.parametrize("verb, action, status", [("restored", "readmit", "member"), ("terminated", "expel", None)])
+@pytest.mark.parametrize("name, code", [("Chile", "CHL"), ("the Netherlands", "NLD"), ("Bosnia and Herzegovina", "BIH")])
+@pytest.mark.parametrize("when, value", DATES)
+def test_membership_wordings_a_membership_restored_or_terminated(run, verb, action, status, name, code, when, value):
+    text = _capitalized(f"{name}'s membership of the African Union was {verb} {when}.")
+    assert _facts(run, text) == [("AU", code, action, status, value)]
+
+
+def test_membership_wordings_order_restored_is_no_membership(run):
+    assert _facts(run, "The African Union restored order in Chile in 2010.") == []
+
+
+@pytest.mark.parametrize("shape", ["{M} as candidates", "{M} official candidate countries", "{A} together with {R} official candidate countries"])
+@pytest.mark.parametrize("names, codes", LISTS)
+@pytest.mark.parametrize("when, value", DATES)
+def test_membership_wordings_named_candidates_are_dated_by_the_naming(run, shape, names, codes, when, value):
+    named = shape.format(M=_listed(names), A=names[0], R=_listed(names[1:]))
+    text = f"{_capitalized(when)}, the African Union named {named}."
+    assert _facts(run, text) == sorted(("AU", c, "apply", "candidate", value) for c in codes)

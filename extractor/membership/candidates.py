@@ -20,7 +20,7 @@ from extractor.link import evidence
 from extractor.membership.frames import (
     direct_path,
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
-    _last_organization_before, _mentions_in, _ordinal_near, _particle_objects, _status_in, with_status_as, words,
+    _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, with_status_as, words,
 )
 from extractor.membership.organizations import meant_organization
 from extractor.membership.records import entity
@@ -651,15 +651,6 @@ def _static(token: Token, cue: Cue) -> bool:
         if above.pos_ in ("VERB", "AUX") and above.i != token.i:
             break
     return True
-
-
-def _named_standing(token: Token) -> bool:
-    """The status noun is what a naming verb makes of its object ("named X and Y official candidate
-    countries", "declared X a member state"), however the parse hangs the noun phrase on the names."""
-    phrase = token.head if token.dep_ in ("compound", "amod") else token
-    while phrase.dep_ in ("appos", "conj", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ != "VERB":
-        phrase = phrase.head
-    return phrase.dep_ in ("oprd", "ccomp", "dobj", "attr", "appos") and phrase.head.lemma_.lower() in reason_words()["naming_verb"]
 
 
 def _on_hold(token: Token) -> Token | None:

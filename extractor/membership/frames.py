@@ -87,6 +87,7 @@ class _Words:
     country_anaphor: set[str] = field(default_factory=set)
     time_preposition: set[str] = field(default_factory=set)
     since_word: set[str] = field(default_factory=set)
+    naming_verb: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 
@@ -120,7 +121,7 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word"):
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb"):
             getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
@@ -959,6 +960,8 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
             return own  # "X's application in June 2012 to join ...": the application's own date
         if not _application_act(m.trigger):
             return _since(m.trigger, dates)  # "a candidate since 1999" dates the candidacy; talks and bids none
+        if _named_standing(m.trigger):  # "On 4 May, the bloc named X and Y candidates": the parse may hang the date anywhere
+            return dates.for_token(m.trigger)
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if m.trigger.pos_ == "NOUN" and (appos := _apposition_of(m.trigger)) is not None:
         # "In 2004, X, a founding member of Y, said ...": 2004 dates the saying; "X and Z, members
@@ -979,6 +982,15 @@ def _apposition_of(noun: Token) -> Token | None:
     while current.dep_ in ("compound", "amod", "pobj", "prep", "conj") and current.head.i != current.i:
         current = current.head
     return current if current.dep_ == "appos" else None
+
+
+def _named_standing(token: Token) -> bool:
+    """The status noun is what a naming verb makes of its object ("named X and Y official candidate
+    countries", "declared X a member state"), however the parse hangs the noun phrase on the names."""
+    phrase = token.head if token.dep_ in ("compound", "amod") else token
+    while phrase.dep_ in ("appos", "conj", "nmod", "pobj", "prep") and phrase.head.i != phrase.i and phrase.head.pos_ != "VERB":
+        phrase = phrase.head  # "named X as candidates", "named X together with Y candidate countries" (the parse's pobj)
+    return phrase.dep_ in ("oprd", "ccomp", "dobj", "attr", "appos", "prep") and phrase.head.lemma_.lower() in words().naming_verb
 
 
 def _since(trigger: Token, dates: DateIndex):
@@ -1015,6 +1027,8 @@ def _application_act(trigger: Token) -> bool:
                                                           and _status_in(trigger) == "candidate")
     if trigger.dep_ == "compound" and trigger.head.lower_ in ("application", "request", "applications", "requests"):
         trigger = trigger.head  # "a membership request from X was received in 2009": the request is the act
+    if _status_in(trigger) == "candidate" and _named_standing(trigger):
+        return True  # "the bloc named X and Y official candidate countries": the naming grants it
     verb = realising_verb(trigger)
     return trigger.lower_ in APPLICATION_NOUNS \
         and verb.i != trigger.i and w.noun_verb.get(verb.lemma_) in ("apply", "join")
