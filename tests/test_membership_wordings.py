@@ -500,3 +500,25 @@ def test_membership_wordings_named_candidates_are_dated_by_the_naming(run, shape
     named = shape.format(M=_listed(names), A=names[0], R=_listed(names[1:]))
     text = f"{_capitalized(when)}, the African Union named {named}."
     assert _facts(run, text) == sorted(("AU", c, "apply", "candidate", value) for c in codes)
+
+
+# A bare word for a body the cue acts on ("launched the bank") is the body named before with that word
+BODY_BEFORE = [
+    ("The New Development Bank met. {M} launched the bank {D}.", "NDB", "found", "founding_member"),
+    ("The New Development Bank met. {D}, {M} set up the bank.", "NDB", "found", "founding_member"),
+    ("The International Monetary Fund met. {M} {were} admitted to the fund {D}.", "IMF", "join", "member"),
+    ("The International Criminal Court met. {M} withdrew from the court {D}.", "ICC", "leave", None),
+]
+BODY_BEFORE_CASES = [(t.format(M=_listed(names), D=when, were="were"), sorted((o, c, a, s, v) for c in codes))
+                     for (t, o, a, s), (names, codes), (when, v) in itertools.product(BODY_BEFORE, LISTS, DATES)]
+
+
+@pytest.mark.parametrize("text, expected", BODY_BEFORE_CASES, ids=_ids(BODY_BEFORE_CASES))
+def test_membership_wordings_a_bare_body_word_is_the_body_named_before(run, text, expected):
+    assert _facts(run, " ".join(_capitalized(s) for s in text.split(". "))) == expected
+
+
+@pytest.mark.parametrize("names, codes", LISTS)
+def test_membership_wordings_a_bank_no_text_names_is_no_organization(run, names, codes):
+    assert _facts(run, f"The African Union met. {_listed(names)} launched a bank in 2015.") == []
+    assert _facts(run, f"The African Union met. {_listed(names)} launched the bank in 2015.") == []

@@ -22,7 +22,7 @@ from extractor.membership.frames import (
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
     _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, with_status_as, words,
 )
-from extractor.membership.organizations import meant_organization
+from extractor.membership.organizations import body_acted_on, meant_organization
 from extractor.membership.records import entity
 from extractor.modality import lemma_in, words as modality_words
 from extractor.nlp import clause_verb
@@ -267,6 +267,8 @@ def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | 
     """The organization a cue is about: the one named in its sentence nearest to it in the parse
     (not the member), else the last one named before the sentence within SALIENT_CHARS."""
     sentence = cue.sent
+    if (body := body_acted_on(cue, mentions)) is not None and body.id_ != member.id_:
+        return body  # "X, Y and Z - known as BRICS - launched the bank": the bank named before
     named = [m for m in _mentions_in(sentence, mentions, ("organization",)) if m.id_ != member.id_]
     if named:
         return min(named, key=lambda m: (not _argument_of(m, cue), _path_length(m.root, cue), abs(m.root.i - cue.i)))
@@ -539,6 +541,9 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     if not objects or _founding_object(cue) is not None:
         return False  # "signed the treaty creating X": what founds it
+    if org is not None and SPAN_KEY in cue.doc.spans and (body := body_acted_on(cue, list(cue.doc.spans[SPAN_KEY]))) is not None \
+            and body.id_ == org.id_:
+        return False  # "launched the bank": the bank named before
     w = words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
@@ -729,8 +734,10 @@ def _anaphor_object(token: Token) -> bool:
         else reason_words()["into_preposition"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "the bloc was founded by X"
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-    named = {i for m in token.doc.spans[SPAN_KEY] for i in range(m.start, m.end)} if SPAN_KEY in token.doc.spans else set()
-    return any(o.lemma_.lower() in words().org_anaphor and o.i not in named for o in objects)
+    spans = list(token.doc.spans[SPAN_KEY]) if SPAN_KEY in token.doc.spans else []
+    named = {i for m in spans for i in range(m.start, m.end)}
+    return any(o.lemma_.lower() in words().org_anaphor and o.i not in named for o in objects) \
+        or body_acted_on(token, spans) is not None  # "launched the bank" after "the New Development Bank"
 
 
 def unreal_frame(mention: MembershipMention) -> bool:

@@ -83,6 +83,25 @@ def body_in_slot(cue: Token, org: Span | None, mentions: list[Span]) -> Token | 
     return None
 
 
+def body_acted_on(cue: Token, mentions: list[Span]) -> Span | None:
+    """The organization a bare word for a body that the cue acts on stands for ("launched the
+    bank in 2015", "was admitted to the fund"): the one named last before it whose name holds
+    that word ("New Development Bank"); None when the cue acts on no such word."""
+    for child in cue.children:
+        phrases = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in SLOT_PREPOSITIONS \
+            else [child] if child.dep_ in ("dobj", "nsubjpass") else []
+        for noun in phrases:
+            if noun.lemma_.lower() not in body_nouns() or _described(noun) or _inside_mention(noun, mentions):
+                continue
+            if not any(c.dep_ in ("det", "poss") for c in noun.children):
+                continue
+            before = [m for m in mentions if m.label_ == "organization" and m.end <= noun.i
+                      and noun.lower_ in {w.lower() for w in m.text.split()} | {w.lower() + "s" for w in m.text.split()}]
+            if before:
+                return before[-1]
+    return None
+
+
 def named_body(noun: Token, mentions: list[Span], exclude: set[str], qualifier: str | None = None) -> Span | None:
     """The organization the document names that a body's noun stands for, of those named
     anywhere in it but `exclude`: one whose name holds a word of the noun's phrase ("New
