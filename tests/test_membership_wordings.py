@@ -522,3 +522,52 @@ def test_membership_wordings_a_bare_body_word_is_the_body_named_before(run, text
 def test_membership_wordings_a_bank_no_text_names_is_no_organization(run, names, codes):
     assert _facts(run, f"The African Union met. {_listed(names)} launched a bank in 2015.") == []
     assert _facts(run, f"The African Union met. {_listed(names)} launched the bank in 2015.") == []
+
+
+# "It" as a member: the country the sentence before is about (its subject, or the name opening it)
+PRONOUN_TEXTS = [
+    ("{C} joined the African Union on 4 May 2011. It had applied in 2003.", [("AU", "{c}", "join", "member", "2011-05-04"), ("AU", "{c}", "apply", "candidate", "2003")]),
+    ("{C} met the African Union. It applied to join the WTO in 2003.", [("WTO", "{c}", "apply", "candidate", "2003")]),
+    ("{C} signed a trade deal. In 2009, it left the Commonwealth.", [("COMMONWEALTH", "{c}", "leave", None, "2009")]),
+]
+PRONOUN_CASES = [(_capitalized(t.format(C=name)), sorted(tuple(x.format(c=code) if isinstance(x, str) else x for x in f) for f in facts))
+                 for (t, facts), (name, code) in itertools.product(
+                     PRONOUN_TEXTS, [("Chile", "CHL"), ("the Netherlands", "NLD"), ("Bosnia and Herzegovina", "BIH")])]
+
+
+@pytest.mark.parametrize("text, expected", PRONOUN_CASES, ids=_ids(PRONOUN_CASES))
+def test_membership_wordings_it_is_the_country_the_sentence_before_is_about(run, text, expected):
+    assert _facts(run, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The African Union met Chile. It applied new rules in 2003.",
+    "The EU met Chile. It applied to join the WTO in 2004.",
+    "The African Union grew. It admitted Peru in 2003.",
+])
+def test_membership_wordings_it_after_an_organization_is_no_country(run, text):
+    assert [f for f in _facts(run, text) if f[1] == "CHL"] == []
+
+
+# "the process of accession", "the road to membership": a process, so an application
+@pytest.mark.parametrize("phrase", ["started the process of accession to", "took steps towards membership of"])
+@pytest.mark.parametrize("name, code", [("Chile", "CHL"), ("the Netherlands", "NLD")])
+def test_membership_wordings_a_process_of_accession_is_an_application(run, phrase, name, code):
+    text = _capitalized(f"{name} {phrase} the African Union in 2011.")
+    assert [f[:4] for f in _facts(run, text)] == [("AU", code, "apply", "candidate")]
+
+
+# A phrasal cue without its particle is no cue ("took steps" is no "took in"); a gerund subject
+# in the present or future speaks of a change in general
+@pytest.mark.parametrize("name, code", [("Chile", "CHL"), ("the Netherlands", "NLD")])
+@pytest.mark.parametrize("gerund", ["Joining", "Leaving"])
+@pytest.mark.parametrize("verb", ["will take", "would take", "takes"])
+def test_membership_wordings_a_change_spoken_of_in_general_is_none(run, name, code, gerund, verb):
+    text = f'The African Union met. "{gerund} this group {verb} {name} away from its neighbours," he said.'
+    assert _facts(run, text) == []
+
+
+@pytest.mark.parametrize("names, codes", [(["Chile"], ["CHL"]), (["Peru", "Chile"], ["CHL", "PER"])])
+def test_membership_wordings_a_change_as_a_past_subject_happened(run, names, codes):
+    assert _facts(run, f"Joining the African Union in 2004 made {_listed(names)} richer.") == [
+        ("AU", c, "join", "member", "2004") for c in codes]

@@ -44,6 +44,7 @@ REASONS = {
     "other_clause": "the member is an argument of another clause's verb ('X, which joined NATO, borders Y')",
     "hedged": "the cue is hoped, wanted, conditional, negated or modal",
     "topic": "the change is what something is about ('a working group on X's accession')",
+    "generic": "the change as the subject of a clause, spoken of in general ('Joining the bloc will take X away from ...')",
     "undone": "a withdrawal revoked or reversed ('X reversed its withdrawal'): no change",
     "unreal": "the change is threatened, urged, rumoured, proposed or only discussed",
     "owned_by_other": "the cue is another member's ('X hoped to conclude talks on Y's accession')",
@@ -140,13 +141,23 @@ def find_candidates(doc: Doc, skip: Spans, mentions: list[Span], read: set[tuple
     for sentence in doc.sents:
         if skip.holds(sentence.start_char) or not sentence[0].dep_:
             continue  # boilerplate, or a sentence the model did not parse (no cue can be read there)
-        sentence_cues = [(t, c) for t in sentence if (c := cue_of(t)) is not None]
+        sentence_cues = [(t, c) for t in sentence if (c := cue_of(t)) is not None and not _lacks_particle(t, c)]
         if not sentence_cues:
             continue
         members = _members_in(sentence, mentions)
         for member in members:
             out.append(_decide(member, sentence_cues, mentions, read, taken))
     return out
+
+
+PARTICLE_NEEDS = frozenset({"particle_up", "particle_in", "particle_out"})
+
+
+def _lacks_particle(token: Token, cue: Cue) -> bool:
+    """A phrasal cue without its particle is no cue at all ("took steps" is no "took in", "set a
+    date" no "set up"): it must not take the members a cue nearby reads."""
+    needs = set(cue.needs.split("|"))
+    return needs <= PARTICLE_NEEDS and not any(_need_holds(n, token, None) for n in needs)
 
 
 def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
@@ -157,7 +168,42 @@ def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
                 for m in _countries_referred(t, mentions) if m.start < sentence.start]  # "X and Y are now member countries": no anaphor
     governments = [Span(c.doc, c.start, c.end, label="country", span_id=c.id_)
                    for c in _mentions_in(sentence, mentions, ("capital",)) if _acts(c.root)]
-    return sorted({(m.id_, m.start): m for m in [*named, *referred, *governments]}.values(), key=lambda m: m.start)
+    pronouns = [] if named else _pronoun_countries(sentence, mentions)
+    return sorted({(m.id_, m.start): m for m in [*named, *referred, *governments, *pronouns]}.values(), key=lambda m: m.start)
+
+
+def _pronoun_countries(sentence: Span, mentions: list[Span]) -> list[Span]:
+    """"It" as the subject of a cue in a sentence that names no country: the country the sentence
+    before is about, its subject ("Croatia joined the EU on Monday. It is 10 years since it
+    applied"); else, when the last name before it is a country's, that one (within SALIENT_CHARS).
+    An organization as that subject, or named last, makes "it" the organization: no member."""
+    out = []
+    for token in sentence:
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or cue_of(token.head) is None:
+            continue
+        referent = _subject_before(sentence, mentions)
+        if referent is None:
+            before = [m for m in mentions if m.end <= token.i and m.label_ in ("country", "organization")]
+            referent = before[-1] if before else None
+        if referent is not None and referent.label_ == "country" and token.idx - referent.end_char <= SALIENT_CHARS:
+            out.append(_as_referred(referent, token))
+    return out
+
+
+def _subject_before(sentence: Span, mentions: list[Span]) -> Span | None:
+    """The country or organization the subject of the sentence before `sentence` names, if any."""
+    if sentence.start == 0:
+        return None
+    previous = sentence.doc[sentence.start - 1].sent
+    named = [m for m in mentions if previous.start <= m.start < previous.end and m.label_ in ("country", "organization")]
+    if previous[0].pos_ == "X":  # sentences the model did not parse (the cascade): a name that opens the last of them
+        text = previous.text.rstrip()
+        opening = previous.start_char + max(text.rfind(". ", 0, len(text) - 1), text.rfind("\n", 0, len(text) - 1)) + 1
+        later = [m for m in named if m.start_char >= opening]
+        return later[0] if later and len(previous.doc.text[opening:later[0].start_char].split()) <= 1 else None
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inside = {t.i for s in subjects for t in s.subtree}
+    return next((m for m in named if m.root.i in inside), None)
 
 
 def _acts(token: Token) -> bool:
@@ -316,6 +362,7 @@ def _reason(c: Candidate, cue: Cue, read: set[tuple[int, str]], taken: dict[int,
         ("hedged", lambda: _hedged(c.cue)),
         ("undone", lambda: c.action == "leave" and _undone(c.cue)),
         ("topic", lambda: _topic(c.cue)),
+        ("generic", lambda: _generic(c.cue)),
         ("unreal", lambda: _unreal(c.cue)),
         ("owned_by_other", lambda: _owned_by_other(c.cue, c.member)),
         ("place", lambda: _under_preposition(c.member, "place_preposition", c.cue)),
@@ -750,6 +797,16 @@ def unreal_frame(mention: MembershipMention) -> bool:
     if _named_by_other_change(mention.trigger) or _topic(mention.trigger):
         return True
     return mention.action != "apply" and _unreal(mention.trigger)
+
+
+def _generic(cue: Token) -> bool:
+    """A gerund cue as the subject of a clause in the present or future: the change spoken of in
+    general ("Joining the bloc will take X away from ...", "Leaving the union means ..."), not
+    one that happened ("Joining the bloc in 2004 made X richer")."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("csubj", "nsubj", "csubjpass") or cue.head.i == cue.i:
+        return False
+    verb = cue.head
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _topic(cue: Token) -> bool:
