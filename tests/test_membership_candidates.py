@@ -48,7 +48,7 @@ FOUND = [
     ("Originally Bolivia and Peru joined the Andean Community in 1969.",
      [("ANDEAN_COMMUNITY", m, "found", "founding_member", "1969") for m in ("BOL", "PER")]),
     # a decision reported with "would"
-    ("Gabon said on 3 May 2024 that it would leave OPEC.", [("OPEC", "GAB", "leave", None, "2024-05-03")]),
+    ("Gabon said on 3 May 2024 that it would leave OPEC.", [("OPEC", "GAB", "leave", None, None)]),  # the saying's date
     ("The government of Gabon told reporters it would leave OPEC in June 2024.",
      [("OPEC", "GAB", "leave", None, "2024-06")]),
     # a government stands for its state

@@ -571,3 +571,20 @@ def test_membership_wordings_a_change_spoken_of_in_general_is_none(run, name, co
 def test_membership_wordings_a_change_as_a_past_subject_happened(run, names, codes):
     assert _facts(run, f"Joining the African Union in 2004 made {_listed(names)} richer.") == [
         ("AU", c, "join", "member", "2004") for c in codes]
+
+
+# A date on the reporting verb dates the saying, not the change its that-clause tells
+SAYING = [
+    ("{M} said on Thursday that {it} would leave the Commonwealth.", "leave", None, None),
+    ("{M} announced on 4 May 2011 that {it} had joined the African Union.", "join", "member", None),
+    ("{M} said on Thursday that {it} left the Commonwealth in 1994.", "leave", None, "1994"),
+    ("{M} said {it} had left the Commonwealth on 4 May 2011.", "leave", None, "2011-05-04"),
+]
+SAYING_CASES = [(_capitalized(t.format(M=_listed(names), it="it" if len(names) == 1 else "they")),
+                 sorted(("COMMONWEALTH" if "Commonwealth" in t else "AU", c, a, s, v) for c in codes))
+                for (t, a, s, v), (names, codes) in itertools.product(SAYING, [(["Chile"], ["CHL"]), *LISTS[:2]])]
+
+
+@pytest.mark.parametrize("text, expected", SAYING_CASES, ids=_ids(SAYING_CASES))
+def test_membership_wordings_the_date_of_a_saying_is_not_the_change(run, text, expected):
+    assert _facts(run, text) == expected

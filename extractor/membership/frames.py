@@ -88,6 +88,7 @@ class _Words:
     time_preposition: set[str] = field(default_factory=set)
     since_word: set[str] = field(default_factory=set)
     naming_verb: set[str] = field(default_factory=set)
+    reporting_verb: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 
@@ -121,7 +122,7 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb"):
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb", "reporting_verb"):
             getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
@@ -948,6 +949,28 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
 
 
 def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
+    """The date of a membership change (`_change_date`), unless it dates the saying of the clause
+    the change is told in ("X said on Thursday that it would leave Y": Thursday is the saying's)."""
+    when = _change_date(m, dates, fallback)
+    return None if when is not None and _dates_the_saying(when, m.trigger, dates) else when
+
+
+def _dates_the_saying(when, trigger: Token, dates: DateIndex) -> bool:
+    """The date hangs on a reporting verb ("said on Thursday", "announced Monday") whose
+    that-clause holds the trigger."""
+    root = next((r for t, r in dates.in_sentence(trigger.sent) if t is when), None)
+    if root is None:
+        return False
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    clause = clause_verb(trigger)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if head.lemma_.lower() not in words().reporting_verb or clause.dep_ != "ccomp" or clause.head.i != head.i:
+        return False
+    return head.i < root.i < clause.i and root.i - head.i <= 3  # "said on Thursday that it ...", beside the verb
+
+
+def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     """The date of a membership change: its enumeration item's own date; talks by their own
     clause, an application strictly by its clause ("waiting to join ... by 2006" dates the
     hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
