@@ -588,3 +588,13 @@ SAYING_CASES = [(_capitalized(t.format(M=_listed(names), it="it" if len(names) =
 @pytest.mark.parametrize("text, expected", SAYING_CASES, ids=_ids(SAYING_CASES))
 def test_membership_wordings_the_date_of_a_saying_is_not_the_change(run, text, expected):
     assert _facts(run, text) == expected
+
+
+# Founders dated by the organization's own phrase: "founding members of X, established in 1992"
+@pytest.mark.parametrize("verb", ["established", "created", "founded", "set up"])
+@pytest.mark.parametrize("names, codes", [(["Chile"], ["CHL"]), *LISTS[:2]])
+@pytest.mark.parametrize("when, value", DATES)
+def test_membership_wordings_founders_dated_by_the_organization_phrase(run, verb, names, codes, when, value):
+    noun = "one of the founding members" if len(names) == 1 else "among the founding members"
+    text = f"{_listed(names)} {'was' if len(names) == 1 else 'were'} {noun} of the African Union {verb} {when}, officials said."
+    assert _facts(run, _capitalized(text)) == sorted(("AU", c, "found", "founding_member", value) for c in codes)

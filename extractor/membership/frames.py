@@ -89,6 +89,7 @@ class _Words:
     since_word: set[str] = field(default_factory=set)
     naming_verb: set[str] = field(default_factory=set)
     reporting_verb: set[str] = field(default_factory=set)
+    founding_verb: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 
@@ -122,7 +123,7 @@ def words() -> _Words:
     for kind, word, value in read_tsv("membership_words.tsv", 3):
         if kind == "member_noun":
             w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb", "reporting_verb"):
+        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb", "reporting_verb", "founding_verb"):
             getattr(w, kind).add(word)
         else:
             getattr(w, kind)[word] = value
@@ -970,6 +971,20 @@ def _dates_the_saying(when, trigger: Token, dates: DateIndex) -> bool:
     return head.i < root.i < clause.i and root.i - head.i <= 3  # "said on Thursday that it ...", beside the verb
 
 
+def _founding_date(m: MembershipMention, dates: DateIndex):
+    """A founder's date where the organization's own phrase gives its creation ("founding members
+    of X, established in 1992", "X, which was created on 21 May 1952"), else None."""
+    for timex, root in dates.in_sentence(m.trigger.sent):
+        verb = clause_verb(root)
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in words().founding_verb or verb.head.i == verb.i:
+            continue
+        phrase = verb.head  # the organization, or the noun phrase holding the trigger ("one of the founding members")
+        if any(t.i == phrase.i for t in m.trigger.subtree) or (phrase.pos_ in ("NOUN", "NUM", "PRON", "PROPN")
+                                                                and m.trigger in phrase.subtree):
+            return timex
+    return None
+
+
 def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     """The date of a membership change: its enumeration item's own date; talks by their own
     clause, an application strictly by its clause ("waiting to join ... by 2006" dates the
@@ -991,6 +1006,8 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
         # of Y since 2015, ...": the parse hangs "since" on the name the phrase is set beside
         return dates.inside(m.trigger) or next((timex for timex, root in dates.in_sentence(m.trigger.sent)
                                                 if root.head.lower_ in words().since_word and root.head.head.i == appos.head.i), None)
+    if m.action == "found" and (created := _founding_date(m, dates)) is not None:
+        return created
     if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
