@@ -598,3 +598,12 @@ def test_membership_wordings_founders_dated_by_the_organization_phrase(run, verb
     noun = "one of the founding members" if len(names) == 1 else "among the founding members"
     text = f"{_listed(names)} {'was' if len(names) == 1 else 'were'} {noun} of the African Union {verb} {when}, officials said."
     assert _facts(run, _capitalized(text)) == sorted(("AU", c, "found", "founding_member", value) for c in codes)
+
+
+# An undated change told as news is the story's own, not one dated years before it
+@pytest.mark.parametrize("now", ["is pulling out of", "will withdraw from", "is leaving"])
+@pytest.mark.parametrize("name, code", [("Chile", "CHL"), ("the Netherlands", "NLD")])
+def test_membership_wordings_a_change_told_as_news_is_not_an_old_one(run, now, name, code):
+    text = _capitalized(f"{name} left the Commonwealth in 1984 and rejoined it in 2002. Now {name} {now} the Commonwealth.")
+    dates = [m.date.value if m.date else None for m in of_type(run(text), "membership") if m.action == "leave"]
+    assert sorted(dates, key=str) == sorted(["1984", None], key=str)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from extractor.entities import country_adjectives, country_name, organizations
 from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
 from extractor.membership.frames import MembershipMention, membership_date
+from extractor.nlp import clause_verb, tense_of
 from extractor.records import Entity, Evidence, Membership
 
 
@@ -29,7 +30,7 @@ def membership_records(doc_id: str, mentions: list[MembershipMention], dates: Da
         when = membership_date(m, dates)
         change = (m.organization, m.member, m.action, m.status)
         value = date_ref(when).value if when is not None else None
-        key = _record_key(change, value, by_change.get(change, []), merged)
+        key = _record_key(change, value, by_change.get(change, []), merged, _told_as_news(m) if value is None else None)
         proof = evidence(m.sentence)
         if key in merged:
             first = merged[key]
@@ -53,12 +54,26 @@ def membership_records(doc_id: str, mentions: list[MembershipMention], dates: Da
     return with_later_evidence(merged, more)
 
 
-def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dict[tuple, Membership]) -> tuple:
+def _told_as_news(m: MembershipMention) -> int | None:
+    """The reference year of an undated mention told in the present or future ("the US is pulling
+    out of UNESCO", "X will also withdraw"): the story's own change, not one of years before it."""
+    reference = m.trigger.doc._.reference_date
+    if reference is None or tense_of(clause_verb(m.trigger)) not in ("present", "future"):
+        return None
+    return reference.year
+
+
+def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dict[tuple, Membership],
+                news_year: int | None = None) -> tuple:
     """The record a mention of `change` dated `value` belongs to: the one with that date, else
-    the first undated one (which it dates), else a new one; an undated mention, the first."""
+    the first undated one (which it dates), else a new one; an undated mention, the first, unless
+    it is told as news (`news_year`) and every record of the change is dated years before
+    ("left UNESCO in 1984 ... is pulling out of UNESCO": two withdrawals)."""
     if not keys:
         return (*change, 0)
     if value is None:
+        if news_year is not None and all(_years_before(merged[k], news_year) for k in keys):
+            return (*change, len(keys))
         return keys[0]
     for key in keys:
         if merged[key].date is not None and merged[key].date.value == value:
@@ -67,3 +82,8 @@ def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dic
         if merged[key].date is None:
             return key
     return (*change, len(keys))
+
+
+def _years_before(record: Membership, year: int) -> bool:
+    value = record.date.value if record.date is not None else None
+    return value is not None and value[:4].isdigit() and int(value[:4]) < year - 1
