@@ -607,3 +607,19 @@ def test_membership_wordings_a_change_told_as_news_is_not_an_old_one(run, now, n
     text = _capitalized(f"{name} left the Commonwealth in 1984 and rejoined it in 2002. Now {name} {now} the Commonwealth.")
     dates = [m.date.value if m.date else None for m in of_type(run(text), "membership") if m.action == "leave"]
     assert sorted(dates, key=str) == sorted(["1984", None], key=str)
+
+
+# The organization a sentence without one is about: what the sentence before is about (its
+# subject, "the alliance" for the one named before it), even across a paragraph break, before
+# a name that sentence only mentions ("fellow G7 members")
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+@pytest.mark.parametrize("name, code", [("Beijing", "CHN"), ("Chile", "CHL"), ("the Netherlands", "NLD")])
+def test_membership_wordings_the_organization_the_sentence_before_is_about(run, gap, name, code):
+    text = (f"Britain joined ASEAN on Sunday.{gap}The alliance comprises fellow G7 members Canada and Japan."
+            f"{gap}Created in 1967, it has been seen as a bulwark, although {name} has applied to join.")
+    assert [f[:4] for f in _facts(run, text) if f[1] == code] == [("ASEAN", code, "apply", "candidate")]
+
+
+def test_membership_wordings_a_name_and_an_adjective_are_no_list(run):
+    text = "Interpol met. In a vote of the police organisation's members in China, Palestinian membership was approved."
+    assert [f[1] for f in _facts(run, text)] == ["PSE"]

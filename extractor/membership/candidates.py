@@ -195,6 +195,8 @@ def _subject_before(sentence: Span, mentions: list[Span]) -> Span | None:
     if sentence.start == 0:
         return None
     previous = sentence.doc[sentence.start - 1].sent
+    while not previous.text.strip() and previous.start > 0:
+        previous = sentence.doc[previous.start - 1].sent  # a paragraph break between them
     named = [m for m in mentions if previous.start <= m.start < previous.end and m.label_ in ("country", "organization")]
     if previous[0].pos_ == "X":  # sentences the model did not parse (the cascade): a name that opens the last of them
         text = previous.text.rstrip()
@@ -203,7 +205,10 @@ def _subject_before(sentence: Span, mentions: list[Span]) -> Span | None:
         return later[0] if later and len(previous.doc.text[opening:later[0].start_char].split()) <= 1 else None
     subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     inside = {t.i for s in subjects for t in s.subtree}
-    return next((m for m in named if m.root.i in inside), None)
+    found = next((m for m in named if m.root.i in inside), None)
+    if found is None and subjects and subjects[0].lemma_.lower() in words().org_anaphor:
+        found = _last_organization_before(subjects[0].i, mentions, set())  # "The alliance comprises ...": the one named before
+    return found
 
 
 def _acts(token: Token) -> bool:
@@ -318,6 +323,10 @@ def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | 
     named = [m for m in _mentions_in(sentence, mentions, ("organization",)) if m.id_ != member.id_]
     if named:
         return min(named, key=lambda m: (not _argument_of(m, cue), _path_length(m.root, cue), abs(m.root.i - cue.i)))
+    topic = _subject_before(sentence, mentions)  # what the sentence before is about comes before a name it mentions
+    if topic is not None and topic.label_ == "organization" and topic.id_ != member.id_ \
+            and sentence.start_char - topic.end_char <= 2 * SALIENT_CHARS:
+        return topic
     earlier = _last_organization_before(sentence.start, mentions, {member.id_})
     if earlier is not None and sentence.start_char - earlier.end_char <= SALIENT_CHARS:
         return earlier
@@ -399,7 +408,7 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
         return False  # "joined along with X": X joins too
     if prep.lower_ == "with" and _talks_of(prep.head, cue):
         return False  # "accession talks with X", "membership negotiations with X": X is who would join
-    if prep.lower_ == "in" and prep.i == cue.i + 1 and prep.head.i == cue.i and _particle_objects(cue):
+    if prep.lower_ == "in" and cue.pos_ == "VERB" and prep.i == cue.i + 1 and prep.head.i == cue.i and _particle_objects(cue):
         return False  # "took in X": the particle, no place
     if prep.lower_ == "by" and prep.head.i == cue.i:
         return False  # "created by X", "was admitted by X"... the agent of the cue itself
@@ -914,6 +923,8 @@ def _list_mate(c: Candidate, others: list[Candidate], changes: dict, spans, date
             continue
         if not (_in_subtree(d.member.root, mate.trigger) or _in_subtree(mate.trigger, d.member.root)):
             continue  # the mate's name is not where its change is ("X and Y signed a deal on X's entry")
+        if d.member.label_ != c.member.label_:
+            continue  # a name and an adjective are no list ("members in China, Palestinian membership")
         if _next_in_text(d.member, c.member, spans, dated) or _next_in_text(c.member, d.member, spans, dated):
             return mate
     return None

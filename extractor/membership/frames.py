@@ -514,7 +514,7 @@ def _objects(verb: Token, mentions: list[Span]) -> list[Span]:
 def _particle_objects(verb: Token) -> list[Token]:
     """What a phrasal verb acts on when the parse hangs it on the particle ("took in X": X is the
     object of "in", not of "took")."""
-    particle = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    particle = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) and verb.pos_ == "VERB" else None
     if particle is None or particle.head.i != verb.i or particle.dep_ not in ("prt", "prep"):
         return []
     return [c for c in particle.children if c.dep_ == "pobj"]
