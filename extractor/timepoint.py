@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-GRANULARITIES = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,6 @@ from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb
 from extractor.spans import Spans
 
-MEMBER_LABELS = ("country", "organization")
-
 
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
@@ -478,15 +476,6 @@ def _about_membership(talks: Token) -> bool:
     if any(c.lower_ in joining for c in talks.children if c.dep_ in ("compound", "amod", "nmod")):
         return True
     return any(t.lower_ in joining and t.i != talks.i for t in talks.sent)
-
-
-def talks_date_heads(talks: Token) -> set[int]:
-    """Where the date of talks hangs: on the noun ("talks with X in 2014") or on the verb it is
-    the object of ("X opened talks in 2014"); a date elsewhere in the sentence is another's."""
-    heads = {talks.i}
-    if talks.dep_ in ("dobj", "nsubjpass"):
-        heads.add(talks.head.i)
-    return heads
 
 
 def _talks_partners(talks: Token, mentions: list[Span]) -> list[Span]:
