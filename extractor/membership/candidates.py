@@ -936,7 +936,7 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
     sentence or the one before, is that change for them, dated by its own clause."""
     out: list[MembershipMention] = []
     follow = reason_words()["follow_verb"]
-    for token in doc:
+    for token in _tokens_after_changes(doc, mentions):
         if token.pos_ != "VERB" or token.lemma_.lower() not in follow or skip.holds(token.idx) or _is_hedged(token):
             continue
         if any(c.dep_ == "dobj" and c.lower_ not in follow for c in token.children):
@@ -954,6 +954,16 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
             out.append(replace(told, member=member.id_, member_name=name, trigger=token, sentence=token.sent,
                                when=None, frame="follow", ordinal=None))
     return out
+
+
+def _tokens_after_changes(doc: Doc, mentions: list[MembershipMention]):
+    """The tokens of the sentences that tell a change and of the sentence after each: where a
+    follower can be (the rest of the Doc is never looked at)."""
+    starts = sorted({m.sentence.start for m in mentions} | {m.sentence.end for m in mentions if m.sentence.end < len(doc)})
+    for start in starts:
+        sentence = doc[start].sent
+        if sentence.start == start:
+            yield from sentence
 
 
 def _in_subtree(token: Token, top: Token) -> bool:
