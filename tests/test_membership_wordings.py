@@ -543,7 +543,7 @@ def test_membership_wordings_it_is_the_country_the_sentence_before_is_about(run,
 @pytest.mark.parametrize("text", [
     "The African Union met Chile. It applied new rules in 2003.",
     "The EU met Chile. It applied to join the WTO in 2004.",
-    "The African Union grew. It admitted Peru in 2003.",
+    "The African Union met Chile. It admitted Peru in 2003.",
 ])
 def test_membership_wordings_it_after_an_organization_is_no_country(run, text):
     assert [f for f in _facts(run, text) if f[1] == "CHL"] == []

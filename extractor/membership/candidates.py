@@ -25,7 +25,7 @@ from extractor.membership.frames import (
 from extractor.membership.organizations import body_acted_on, meant_organization
 from extractor.membership.records import entity
 from extractor.modality import lemma_in, words as modality_words
-from extractor.nlp import clause_verb
+from extractor.nlp import clause_verb, span_for
 from extractor.records import Candidate as CandidateRecord
 from extractor.spans import Spans
 
@@ -461,7 +461,7 @@ def _item_dates(doc: Doc) -> frozenset[int]:
     May"): what an enumeration's items carry beside their names."""
     out: set[int] = set()
     for timex in doc._.timexes or []:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        span = span_for(doc, timex.start, timex.end)
         if span is None:
             continue
         out.update(range(span.start, span.end))
@@ -865,7 +865,7 @@ def candidate_mentions(candidates: list[Candidate]) -> list[MembershipMention]:
     for c in candidates:
         if c.outcome != "record" or c.organization is None:
             continue
-        name = c.member.text if c.member.text in country_names() else country_name(c.member.id_)  # "Beijing" is China
+        name = _member_name(c.member)
         out.append(MembershipMention(c.organization.id_, c.organization.text, c.member.id_, name, "country",
                                      c.action, c.status, _ordinal_near(c.cue), c.cue, c.sentence, "candidate"))
     return out
@@ -907,8 +907,7 @@ def with_list_mates(candidates: list[Candidate], frames: list[MembershipMention]
             if mate is None or (c.outcome == "record" and (mate.organization, mate.action) != (
                     own[key].organization, own[key].action)):
                 continue
-            name = c.member.text if c.member.text in country_names() else country_name(c.member.id_)
-            out_found[key] = replace(mate, member=c.member.id_, member_name=name, when=None)
+            out_found[key] = replace(mate, member=c.member.id_, member_name=_member_name(c.member), when=None)
             changes[key] = out_found[key]
             out_candidates[i] = replace(c, cue=mate.trigger, action=mate.action, status=mate.status, outcome="record")
             changed = True
@@ -950,8 +949,7 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
         for member in members:
             if member.id_ == told.member:
                 continue
-            name = member.text if member.text in country_names() else country_name(member.id_)
-            out.append(replace(told, member=member.id_, member_name=name, trigger=token, sentence=token.sent,
+            out.append(replace(told, member=member.id_, member_name=_member_name(member), trigger=token, sentence=token.sent,
                                when=None, frame="follow", ordinal=None))
     return out
 
@@ -968,6 +966,12 @@ def _tokens_after_changes(doc: Doc, mentions: list[MembershipMention]):
 
 def _in_subtree(token: Token, top: Token) -> bool:
     return top.left_edge.i <= token.i <= top.right_edge.i and (token.i == top.i or top in token.ancestors)
+
+
+def _member_name(member: Span) -> str:
+    """The name a record gives a member: as written when it is a country's name, else the
+    country's ("Beijing" is China, "it" the country it stands for)."""
+    return member.text if member.text in country_names() else country_name(member.id_)
 
 
 def candidate_records(doc_id: str, candidates: list[Candidate]) -> list[CandidateRecord]:
