@@ -56,6 +56,8 @@ class DocContext:
     membership_mentions: list | None = None  # membership.MembershipMention, written by `memberships`
     membership_candidates: list | None = None  # membership.candidates.Candidate, each with its outcome
     membership_event_cues: list | None = None  # membership.candidates.EventCue: dated changes of unnamed members
+    membership_changes: list | None = None  # link.DatedChange, written by `memberships`: what `events` reads of it
+    membership_words_read: frozenset[int] = frozenset()  # token indices `memberships` read as a change's words
     warnings: list = field(default_factory=list)  # records.Warning, written by any component
 
 
