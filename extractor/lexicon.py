@@ -223,6 +223,10 @@ class MembershipWords:
     naming_verb: set[str] = field(default_factory=set)
     reporting_verb: set[str] = field(default_factory=set)
     founding_verb: set[str] = field(default_factory=set)
+    effect_preposition: set[str] = field(default_factory=set)
+    effect_word: set[str] = field(default_factory=set)
+    effect_object: set[str] = field(default_factory=set)
+    effect_adjective: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 

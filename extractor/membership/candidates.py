@@ -19,7 +19,7 @@ from extractor.lexicon import membership_words, read_tsv
 from extractor.link import direct_path, evidence
 from extractor.membership.frames import (
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
-    _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, with_status_as,
+    _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as,
 )
 from extractor.membership.organizations import body_acted_on, meant_organization
 from extractor.modality import lemma_in, words as modality_words
@@ -111,8 +111,8 @@ def cue_words() -> set[str]:
 def cue_of(token: Token) -> Cue | None:
     """The cue `token` is, by its lemma (or a regular form of it) and its part of speech."""
     word = lemma_in(token, cues())
-    if word is None:
-        return None
+    if word is None or (token.pos_ == "VERB" and takes_effect(token, plain=False)):
+        return None  # "the treaty entered into force", "the ban took effect": no one joins or leaves
     pos = "VERB" if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
     for cue in cues()[word]:
         if cue.pos in (pos, "any"):
@@ -801,7 +801,7 @@ def unreal_frame(mention: MembershipMention) -> bool:
     discussed") stays."""
     if _undone(mention.trigger) and (cue := cue_of(mention.trigger)) is not None and cue.action == "leave":
         return True  # "X's withdrawal was revoked" (a frame may read the revoking as an expulsion)
-    if _named_by_other_change(mention.trigger) or _topic(mention.trigger):
+    if _named_by_other_change(mention.trigger) or _topic(mention.trigger) or takes_effect(mention.trigger, plain=False):
         return True
     return mention.action != "apply" and _unreal(mention.trigger)
 

@@ -25,6 +25,7 @@ from extractor.nlp import clause_verb, realising_verb
 from extractor.spans import Spans
 
 
+EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
 RELATIVE_PRONOUNS = ("which", "that", "who")
@@ -918,6 +919,8 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
     if m.when is not None:
         return m.when
+    if m.action in EFFECTIVE_ACTIONS and (effective := _effective_date(m.trigger, dates)) is not None:
+        return effective
     if m.action == "apply":
         # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
         # talks, bids or efforts under way ("started entry talks in October": no date)
@@ -940,6 +943,35 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _effective_date(trigger: Token, dates: DateIndex):
+    """The date of a conjoined clause saying the change took effect ("was signed on 26 March 1991
+    by A and B and came into force on 29 November 1991", "signed in May, and its membership took
+    effect on 1 July"): for a join, leave or founding the effective date beats the decision's
+    (GUIDELINES 4.2). None when no such clause has a date of its own."""
+    clause = clause_verb(trigger)
+    for verb in clause.conjuncts:
+        if verb.pos_ in ("VERB", "AUX") and takes_effect(verb):
+            when = dates.for_token(verb, fallback=False, strict=True)
+            if when is not None:
+                return when
+    return None
+
+
+def takes_effect(verb: Token, plain: bool = True) -> bool:
+    """'came into force', 'entered into force', 'took effect', and with `plain` 'became effective'
+    (without it only the idioms whose verb is no change of its own: "X will leave the bloc
+    effective 1 March" and "the membership became effective" still tell the change)."""
+    w = membership_words()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.effect_preposition and any(g.dep_ == "pobj" and g.lower_ in w.effect_word for g in c.children):
+            return True  # "into force", "into effect"
+        if c.dep_ == "dobj" and c.lower_ in w.effect_object:
+            return True  # "took effect"
+        if plain and c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in w.effect_adjective:
+            return True  # "became effective"
+    return False
 
 
 def _apposition_of(noun: Token) -> Token | None:
