@@ -227,6 +227,7 @@ class MembershipWords:
     effect_word: set[str] = field(default_factory=set)
     effect_object: set[str] = field(default_factory=set)
     effect_adjective: set[str] = field(default_factory=set)
+    act_noun: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 

@@ -5,6 +5,8 @@ status, date) per record."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import of_type
@@ -294,3 +296,43 @@ def test_membership_withdrawal_takes_the_date_it_took_effect(run, effect, member
 ])
 def test_membership_taking_effect_dates_a_change_and_is_none_itself(run, text, expected):
     assert _found(run, text) == expected
+
+
+# An undated change told as the news in the present perfect takes the date of a sentence just
+# after that names the act again ("announced the decision on Thursday", "Thursday's vote").
+NEWS_CHANGES = [
+    ("The European Union has granted {m} candidate status.", "EU", "apply", "candidate"),
+    ("{m} has become the 30th member of NATO.", "NATO", "join", "member"),
+    ("The World Trade Organization has admitted {m}.", "WTO", "join", "member"),
+    ("{m} has been suspended from the Commonwealth.", "COMMONWEALTH", "suspend", None),
+]
+ACTS_AGAIN = [
+    ("Leaders announced the decision on {d}.", "2023-12-12"),
+    ("{D}'s decision came after years of talks.", "2023-12-12"),
+    ("The vote took place on {d} in Brussels.", "2023-12-12"),
+    ("Officials said the decision was taken on 5 December.", "2023-12-05"),
+]
+PUBLISHED = date(2023, 12, 14)  # a Thursday: "Tuesday" is 2023-12-12
+
+
+@pytest.mark.parametrize("change, org, action, status", NEWS_CHANGES)
+@pytest.mark.parametrize("again, value", ACTS_AGAIN)
+@pytest.mark.parametrize("between", ["", " Crowds gathered in the capital.", "\n\nCrowds gathered in the capital. Music played."])
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB")])
+def test_membership_news_change_dated_by_the_act_named_again(run, change, org, action, status, again, value, between, member, iso):
+    first = change.format(m=member)
+    text = first[0].upper() + first[1:] + between + " " + again.format(d="Tuesday", D="Tuesday")
+    assert _found(run, text, PUBLISHED) == [(org, iso, action, status, value)]
+
+
+@pytest.mark.parametrize("change, org, action, status", NEWS_CHANGES)
+@pytest.mark.parametrize("again", [
+    # too far: over 400 characters after the change
+    "Crowds gathered in the capital, where music played late into the night and people danced in the streets. " * 4
+    + "Leaders announced the decision on Tuesday.",
+    "Leaders will take a decision on another matter on Friday.",  # another decision, ahead
+    "A vote on the budget took place on Tuesday.",  # an indefinite act is another one
+])
+def test_membership_news_change_not_dated_by_other_acts(run, change, org, action, status, again):
+    text = change.format(m="Chile") + " " + again
+    assert _found(run, text, PUBLISHED) == [(org, "CHL", action, status, None)]

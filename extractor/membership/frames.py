@@ -914,9 +914,19 @@ def _founding_date(m: MembershipMention, dates: DateIndex):
 
 
 def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
-    """The date of a membership change: its enumeration item's own date; talks by their own
-    clause, an application strictly by its clause ("waiting to join ... by 2006" dates the
-    hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
+    """The date of a membership change (`_clause_date`); with `fallback`, an undated change told
+    as the news is dated by the act named again just after (`_act_dated_after`), an application
+    only when it is a decision ("has granted X candidate status"), never talks or a bid."""
+    when = _clause_date(m, dates, fallback)
+    if when is None and fallback and (m.action != "apply" or _application_act(m.trigger)):
+        return _act_dated_after(m.trigger, dates)
+    return when
+
+
+def _clause_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
+    """The date of a membership change in its own sentence: its enumeration item's own date; talks
+    by their own clause, an application strictly by its clause ("waiting to join ... by 2006" dates
+    the hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
     if m.when is not None:
         return m.when
     if m.action in EFFECTIVE_ACTIONS and (effective := _effective_date(m.trigger, dates)) is not None:
@@ -943,6 +953,55 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+ACT_CHARS = 400  # how far after an undated change's sentence the act may be named again (about three sentences)
+
+
+def _act_dated_after(trigger: Token, dates: DateIndex):
+    """The date of an undated change told as the news in the present perfect ("The council has
+    granted X candidate status", "X has become the 28th member") from a sentence just after that
+    names the act again with a date of its own: "announced the decision on Thursday evening",
+    "Under Thursday's resolution", "membership became effective at midnight on Sunday"."""
+    if dates.in_sentence(trigger.sent) or not _present_perfect(clause_verb(trigger)):
+        return None
+    doc, sentence = trigger.doc, trigger.sent
+    limit = sentence.end_char + ACT_CHARS
+    while sentence.end < len(doc) and sentence.end_char < limit:
+        sentence = doc[sentence.end].sent
+        for token in sentence:
+            if token.idx >= limit:
+                return None
+            if token.pos_ == "NOUN" and token.lemma_.lower() in membership_words().act_noun and _definite(token):
+                when = _own_date(token, dates)
+                if when is not None:
+                    return when
+    return None
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has granted', 'have become', and the verb a clause of it completes ('has voted to suspend')."""
+    for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in v.children):
+            return True
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """'the decision', "Thursday's resolution", 'membership'; not 'a decision'."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "no") for c in noun.children)
+
+
+def _own_date(noun: Token, dates: DateIndex):
+    """A date of the noun itself ("Thursday's resolution", "the vote on Thursday") or of the clause
+    it is the subject or object of ("announced the decision on Thursday", "membership became
+    effective on Sunday")."""
+    for timex, root in dates.in_sentence(noun.sent):
+        if root.head.i == noun.i or (root.head.dep_ == "prep" and root.head.head.i == noun.i):
+            return timex
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return dates.for_token(noun.head, fallback=False, strict=True)
+    return None
 
 
 def _effective_date(trigger: Token, dates: DateIndex):
