@@ -53,7 +53,7 @@ def triggers() -> dict[tuple[str, str], tuple[str, str]]:
     derived: dict[tuple[str, str], tuple[str, str]] = {}
     for (lemma, pos), (kind, needs) in table.items():
         for other_pos, form in _derivations(lemma, pos):  # name / singular / plural are about one noun
-            derived.setdefault((form, other_pos), (kind, needs if needs in ("organization", "partner", "body") else "-"))
+            derived.setdefault((form, other_pos), (kind, needs if needs in ("organization", "partner", "body", "act") else "-"))
     return {**{k: v for k, v in derived.items() if k not in table and (k[0], "ANY") not in table}, **table}
 
 
@@ -113,6 +113,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "body" and not _founds_a_body(token):
         return None
+    if needs == "act" and not _undoes_an_act(token):
+        return None
     if needs == "unaddressed" and any(c.dep_ in ("ccomp", "dative") or (c.dep_ == "prep" and c.lower_ == "to")
                                       for c in token.children):
         return None
@@ -163,6 +165,14 @@ def _founds_a_body(token: Token) -> bool:
 
 
 PARTNER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _undoes_an_act(token: Token) -> bool:
+    """'revoked its withdrawal', 'the decision was reversed', 'the revocation of the ban': what
+    is undone is an act (an event word or a membership change), not a trend ('reversed losses')."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(_table_row(o) is not None or o.lower_ in membership_words().noun_action for o in objects)
 
 
 def _names_organization(token: Token) -> bool:
@@ -266,7 +276,9 @@ def _object_of_an_event(token: Token) -> bool:
     """'froze talks in May', 'cancelled the summit': the verb's event is the occurrence; the noun it
     acts on is not a second one (where both name one kind, "signed the agreement", they merge)."""
     head = token.head
-    return (token.dep_ == "dobj" and head.pos_ == "VERB" and head.i != token.i
+    undoing = (_table_row(head) or ("", ""))[1] == "act"
+    acted_on = token.dep_ == "dobj" or (token.dep_ == "nsubjpass" and undoing)  # "the withdrawal was revoked"
+    return (acted_on and head.pos_ == "VERB" and head.i != token.i
             and trigger_kind(head) not in (None, trigger_kind(token)))
 
 

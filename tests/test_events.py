@@ -296,3 +296,26 @@ def test_events_data_with_an_unknown_kind_or_list_fails_on_load_naming_it(monkey
             function()
     finally:
         function.cache_clear()
+
+
+UNDONE_ACTS = ["withdrawal", "decision", "suspension"]
+
+
+@pytest.mark.parametrize("act", UNDONE_ACTS)
+@pytest.mark.parametrize("wording", ["Chile's {act} was {verb} in March 2017.", "The new government {verb} its {act} in March 2017.",
+                                     "In March 2017 the court {verb} the {act}."])
+@pytest.mark.parametrize("verb", ["revoked", "reversed", "rescinded", "overturned"])
+def test_events_undoing_an_act_is_a_decision_not_the_act(run, act, wording, verb):
+    found = _events(run, wording.format(act=act, verb=verb))
+    assert ("decision", "2017-03", None, "past") in found
+    assert [k for k, *_ in found].count("decision") == 1 and "withdrawal" not in [k for k, *_ in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The company reversed its losses in March 2017.",  # a trend, not an act
+    "The river reversed its course in March 2017.",
+    "Last November, the parliament ratified a law on joining the World Trade Organization.",  # no accession: its topic
+    "Norway held a referendum on leaving the European Union in 1994.",
+])
+def test_events_no_undoing_of_a_trend_and_no_change_that_is_a_topic(run, text):
+    assert not [e for e in _events(run, text) if e[0] in ("decision", "accession", "withdrawal")]

@@ -1047,7 +1047,7 @@ def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], 
                 org = _salient_for(token, mentions)
             if org is None:
                 continue  # the organization must be what the cue is about, not merely in its sentence
-            if _hedged(token) or _unreal(token) or _topic(token) or not _needs_met(token, cue, org):
+            if _hedged(token) or _unreal(token) or _topic(token) or _undone(token) or not _needs_met(token, cue, org):
                 continue
             if dates.for_token(token, fallback=False, strict=True) is None:
                 continue
