@@ -258,6 +258,8 @@ def unscheduled_kinds() -> frozenset[str]:
 def _is_hedged(token: Token) -> bool:
     """Negated, modal or conditional on the trigger or its clause's verb, or that verb only
     hoped for ("hopes to join", "refused to attend"): data/modality.tsv."""
+    if _dated_by_its_own_name(token):
+        return unreal_marker(token) is not None  # "Under Thursday's resolution, X could have ...": the resolution was passed
     verb = clause_verb(token)
     if any(unreal_marker(t) is not None for t in (token, verb, *governing_chain(token))):
         return True
@@ -265,6 +267,12 @@ def _is_hedged(token: Token) -> bool:
     # event it names in passing ("urged him to compete in this year's election") still is one
     acted = verb.i == token.i or (token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i)
     return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
+
+
+def _dated_by_its_own_name(token: Token) -> bool:
+    """A noun trigger whose date is its possessive ("Thursday's resolution", "Monday's vote"): told
+    as a thing that happened, whatever the clause around it says might."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def _names_an_event(token: Token) -> bool:

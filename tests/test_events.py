@@ -319,3 +319,17 @@ def test_events_undoing_an_act_is_a_decision_not_the_act(run, act, wording, verb
 ])
 def test_events_no_undoing_of_a_trend_and_no_change_that_is_a_topic(run, text):
     assert not [e for e in _events(run, text) if e[0] in ("decision", "accession", "withdrawal")]
+
+
+@pytest.mark.parametrize("noun, kind", [("resolution", "decision"), ("vote", "vote"), ("decision", "decision")])
+@pytest.mark.parametrize("day, value", [("Thursday", "2025-07-24"), ("Monday", "2025-07-21")])
+@pytest.mark.parametrize("clause", ["Under {D}'s {n}, the assembly could have agreed to end the ban later.",
+                                    "After {D}'s {n}, the bloc may admit new members."])
+def test_events_a_noun_dated_by_its_possessive_happened_whatever_the_clause_says_might(run, noun, kind, day, value, clause):
+    assert (kind, value, None, "past") in _events(run, clause.format(D=day, n=noun))
+
+
+@pytest.mark.parametrize("text", ["The assembly could pass a resolution on Thursday.",
+                                  "The assembly did not pass a resolution on Thursday."])
+def test_events_a_hedged_resolution_is_none(run, text):
+    assert not [e for e in _events(run, text) if e[0] == "decision"]
