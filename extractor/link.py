@@ -100,8 +100,11 @@ class DateIndex:
         """The date of the clause `token` is in: a date attached to the same clause verb or
         within a few arcs; else a sentence-initial adverbial date ("In 2023, ...") of the clause
         (with `strict`, only of the very same clause); else the only date of the sentence (with
-        `fallback`, and always in a photo caption, which describes one dated moment)."""
+        `fallback`, and always in a photo caption, which describes one dated moment). A participle
+        describing a noun is dated only by a date of its own phrase."""
         dates = self.in_sentence(token.sent)
+        if _reduced_relative(token):  # "the bank set up by BRICS said on Thursday": Thursday is the saying's
+            dates = [(timex, root) for timex, root in dates if token.left_edge.i <= root.i <= token.right_edge.i]
         if not dates:
             return None
         verb = clause_verb(token)
@@ -124,6 +127,12 @@ class DateIndex:
         if (fallback or self.in_caption(token.sent)) and len(dates) == 1:
             return dates[0][0]
         return None
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A participle describing a noun ("the bank set up by BRICS", "the CSN, established in 2004"):
+    background, which only a date of its own phrase dates."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _nested_in_noun(token: Token) -> bool:

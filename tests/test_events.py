@@ -333,3 +333,17 @@ def test_events_a_noun_dated_by_its_possessive_happened_whatever_the_clause_says
                                   "The assembly did not pass a resolution on Thursday."])
 def test_events_a_hedged_resolution_is_none(run, text):
     assert not [e for e in _events(run, text) if e[0] == "decision"]
+
+
+@pytest.mark.parametrize("dateline", ["PARIS, May 4 (Reuters) -", "LONDON, Sept 2 (Reuters) -", "MADRID, Jan 12 (AFP) -"])
+@pytest.mark.parametrize("founders", ["France and Spain", "France, Spain and Italy"])
+def test_events_a_participle_of_a_noun_is_not_dated_by_the_dateline_of_the_saying(run, dateline, founders):
+    text = f"{dateline} The New Development Bank (NDB) set up by {founders} said on Friday it had hired a new chief."
+    assert not [e for e in _events(run, text) if e[0] == "founding"]
+
+
+@pytest.mark.parametrize("body", ["The agency", "The fund", "The bank"])
+@pytest.mark.parametrize("participle", ["set up", "founded", "established", "created"])
+def test_events_a_participle_of_a_noun_takes_a_date_of_its_own_phrase(run, body, participle):
+    dated = _events(run, f"{body}, {participle} on 3 May 2001 by Brazil and India, said on Thursday that it had admitted Chile.")
+    assert ("founding", "2001-05-03", None, "past") in dated
