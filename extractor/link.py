@@ -100,10 +100,11 @@ class DateIndex:
         """The date of the clause `token` is in: a date attached to the same clause verb or
         within a few arcs; else a sentence-initial adverbial date ("In 2023, ...") of the clause
         (with `strict`, only of the very same clause); else the only date of the sentence (with
-        `fallback`, and always in a photo caption, which describes one dated moment). A participle
-        describing a noun is dated only by a date of its own phrase."""
+        `fallback`, and always in a photo caption, which describes one dated moment). Without
+        `fallback` or with `strict`, a participle describing a noun is dated only by a date of its
+        own phrase ("the bank set up by A said on Friday")."""
         dates = self.in_sentence(token.sent)
-        if _reduced_relative(token):  # "the bank set up by BRICS said on Thursday": Thursday is the saying's
+        if _reduced_relative(token) and (strict or not fallback):  # "the bank set up by BRICS said on Thursday"
             dates = [(timex, root) for timex, root in dates if token.left_edge.i <= root.i <= token.right_edge.i]
         if not dates:
             return None
