@@ -231,7 +231,7 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
             if token.i in taken:
                 continue
             kind = trigger_kind(token)
-            if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token) \
+            if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token) or _supports_an_event(token) \
                     or topic_of(token) is not None:  # "a law on joining the bloc": the law's topic, no accession
                 continue
             when = dates.for_token(token, fallback=False, strict=True, names_event=_names_an_event)
@@ -286,8 +286,20 @@ def _object_of_an_event(token: Token) -> bool:
     head = token.head
     undoing = (_table_row(head) or ("", ""))[1] == "act"
     acted_on = token.dep_ == "dobj" or (token.dep_ == "nsubjpass" and undoing)  # "the withdrawal was revoked"
-    return (acted_on and head.pos_ == "VERB" and head.i != token.i
+    return (acted_on and head.pos_ == "VERB" and head.i != token.i and not _supports(head)
             and trigger_kind(head) not in (None, trigger_kind(token)))
+
+
+def _supports(verb: Token) -> bool:
+    """A support verb ("launched an invasion", "held a referendum", "negotiations were launched"):
+    the event is its object's, the verb names none of its own."""
+    return verb.lemma_.lower() in event_words()["support_verb"]
+
+
+def _supports_an_event(token: Token) -> bool:
+    """The support verb of an event noun it takes as object or passive subject."""
+    return token.pos_ == "VERB" and _supports(token) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and trigger_kind(c) is not None for c in token.children)
 
 
 def _is_name_modifier(token: Token) -> bool:

@@ -347,3 +347,21 @@ def test_events_a_participle_of_a_noun_is_not_dated_by_the_dateline_of_the_sayin
 def test_events_a_participle_of_a_noun_takes_a_date_of_its_own_phrase(run, body, participle):
     dated = _events(run, f"{body}, {participle} on 3 May 2001 by Brazil and India, said on Thursday that it had admitted Chile.")
     assert ("founding", "2001-05-03", None, "past") in dated
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russia launched an invasion of Georgia in August 2008.", "invasion"),
+    ("Formal accession negotiations were launched in August 2008.", "talks"),
+    ("Chile opened accession negotiations with the bloc in August 2008.", "talks"),
+    ("The rebels staged an attack on the capital in August 2008.", "attack"),
+    ("Voters held a referendum in August 2008.", "referendum"),
+])
+def test_events_a_support_verb_gives_its_objects_event_not_its_own(run, text, kind):
+    kinds = [k for k, *_ in _events(run, text)]
+    assert kinds == [kind]
+
+
+@pytest.mark.parametrize("text", ["The company launched a new phone in August 2008.",
+                                  "The bank launched its euro coins in August 2008."])
+def test_events_a_support_verb_with_no_event_as_object_is_its_own_event(run, text):
+    assert [k for k, *_ in _events(run, text)] == ["launch"]
