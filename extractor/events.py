@@ -115,6 +115,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "act" and not _undoes_an_act(token):
         return None
+    if needs == "taken" and not (token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB"):
+        return None  # "assumed the presidency in July" starts a term; "with the Finnish presidency holding ..." is the term
     if needs == "unaddressed" and any(c.dep_ in ("ccomp", "dative") or (c.dep_ == "prep" and c.lower_ == "to")
                                       for c in token.children):
         return None

@@ -365,3 +365,14 @@ def test_events_a_support_verb_gives_its_objects_event_not_its_own(run, text, ki
                                   "The bank launched its euro coins in August 2008."])
 def test_events_a_support_verb_with_no_event_as_object_is_its_own_event(run, text):
     assert [k for k, *_ in _events(run, text)] == ["launch"]
+
+
+@pytest.mark.parametrize("noun", ["presidency", "chairmanship"])
+@pytest.mark.parametrize("text, found", [
+    ("Since assuming the bloc's {n} in July 2024, China has hosted many meetings.", True),
+    ("Finland took over the {n} of the union in July 2006.", True),
+    ("Leaders will meet on Friday, with the Finnish {n} holding a press conference.", False),
+    ("During the Finnish {n} in 2006, leaders met often.", False),
+])
+def test_events_a_term_begun_is_an_event_a_term_held_is_none(run, noun, text, found):
+    assert ("presidency" in [k for k, *_ in _events(run, text.format(n=noun))]) is found
