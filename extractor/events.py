@@ -115,6 +115,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "act" and not _undoes_an_act(token):
         return None
+    if needs == "clause" and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return None  # "invited Chile to join" decides; "invited to a dinner" does not
     if needs == "taken" and not (token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB"):
         return None  # "assumed the presidency in July" starts a term; "with the Finnish presidency holding ..." is the term
     if needs == "unaddressed" and any(c.dep_ in ("ccomp", "dative") or (c.dep_ == "prep" and c.lower_ == "to")
@@ -268,7 +270,7 @@ def _is_hedged(token: Token) -> bool:
     # what a hoped-for clause does ("hopes to win", "hopes to reach a deal") is no occurrence; an
     # event it names in passing ("urged him to compete in this year's election") still is one
     acted = verb.i == token.i or (token.dep_ in ("dobj", "nsubjpass") and token.head.i == verb.i)
-    return acted and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
+    return acted and verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.i != verb.i and hedge_of(verb.head) == "none"
 
 
 def _dated_by_its_own_name(token: Token) -> bool:

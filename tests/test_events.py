@@ -376,3 +376,17 @@ def test_events_a_support_verb_with_no_event_as_object_is_its_own_event(run, tex
 ])
 def test_events_a_term_begun_is_an_event_a_term_held_is_none(run, noun, text, found):
     assert ("presidency" in [k for k, *_ in _events(run, text.format(n=noun))]) is found
+
+
+@pytest.mark.parametrize("members", ["Chile", "Chile and Peru", "Chile, Peru and Bolivia"])
+@pytest.mark.parametrize("text", ["In May 2020 the bloc invited {m} to join.", "The bloc invited {m} to become members in May 2020."])
+def test_events_an_invitation_to_join_is_a_decision_and_no_accession(run, members, text):
+    kinds = [(k, v) for k, v, *_ in _events(run, text.format(m=members))]
+    assert ("decision", "2020-05") in kinds and "accession" not in [k for k, _ in kinds]
+
+
+@pytest.mark.parametrize("text", ["Ministers were invited to a dinner in May 2020.",
+                                  "Chile was still considering an invitation to join the WTO in May 2020.",
+                                  "In May 2020 Chile was asked to join the WTO."])
+def test_events_no_decision_in_an_invitation_to_a_dinner_or_one_considered(run, text):
+    assert not [e for e in _events(run, text) if e[0] in ("decision", "accession")]
