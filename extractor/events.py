@@ -307,8 +307,14 @@ def _supports_an_event(token: Token) -> bool:
 
 
 def _is_name_modifier(token: Token) -> bool:
-    """'Summit' in 'SCO Summit Cities' names something else, not an event."""
-    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and trigger_kind(token.head) is None
+    """'Summit' in 'SCO Summit Cities' and 'Forum' in 'the Pacific Islands Forum' name something
+    else, not an event; 'founding' in 'founding members' describes them."""
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and trigger_kind(token.head) is None:
+        return True
+    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN", "JJ"):
+        return True
+    mentions = token.doc.spans[SPAN_KEY] if SPAN_KEY in token.doc.spans else []
+    return any(m.label_ == "organization" and m.start <= token.i < m.end for m in mentions)
 
 
 def location_of(trigger: Token) -> str | None:

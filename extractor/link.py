@@ -106,6 +106,7 @@ class DateIndex:
         dates = self.in_sentence(token.sent)
         if _reduced_relative(token) and (strict or not fallback):  # "the bank set up by BRICS said on Thursday"
             dates = [(timex, root) for timex, root in dates if token.left_edge.i <= root.i <= token.right_edge.i]
+        dates = [(timex, root) for timex, root in dates if not _dates_an_event_before_or_after(root, token)]
         if not dates:
             return None
         verb = clause_verb(token)
@@ -128,6 +129,29 @@ class DateIndex:
         if (fallback or self.in_caption(token.sent)) and len(dates) == 1:
             return dates[0][0]
         return None
+
+
+def _dates_an_event_before_or_after(root: Token, token: Token) -> bool:
+    """'lifts X's suspension after September polls', 'two days after the 2004 vote': the date
+    names another noun, placed before or after `token`'s happening (GUIDELINES 3: relative to
+    another event is no date)."""
+    noun = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.pos_ not in ("NOUN", "PROPN") or noun.i == token.i:
+        return False
+    word = time_preposition_of(noun)
+    return word is not None and word not in membership_words().since_word
+
+
+def time_preposition_of(noun: Token) -> str | None:
+    """The preposition that places `noun` in time ("after the vote", "ahead of EU membership", "on
+    the eve of its accession", "since 2004"), else None."""
+    w = membership_words()
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return None
+    if prep.lower_ in w.time_preposition and prep.lower_ != "of":
+        return prep.lower_
+    return prep.head.lower_ if prep.lower_ == "of" and prep.head.lower_ in w.time_preposition else None
 
 
 def _reduced_relative(token: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extractor.lexicon import read_tsv
 
-KINDS = ("modal", "negation", "condition", "hedge_verb", "schedule_word", "schedule_verb", "future", "topic_preposition", "future_in_past", "decided_verb")
+KINDS = ("modal", "negation", "condition", "hedge_verb", "schedule_word", "schedule_verb", "future", "topic_preposition", "future_in_past", "decided_verb", "hedge_phrase")
 
 
 @cache
@@ -71,7 +71,14 @@ def hedge_of(token: Token) -> str | None:
     """What a verb over a clause makes of it ("hope" -> "none", "apply" -> "apply"), else None."""
     table = words("hedge_verb")
     lemma = lemma_in(token, table)
-    return table[lemma] if lemma is not None else None
+    if lemma is not None:
+        return table[lemma]
+    for c in token.children:  # "agreed in principle to admit X"
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj" and (meaning := words("hedge_phrase").get(f"{c.lower_} {g.lower_}")) is not None:
+                    return meaning
+    return None
 
 
 def lemma_in(token: Token, table) -> str | None:

@@ -390,3 +390,25 @@ def test_events_an_invitation_to_join_is_a_decision_and_no_accession(run, member
                                   "In May 2020 Chile was asked to join the WTO."])
 def test_events_no_decision_in_an_invitation_to_a_dinner_or_one_considered(run, text):
     assert not [e for e in _events(run, text) if e[0] in ("decision", "accession")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile was one of the founding members of the bloc in 1994.", "founding"),  # describes the members
+    ("The Pacific Islands Forum met Fiji's ministers in May 2014.", "forum"),  # the body's name, no forum held
+])
+def test_events_a_word_describing_or_naming_something_is_no_event(run, text, kind):
+    assert kind not in [k for k, *_ in _events(run, text)]
+
+
+@pytest.mark.parametrize("body", ["NATO", "The World Trade Organization"])
+@pytest.mark.parametrize("when", ["on Monday", "in May 2014"])
+def test_events_admitted_in_principle_is_no_accession(run, body, when):
+    assert "accession" not in [k for k, *_ in _events(run, f"{body} agreed in principle {when} to admit Chile.")]
+    assert "accession" in [k for k, *_ in _events(run, f"{body} agreed {when} to admit Chile.")]
+
+
+@pytest.mark.parametrize("preposition", ["after", "before", "ahead of", "following"])
+def test_events_a_date_of_another_event_before_or_after_is_not_this_ones(run, preposition):
+    text = f"The Commonwealth lifted Fiji's suspension {preposition} the September 2014 elections."
+    assert not [e for e in _events(run, text) if e[0] == "readmission"]
+    assert ("readmission", "2014-09", None, "past") in _events(run, "The Commonwealth lifted Fiji's suspension in September 2014.")

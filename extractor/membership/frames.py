@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
 from extractor.lexicon import membership_words, ordinal_value, read_jsonl, read_tsv, word_value
-from extractor.link import DateIndex, direct_path
+from extractor.link import DateIndex, direct_path, time_preposition_of
 from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb, realising_verb
 from extractor.spans import Spans
@@ -193,7 +193,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
             action = "apply"
         verb_action = _verb_over_noun(trigger)
         if word == "membership":
-            if verb_action is None and process is None and not _in_time_phrase(trigger):
+            if verb_action is None and process is None and time_preposition_of(trigger) is None:
                 return []  # a bare "membership" states no change
             action = verb_action or action
         elif verb_action in ("suspend", "expel", "readmit", "apply"):
@@ -493,7 +493,7 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
     head = noun.head
     if not found and noun.dep_ == "compound" and head.pos_ == "NOUN":
         return _noun_members(head, mentions)
-    if not found and _in_time_phrase(noun):  # "lawmakers passed reforms ahead of EU membership"
+    if not found and time_preposition_of(noun) is not None:  # "lawmakers passed reforms ahead of EU membership"
         verb = clause_verb(noun)
         for _ in range(4):  # "lawmakers approved amendments needed to raise ... ahead of EU membership"
             found = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -521,18 +521,6 @@ def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
                     and obj.lower_ not in ("membership", "member", "zone", "eurozone"):
                 return True
     return False
-
-
-def _in_time_phrase(noun: Token) -> bool:
-    """'ahead of EU membership', 'before its accession', 'on the eve of membership': a
-    preposition that places the change in time, so the change itself is stated."""
-    w = membership_words()
-    prep = noun.head if noun.dep_ == "pobj" else None
-    if prep is None:
-        return False
-    if prep.lower_ in w.time_preposition and prep.lower_ != "of":
-        return True
-    return prep.lower_ == "of" and prep.head.lower_ in w.time_preposition
 
 
 def _organization_subject(verb: Token) -> Token | None:
