@@ -20,9 +20,10 @@ from extractor.membership import entity as membership_entity  # the name and id 
 from extractor.membership import words as membership_words
 from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
-from extractor.records import Event, EventKind, Evidence, Participant
+from extractor.records import Event, EventKind, Evidence, Participant, ParticipantKind
 from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
+from extractor.temporal.component import dates_of
 
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -330,7 +331,7 @@ def _entity_text(token: Token, trigger: Token) -> str:
     return token.text
 
 
-NER_PARTICIPANT_KINDS = {"PERSON": "person", "NORP": "group", "ORG": "body", "GPE": "place"}  # names no registry holds
+NER_PARTICIPANT_KINDS: dict[str, ParticipantKind] = {"PERSON": "person", "NORP": "group", "ORG": "body", "GPE": "place"}  # names no registry holds
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")  # another clause: not the actor's phrase
 
 
@@ -480,13 +481,13 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
         proof = evidence(sentence)
         existing = key if key in merged else loose
         if existing is not None:
-            first = merged[existing]
-            if proof != first.evidence:
+            earlier = merged[existing]
+            if proof != earlier.evidence:
                 more[existing].setdefault((proof.start, proof.end), proof)
-            if first.location is None and location:
-                merged[existing] = first = first.model_copy(update={"location": location})
-            if not first.participants and participants:
-                merged[existing] = first.model_copy(update={"participants": participants})
+            if earlier.location is None and location:
+                merged[existing] = earlier = earlier.model_copy(update={"location": location})
+            if not earlier.participants and participants:
+                merged[existing] = earlier.model_copy(update={"participants": participants})
             continue
         trigger_of[key] = trigger
         merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
@@ -539,18 +540,18 @@ class EventTagger:
         ctx = context_of(doc)
         if ctx.membership_mentions is None:
             doc = self.memberships(doc)
-        mentions = ctx.membership_mentions
+        mentions, dates = ctx.membership_mentions or [], dates_of(doc)
         reference = doc._.reference_date
         # a membership change is read as an event from its record (when it has a date); undated
         # accession talks ("started accession talks in October": the application has no date)
         # leave their trigger to the event words, as talks
         # talks are events of their own; any other undated application is no event (a bid, a hope)
-        dated = [m for m in mentions if m.frame != "talks" or membership_date(m, ctx.dates, fallback=False) is not None]
+        dated = [m for m in mentions if m.frame != "talks" or membership_date(m, dates, fallback=False) is not None]
         taken = {m.trigger.i for m in dated} | {realising_verb(m.trigger).i for m in dated}
-        found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
-        found += _unnamed_member_events(ctx.membership_event_cues or [], {e.trigger.i for e in found} | taken, ctx.dates,
+        found = find_events(doc, dates, reference, ctx.boilerplate, taken)
+        found += _unnamed_member_events(ctx.membership_event_cues or [], {e.trigger.i for e in found} | taken, dates,
                                         reference)
-        pairs = event_records(ctx.doc_id, found, mentions, ctx.dates, reference)
+        pairs = event_records(ctx.doc_id, found, mentions, dates, reference)
         doc._.events = [record for record, _ in pairs]
         write_spans(doc, "events", [(t.idx, t.idx + len(t), record.kind, record) for record, t in pairs])
         return doc

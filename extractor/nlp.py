@@ -161,6 +161,14 @@ def span_for(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def covering_span(doc: Doc, start: int, end: int) -> Span:
+    """`span_for` a range that tokens cover (one the Doc's own matches or expressions gave)."""
+    span = span_for(doc, start, end)
+    if span is None:
+        raise ValueError(f"no tokens cover characters {start}-{end} of the Doc")
+    return span
+
+
 # ---------------------------------------------------------------- the cascade
 
 SKIP, PARSE, FULL = 0, 1, 2  # what a sentence needs: nothing, tagger + parser + lemmas, and NER too
@@ -250,9 +258,9 @@ def analyse(nlp: Language, texts: list[Segmented], wants_entities: Callable[[Doc
     def as_doc(sentence: Span) -> Doc:
         if id(sentence.doc) not in arrays:
             head = sentence.doc._get_array_attrs()  # noqa: SLF001
-            arrays[id(sentence.doc)] = (head, sentence.doc.to_array(head))
+            arrays[id(sentence.doc)] = (head, sentence.doc.to_array(list(head)))
         head, array = arrays[id(sentence.doc)]
-        return sentence.as_doc(array_head=head, array=array)
+        return sentence.as_doc(array_head=head, array=array)  # type: ignore[call-arg]  # spaCy's span.pyi leaves out these two arguments of as_doc
 
     chosen = [(t, i) for t in texts for i, lv in enumerate(t.levels) if lv != SKIP]
     docs = _analyse(nlp, [as_doc(t.sentences[i]) for t, i in chosen], PARSE)
@@ -365,7 +373,7 @@ def _segment(doc: Doc, forced: Iterable[int] = ()) -> None:
         starts.update(range(a + LONGEST_SENTENCE, b, LONGEST_SENTENCE))
     flags = numpy.full(len(doc), -1, dtype="int32")
     flags[sorted(starts)] = 1
-    doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))
+    doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]  # thinc's Ints2d: any 2-d numpy array of ints
 
 
 def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
@@ -389,7 +397,8 @@ def _recognise(nlp: Language, docs: list[Doc]) -> None:
 def _token_batches(docs: list[Doc]) -> Iterable[list[Doc]]:
     """`docs` in batches of at most PIPE_BATCH docs and PIPE_TOKENS tokens: the model's memory
     grows with the tokens of a batch, and a text of long number-filled sentences has many."""
-    batch, tokens = [], 0
+    batch: list[Doc] = []
+    tokens = 0
     for doc in docs:
         if batch and (len(batch) == PIPE_BATCH or tokens + len(doc) > PIPE_TOKENS):
             yield batch

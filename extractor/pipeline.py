@@ -101,6 +101,7 @@ class Extractor:
         note = DocumentWarning.of("W006", sections=len(sections), chars=SECTION_CHARS)
         warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
         whole = raw.text if "text" in self.settings.include else None
+        assert head is not None, "a text this long has sections"
         return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "lines": len(records),
                                         "boilerplate_chars": boilerplate, "text": whole, "warnings": warnings}),
                 *records]

@@ -21,7 +21,7 @@ from extractor.entities import SPAN_KEY
 from extractor.lexicon import ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.link import DateIndex
 from extractor.modality import governing_chain, hedge_of, unreal_marker
-from extractor.nlp import clause_verb
+from extractor.nlp import clause_verb, covering_span
 from extractor.spans import Spans
 
 
@@ -911,7 +911,7 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
     countries = {m.start_char: m for m in _mentions_in(sentence, mentions, ("country",)) if m.start_char >= anchor.end}
     items: list[tuple[list[Span], Any]] = []
     pending: list[Span] = []
-    i = doc.char_span(anchor.start, anchor.end, alignment_mode="expand").end
+    i = covering_span(doc, anchor.start, anchor.end).end
     while i < sentence.end:
         token = doc[i]
         if token.idx in countries:
@@ -919,7 +919,7 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
             i = countries[token.idx].end
         elif token.idx in starts and pending:
             timex = starts[token.idx]
-            i = doc.char_span(timex.start, timex.end, alignment_mode="expand").end
+            i = covering_span(doc, timex.start, timex.end).end
             if i < sentence.end and doc[i].lower_ not in ITEM_ENDS:
                 break
             items.append((pending, timex))
