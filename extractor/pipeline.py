@@ -33,6 +33,7 @@ from extractor.sources import RawDocument, ReadFailure
 from extractor.spans import Spans
 
 SECTION_CHARS = 1_000_000  # longer texts are extracted in sections of at most this size
+Layer = Literal["timex", "text", "candidates"]  # what `Settings.include` can add (candidates: --explain)
 
 
 class Settings(BaseModel):
@@ -40,7 +41,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     model: str | None = None
-    include: tuple[Literal["timex", "text", "candidates"], ...] = ()  # candidates: --explain
+    include: tuple[Layer, ...] = ()  # candidates: --explain
     published: date | None = None
     cascade: bool = True  # False: run the statistical model on every sentence, not only where a record can come from
 

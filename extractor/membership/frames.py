@@ -177,7 +177,8 @@ def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> l
 def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, mentions: list[Span]) -> list[MembershipMention]:
     if _is_hedged(trigger) and not (pattern.frame == "noun" and _awaits_decision(trigger)):
         return []
-    action, status = pattern.action, pattern.status
+    action: str = pattern.action  # what the trigger's words make of the pattern's action and status
+    status: str | None = pattern.status
     frame = pattern.frame
     members: list[Span] = []
     org: Span | None = None
@@ -299,7 +300,7 @@ def _is_hedged(trigger: Token) -> bool:
     return False
 
 
-def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str | None, str | None]:
+def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str, str | None]:
     """'applied to join', 'bid to join', 'has been waiting to join': a pending process, so apply."""
     w = words()
     head = trigger.head
@@ -408,8 +409,8 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
     plural = noun.tag_ in ("NNS", "NNPS")
     if plural:
-        if numbers and word_value(numbers[0].lower_, "cardinal") is not None:
-            wanted = int(word_value(numbers[0].lower_, "cardinal"))
+        if numbers and (value := word_value(numbers[0].lower_, "cardinal")) is not None:
+            wanted = int(value)
         elif numbers and numbers[0].text.isdigit():
             wanted = int(numbers[0].text)
         elif "both" in dets:
