@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass, field
+from enum import IntEnum
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
@@ -171,9 +172,17 @@ def covering_span(doc: Doc, start: int, end: int) -> Span:
 
 # ---------------------------------------------------------------- the cascade
 
-SKIP, PARSE, FULL = 0, 1, 2  # what a sentence needs: nothing, tagger + parser + lemmas, and NER too
+class Level(IntEnum):
+    """What a sentence needs of the model, in the cascade."""
+
+    SKIP = 0  # nothing
+    PARSE = 1  # tagger + parser + lemmas
+    FULL = 2  # and NER too
+    EVENT = 3  # the parse, and NER when the parsed sentence holds a word a rule reads entities for
+
+
+SKIP, PARSE, FULL, EVENT = Level.SKIP, Level.PARSE, Level.FULL, Level.EVENT
 ENTITY_PIPES = ("ner",)  # what FULL adds to PARSE
-EVENT = 3  # the parse, and NER when the parsed sentence holds a word a rule reads entities for
 EXTRACTION_COMPONENTS = ("timex", "figures", "memberships", "events")  # ours, in the order they run
 CHEAP = ("gazetteer", "line_sentences", *EXTRACTION_COMPONENTS)  # run on the whole text, never per sentence
 
@@ -221,11 +230,11 @@ class Segmented:
 
     text: str
     sentences: list[Span] = field(default_factory=list)
-    levels: list[int] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
     analysed: dict[int, Doc] = field(default_factory=dict)
 
 
-def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], everywhere: bool = False,
+def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], Level], everywhere: bool = False,
             starts: Iterable[int] = ()) -> Segmented:
     """Tokenize and segment all of `text` and ask `need(sentence, offset, has_mention)` which
     statistical components each sentence needs (`offset`: where the sentence's chunk starts in
@@ -376,7 +385,7 @@ def _segment(doc: Doc, forced: Iterable[int] = ()) -> None:
     doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]  # thinc's Ints2d: any 2-d numpy array of ints
 
 
-def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
+def _analyse(nlp: Language, docs: list[Doc], level: Level) -> list[Doc]:
     skip = [name for name in nlp.pipe_names if name in CHEAP or (level == PARSE and name in ENTITY_PIPES)]
     out = []
     for batch in _token_batches(docs):

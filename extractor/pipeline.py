@@ -26,7 +26,7 @@ from extractor.layout import (
 from extractor.membership import has_trigger_pattern, trigger_words as membership_trigger_words
 from extractor.membership.candidates import candidate_records, cue_words
 from extractor.nlp import (
-    EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
+    EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Level, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
 from extractor.records import Document, DocumentWarning, Error, RECORD_TYPES, shifted
 from extractor.sources import RawDocument, ReadFailure
@@ -144,7 +144,7 @@ class Cascade:
         counted = sorted(counted)
         dated_spans, counted_spans = Spans(dated), Spans(counted)
 
-        def need(sentence, offset: int, has_mention: bool) -> int:
+        def need(sentence, offset: int, has_mention: bool) -> Level:
             start, end = offset + sentence.start_char, offset + sentence.end_char
             has_date = dated_spans.overlaps(start, end)
             has_number = counted_spans.overlaps(start, end)
