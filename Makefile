@@ -45,7 +45,7 @@ bbc: setup
 	$(PYTHON) -m extractor extract ../shared/corpus/bbc -o out/bbc.jsonl
 
 clean:
-	rm -rf out build *.egg-info .pytest_cache
+	rm -rf out build *.egg-info .pytest_cache .mypy_cache
 
 # After an intended change of output: regenerate the golden file, then review the diff line by line.
 golden: setup
