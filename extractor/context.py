@@ -41,7 +41,7 @@ from extractor.spans import Spans
 if TYPE_CHECKING:  # the components import this module: their types only
     import re
 
-    from extractor.link import DateIndex
+    from extractor.link import DateIndex, DatedChange
     from extractor.membership.candidates import Candidate, EventCue
     from extractor.membership.frames import MembershipMention
     from extractor.records import DocumentWarning, ReferenceSource
@@ -65,6 +65,8 @@ class DocContext:
     membership_mentions: list[MembershipMention] | None = None  # written by `memberships`
     membership_candidates: list[Candidate] | None = None  # each with its outcome
     membership_event_cues: list[EventCue] | None = None  # dated changes of unnamed members
+    membership_changes: list[DatedChange] | None = None  # written by `memberships`: what `events` reads of it
+    membership_words_read: frozenset[int] = frozenset()  # token indices `memberships` read as a change's words
     warnings: list[DocumentWarning] = field(default_factory=list)  # written by any component
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.lexicon import DataFileError, alternation, read_jsonl, read_tsv
+from extractor.records import Entity
 
 SPAN_KEY = "gazetteer"
 
@@ -269,3 +270,13 @@ class Gazetteer:
                 spans.append(Span(doc, start, end, label=label, span_id=key))
         doc.spans[SPAN_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+
+def entity(mention_id: str, name: str, kind: str) -> Entity:
+    """The name and id a record gives a gazetteer mention: an organization by its registry name, a
+    country by the name the text used (its own name, never an adjective: "Swedish" -> Sweden)."""
+    if kind == "organization":
+        org = organizations().get(mention_id)
+        return Entity(name=org.name if org else name, id=mention_id, kind="organization")
+    return Entity(name=name if name[:1].isupper() and name not in country_adjectives() else country_name(mention_id),
+                  id=mention_id, kind="country")

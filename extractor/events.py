@@ -6,21 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import get_args
+from typing import Callable, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.context import context_of, write_spans
-from extractor.entities import SPAN_KEY
-from extractor.lexicon import DataFileError, read_tsv
-from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
-from extractor.membership import MembershipMention, MembershipTagger, direct_path, membership_date, realising_verb
-from extractor.membership import entity as membership_entity  # the name and id a membership record gives
-from extractor.membership import words as membership_words
+from extractor.entities import SPAN_KEY, entity
+from extractor.lexicon import DataFileError, membership_words, read_tsv
+from extractor.link import DateIndex, DatedChange, date_ref, direct_path, evidence, with_later_evidence
 from extractor.modality import governing_chain, hedge_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
-from extractor.records import Event, EventKind, Evidence, Participant, ParticipantKind
+from extractor.records import Entity, Event, EventKind, Evidence, Participant, ParticipantKind
 from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
 from extractor.temporal.component import dates_of
@@ -345,8 +342,8 @@ def participants_of(trigger: Token, location: str | None) -> tuple[Participant, 
     taken: set[int] = set()
     for m in mentions:
         if m.label_ in ("country", "country_adj", "organization") and words & set(range(m.start, m.end)):
-            entity = membership_entity(m.id_, m.text, "organization" if m.label_ == "organization" else "country")
-            found.append((m.start, Participant(name=entity.name, id=entity.id, kind=entity.kind)))
+            named = entity(m.id_, m.text, "organization" if m.label_ == "organization" else "country")
+            found.append((m.start, participant(named)))
             taken |= set(range(m.start, m.end))
     for ent in trigger.doc.ents:
         span = set(range(ent.start, ent.end))
@@ -451,25 +448,17 @@ def status_of(trigger: Token, when: TimexSpan, reference: date | None) -> str:
     return "past"
 
 
-def event_records(doc_id: str, events: list[EventMention], memberships: list[MembershipMention],
-                  dates: DateIndex, reference: date | None) -> list[tuple[Event, Token]]:
+def event_records(doc_id: str, events: list[EventMention], changes: list[DatedChange],
+                  reference: date | None) -> list[tuple[Event, Token]]:
     """One record per event (kind, date, and place or participants), each with its trigger token;
-    later mentions add evidence. Dated membership changes are events too (one per trigger)."""
+    later mentions add evidence. Dated membership changes are events too (`DatedChange`, one per
+    trigger and per item of an enumeration with its own date)."""
     found: list[tuple] = []
     for e in events:
         found.append((e.trigger, e.kind, e.date, e.location, list(e.participants), e.status, e.sentence))
-    by_trigger: dict[tuple, list[MembershipMention]] = {}
-    for m in memberships:  # one event per trigger, and per item of an enumeration with its own date
-        by_trigger.setdefault((m.trigger.i, m.when.start if m.when is not None else None), []).append(m)
-    for group in by_trigger.values():
-        first = group[0]
-        when = membership_date(first, dates, fallback=False)
-        if when is None:
-            continue
-        participants = list({(p.kind, p.id): p for p in [*(membership_participant(m.member, m.member_name, m.member_kind) for m in group),
-                                                           membership_participant(first.organization, first.organization_name, "organization")]}.values())
-        found.append((first.trigger, MEMBERSHIP_EVENT_KIND[first.action], when, location_of(first.trigger),
-                      participants, status_of(first.trigger, when, reference), first.sentence))
+    for c in changes:
+        found.append((c.trigger, MEMBERSHIP_EVENT_KIND[c.action], c.when, location_of(c.trigger),
+                      [participant(p) for p in c.participants], status_of(c.trigger, c.when, reference), c.trigger.sent))
     merged: dict[tuple, Event] = {}
     by_kind_date: dict[tuple, list[tuple]] = {}  # (kind, date) -> keys in the order they came
     more: dict[tuple, dict[tuple[int, int], Evidence]] = {}  # later evidence, by span
@@ -497,29 +486,9 @@ def event_records(doc_id: str, events: list[EventMention], memberships: list[Mem
     return list(zip(with_later_evidence(merged, more), trigger_of.values()))
 
 
-def _unnamed_member_events(cues: list, taken: set[int], dates: DateIndex, reference: date | None) -> list[EventMention]:
-    """Dated membership changes whose member the text does not name ("the accession took place on
-    Tuesday", "the bloc was formed in the 1990s"): events of their kind, with the organization as
-    participant (GUIDELINES 4.1: the dated happening is still an event)."""
-    out = []
-    for c in cues:
-        if c.cue.i in taken:
-            continue
-        when = dates.for_token(c.cue, fallback=False, strict=True)
-        if when is None:
-            continue
-        participants = (membership_participant(c.organization.id_, c.organization.text, "organization"),) \
-            if c.organization is not None else ()
-        out.append(EventMention(c.cue, MEMBERSHIP_EVENT_KIND[c.action], when, location_of(c.cue), participants,
-                                status_of(c.cue, when, reference), c.cue.sent))
-    return out
-
-
-def membership_participant(mention_id: str, name: str, kind: str) -> Participant:
-    """A member or the organization of a membership change as an event participant: the same
-    name and id as the membership record's `Entity`."""
-    entity = membership_entity(mention_id, name, kind)
-    return Participant(name=entity.name, id=entity.id, kind=entity.kind)
+def participant(named: Entity) -> Participant:
+    """A country or an organization as an event participant: the name and id its records give it."""
+    return Participant(name=named.name, id=named.id, kind=named.kind)
 
 
 @Language.factory("events", requires=["doc._.memberships", "doc._.timexes", "token.dep", "doc.ents"],
@@ -531,27 +500,25 @@ def make_events(nlp: Language, name: str) -> EventTagger:
 class EventTagger:
     """Dated events as `doc._.events` (records, repeated mentions merged) and `doc.spans["events"]`
     (the trigger words): trigger words with a date of their own clause, and the dated membership
-    changes of the `memberships` component (run here if it has not run)."""
+    changes the `memberships` component read (`link.DatedChange` on the context; a pipeline
+    without that component gets it made from spaCy's registry, by name, and run here)."""
 
     def __init__(self, nlp: Language):
-        self.memberships = MembershipTagger(nlp)
+        self.nlp = nlp
+        self._memberships: Callable[[Doc], Doc] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
-        if ctx.membership_mentions is None:
-            doc = self.memberships(doc)
-        mentions, dates = ctx.membership_mentions or [], dates_of(doc)
+        if ctx.membership_changes is None:
+            self._memberships = self._memberships or self.nlp.create_pipe("memberships")
+            doc = self._memberships(doc)
         reference = doc._.reference_date
-        # a membership change is read as an event from its record (when it has a date); undated
-        # accession talks ("started accession talks in October": the application has no date)
-        # leave their trigger to the event words, as talks
-        # talks are events of their own; any other undated application is no event (a bid, a hope)
-        dated = [m for m in mentions if m.frame != "talks" or membership_date(m, dates, fallback=False) is not None]
-        taken = {m.trigger.i for m in dated} | {realising_verb(m.trigger).i for m in dated}
-        found = find_events(doc, dates, reference, ctx.boilerplate, taken)
-        found += _unnamed_member_events(ctx.membership_event_cues or [], {e.trigger.i for e in found} | taken, dates,
-                                        reference)
-        pairs = event_records(ctx.doc_id, found, mentions, dates, reference)
+        changes = ctx.membership_changes or []
+        taken = set(ctx.membership_words_read)
+        found = find_events(doc, dates_of(doc), reference, ctx.boilerplate, taken)
+        taken |= {e.trigger.i for e in found}
+        changes = [c for c in changes if c.member_named or c.trigger.i not in taken]
+        pairs = event_records(ctx.doc_id, found, changes, reference)
         doc._.events = [record for record, _ in pairs]
         write_spans(doc, "events", [(t.idx, t.idx + len(t), record.kind, record) for record, t in pairs])
         return doc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Callable, Iterable, TypeVar
@@ -201,3 +202,47 @@ def _word_end(text: str, i: int) -> int:
     while i < len(text) and not text[i].isspace():
         i += 1
     return i
+
+
+@dataclass
+class MembershipWords:
+    """data/membership_words.tsv by kind: word sets and word -> value tables."""
+
+    member_nouns: set[str] = field(default_factory=set)
+    status: dict[str, str] = field(default_factory=dict)
+    noun_verb: dict[str, str] = field(default_factory=dict)
+    process_noun: dict[str, str] = field(default_factory=dict)
+    noun_action: dict[str, str] = field(default_factory=dict)
+    undo_verb: dict[str, str] = field(default_factory=dict)
+    decision_verb: dict[str, str] = field(default_factory=dict)
+    third_party_verb: set[str] = field(default_factory=set)
+    org_anaphor: set[str] = field(default_factory=set)
+    country_anaphor: set[str] = field(default_factory=set)
+    time_preposition: set[str] = field(default_factory=set)
+    since_word: set[str] = field(default_factory=set)
+    naming_verb: set[str] = field(default_factory=set)
+    reporting_verb: set[str] = field(default_factory=set)
+    founding_verb: set[str] = field(default_factory=set)
+    effect_preposition: set[str] = field(default_factory=set)
+    effect_word: set[str] = field(default_factory=set)
+    effect_object: set[str] = field(default_factory=set)
+    effect_adjective: set[str] = field(default_factory=set)
+    act_noun: set[str] = field(default_factory=set)
+    currency_word: set[str] = field(default_factory=set)
+
+
+@cache
+def membership_words() -> MembershipWords:
+    """The words membership reading uses, by the kind in column 1 (a field of MembershipWords;
+    "member_noun" fills member_nouns): a set of words, or a table of word -> column 3."""
+    w = MembershipWords()
+    for kind, word, value in read_tsv("membership_words.tsv", 3):
+        table = getattr(w, "member_nouns" if kind == "member_noun" else kind, None)
+        if table is None:
+            raise DataFileError(f"data/membership_words.tsv: unknown kind {kind!r} (the fields of MembershipWords in "
+                                "extractor/lexicon.py are the kinds); fix the spelling or add the field")
+        if isinstance(table, set):
+            table.add(word)
+        else:
+            table[word] = value
+    return w

@@ -4,13 +4,15 @@ merging repeated mentions of one fact into one record with several pieces of evi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
 
+from extractor.lexicon import membership_words
 from extractor.nlp import clause_verb, span_for, text_of, tree_distance
-from extractor.records import DateRef, Evidence
+from extractor.records import DateRef, Entity, Evidence
 
 if TYPE_CHECKING:  # the temporal package links its own dates: imported for the types only
     from extractor.temporal.anchor import TimexSpan
@@ -18,6 +20,21 @@ if TYPE_CHECKING:  # the temporal package links its own dates: imported for the 
 R = TypeVar("R", bound=BaseModel)  # a record
 VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 MAX_ATTACH_DISTANCE = 3
+ALONGSIDE = ("with", "against", "alongside", "beside", "on", "over", "about")  # prepositions of company or topic  # and prep:W,W (see patterns/membership.jsonl)
+
+
+@dataclass(frozen=True)
+class DatedChange:
+    """A dated membership change as the other extractors read it from the Doc (the `memberships`
+    component writes them on its context): the trigger word, the action, the date of the change's
+    own clause and who took part (the members and the organization, or only the organization when
+    the text names no member: "the bloc was formed in 1994")."""
+
+    trigger: Token
+    action: str
+    when: TimexSpan
+    participants: tuple[Entity, ...]
+    member_named: bool = True
 
 
 def is_datable(timex: TimexSpan) -> bool:
@@ -147,3 +164,26 @@ def with_later_evidence(merged: dict[tuple, R], more: dict[tuple, dict]) -> list
     """The merged records, each with the evidence of its later mentions (kept by span, in order)."""
     return [record.model_copy(update={"mentions": list(more[key].values())}) if more[key] else record
             for key, record in merged.items()]
+
+
+def direct_path(token: Token, trigger: Token) -> bool:
+    """No other thing named between `token` and the trigger above it: "joined the EU" and "joined
+    the bloc's single market"... but not "joined talks with the EU" or "joined the UN force", where
+    the organization only qualifies what is joined. Words for membership ("membership", "status")
+    and for the organization ("the bloc") may stand between."""
+    w = membership_words()
+    current = token.head
+    for _ in range(12):
+        if current.dep_ == "prep" and current.lower_ in ALONGSIDE:
+            return False  # "joined talks with the EU", "joined with the EU in condemning": beside it, not into it
+        if current.i == trigger.i:
+            return True
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
+            return False  # another clause's organization ("joined in urging him to stay, since X is leaving the EBRD")
+        if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \
+                and current.lower_ not in w.status and current.lower_ not in ("membership", "ranks", "fold"):
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False

@@ -458,3 +458,10 @@ def index_sentences(doc: Doc) -> None:
     doc.user_hooks["sents"] = lambda d: iter(spans)
     doc.user_token_hooks["sent"] = lambda token: sentence_of(token.i)
     doc.user_span_hooks["sent"] = lambda span: sentence_of(span.start)
+
+
+def realising_verb(trigger: Token) -> Token:
+    """The verb that realises a noun trigger ("membership was approved" -> approved), else the trigger."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubjpass", "nsubj", "dobj") and trigger.head.pos_ == "VERB":
+        return trigger.head
+    return trigger

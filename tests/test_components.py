@@ -79,6 +79,33 @@ def test_components_alone_need_no_other_component(plain_nlp):
     assert doc._.figures is None  # figures were not asked for
 
 
+def test_components_events_read_memberships_from_the_doc_not_from_its_module():
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(extractor.events.__file__).read_text(encoding="utf-8"))
+    imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not [m for m in imported if m.startswith("extractor.membership")]
+
+
+KINDS = {"joined": "accession", "left": "withdrawal", "was suspended from": "suspension"}
+
+
+@pytest.mark.parametrize("members", [["Chile"], ["Chile", "Peru"], ["Chile", "Peru", "Ecuador"]])
+@pytest.mark.parametrize("verb", list(KINDS))
+@pytest.mark.parametrize("when", ["in March 2031", "on 4 May 2029"])
+def test_components_events_of_membership_changes_name_whom_the_records_name(user_nlp, members, verb, when):
+    listed = members[0] if len(members) == 1 else ", ".join(members[:-1]) + " and " + members[-1]
+    doc = user_nlp(f"{listed} {verb} the World Trade Organization {when}.")
+    assert len(doc._.memberships) == len(members)
+    for m in doc._.memberships:
+        events = [e for e in doc._.events if e.kind == KINDS[verb] and e.date.value == m.date.value]
+        assert len(events) == 1, (m, doc._.events)
+        named = {(p.kind, p.id, p.name) for p in events[0].participants}
+        assert {(m.member.kind, m.member.id, m.member.name), (m.organization.kind, m.organization.id, m.organization.name)} <= named
+
+
 @pytest.mark.parametrize("text, dates", [
     ("Moldova applied to join the European Union in March 2022. Moldova applied again in May 2023.",
      [{"2022-03"}, {"2023-05"}]),

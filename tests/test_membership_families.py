@@ -5,6 +5,8 @@ status, date) per record."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import of_type
@@ -238,3 +240,99 @@ CASES = [(family, text, expected) for family, cases in FAMILIES.items() for text
 @pytest.mark.parametrize("family, text, expected", CASES, ids=[f"{f}-{n}" for n, (f, _, _) in enumerate(CASES)])
 def test_membership_family(run, family, text, expected):
     assert _found(run, text) == expected
+
+
+# The effective date beats the signing's (GUIDELINES 4.2): a conjoined clause saying the change
+# took effect, with a date of its own, dates a join, leave or founding.
+EFFECT_PHRASES = ["came into force", "entered into force", "took effect", "became effective"]
+FOUNDERS = [("Argentina",), ("Argentina", "Brazil"), ("Argentina", "Brazil", "Uruguay")]
+ISO = {"Argentina": "ARG", "Brazil": "BRA", "Uruguay": "URY"}
+DATE_PAIRS = [("on 26 March 1991", "on 29 November 1991", "1991-11-29", "1991-03-26"),
+              ("in March 1991", "in November 1991", "1991-11", "1991-03"),
+              ("on May 3, 1991", "on January 1, 1992", "1992-01-01", "1991-05-03")]
+
+
+def _listed(names):
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@pytest.mark.parametrize("effect", EFFECT_PHRASES)
+@pytest.mark.parametrize("founders", FOUNDERS)
+@pytest.mark.parametrize("signed, effective, value, _", DATE_PAIRS)
+def test_membership_founding_takes_the_date_it_took_effect(run, effect, founders, signed, effective, value, _):
+    text = f"A treaty establishing Mercosur was signed {signed} by {_listed(founders)} and {effect} {effective}."
+    assert _found(run, text) == _each("MERCOSUR", [ISO[f] for f in founders], "found", "founding_member", value)
+
+
+@pytest.mark.parametrize("founders", FOUNDERS)
+@pytest.mark.parametrize("signed, effective, _, value", DATE_PAIRS)
+@pytest.mark.parametrize("tail", ["", " and came into force later", " and was hailed {effective} as a milestone"])
+def test_membership_founding_without_a_dated_taking_effect_keeps_the_signing_date(run, founders, signed, effective, _, value, tail):
+    text = f"A treaty establishing Mercosur was signed {signed} by {_listed(founders)}{tail.format(effective=effective)}."
+    assert _found(run, text) == _each("MERCOSUR", [ISO[f] for f in founders], "found", "founding_member", value)
+
+
+@pytest.mark.parametrize("effect", EFFECT_PHRASES)
+@pytest.mark.parametrize("member, iso", [("Greece", "GRC"), ("France", "FRA")])
+@pytest.mark.parametrize("announced, effective, value", [("in May 1974", "in August 1974", "1974-08"),
+                                                         ("on 2 May 1974", "on 1 August 1974", "1974-08-01")])
+def test_membership_withdrawal_takes_the_date_it_took_effect(run, effect, member, iso, announced, effective, value):
+    text = f"{member}'s withdrawal from NATO was announced {announced} and {effect} {effective}."
+    assert _found(run, text) == [("NATO", iso, "leave", None, value)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile will leave Mercosur effective 1 January 2030.", [("MERCOSUR", "CHL", "leave", None, "2030-01-01")]),
+    ("Peru became a member of the WTO effective 1 July 1995.", [("WTO", "PER", "join", "member", "1995-07-01")]),
+    ("Peru's membership of the WTO became effective on 1 July 1995.", [("WTO", "PER", "join", "member", "1995-07-01")]),
+    # "force" and "effect" in a name or after another preposition are no taking effect
+    ("Chile was admitted to the Multinational Joint Task Force in May 2010.", [("MNJTF", "CHL", "join", "member", "2010-05")]),
+    ("Chile and Peru set up the Multinational Joint Task Force in 1994.",
+     [("MNJTF", "CHL", "found", "founding_member", "1994"), ("MNJTF", "PER", "found", "founding_member", "1994")]),
+    # taking effect is no change of its own: nobody enters, comes or goes anywhere
+    ("The trade treaty between Chile and Peru entered into force on 1 May 2010.", []),
+    ("The treaty signed by Chile and Peru with the WTO came into force in May 2010.", []),
+    ("A WTO ruling against Chile and Peru took effect in May 2010.", []),
+])
+def test_membership_taking_effect_dates_a_change_and_is_none_itself(run, text, expected):
+    assert _found(run, text) == expected
+
+
+# An undated change told as the news in the present perfect takes the date of a sentence just
+# after that names the act again ("announced the decision on Thursday", "Thursday's vote").
+NEWS_CHANGES = [
+    ("The European Union has granted {m} candidate status.", "EU", "apply", "candidate"),
+    ("{m} has become the 30th member of NATO.", "NATO", "join", "member"),
+    ("The World Trade Organization has admitted {m}.", "WTO", "join", "member"),
+    ("{m} has been suspended from the Commonwealth.", "COMMONWEALTH", "suspend", None),
+]
+ACTS_AGAIN = [
+    ("Leaders announced the decision on {d}.", "2023-12-12"),
+    ("{D}'s decision came after years of talks.", "2023-12-12"),
+    ("The vote took place on {d} in Brussels.", "2023-12-12"),
+    ("Officials said the decision was taken on 5 December.", "2023-12-05"),
+]
+PUBLISHED = date(2023, 12, 14)  # a Thursday: "Tuesday" is 2023-12-12
+
+
+@pytest.mark.parametrize("change, org, action, status", NEWS_CHANGES)
+@pytest.mark.parametrize("again, value", ACTS_AGAIN)
+@pytest.mark.parametrize("between", ["", " Crowds gathered in the capital.", "\n\nCrowds gathered in the capital. Music played."])
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB")])
+def test_membership_news_change_dated_by_the_act_named_again(run, change, org, action, status, again, value, between, member, iso):
+    first = change.format(m=member)
+    text = first[0].upper() + first[1:] + between + " " + again.format(d="Tuesday", D="Tuesday")
+    assert _found(run, text, PUBLISHED) == [(org, iso, action, status, value)]
+
+
+@pytest.mark.parametrize("change, org, action, status", NEWS_CHANGES)
+@pytest.mark.parametrize("again", [
+    # too far: over 400 characters after the change
+    "Crowds gathered in the capital, where music played late into the night and people danced in the streets. " * 4
+    + "Leaders announced the decision on Tuesday.",
+    "Leaders will take a decision on another matter on Friday.",  # another decision, ahead
+    "A vote on the budget took place on Tuesday.",  # an indefinite act is another one
+])
+def test_membership_news_change_not_dated_by_other_acts(run, change, org, action, status, again):
+    text = change.format(m="Chile") + " " + again
+    assert _found(run, text, PUBLISHED) == [(org, "CHL", action, status, None)]

@@ -8,14 +8,13 @@ whose action, status and arguments are more precise, and which win where both re
 """
 
 from extractor.membership.frames import (
-    MembershipMention, MembershipPattern, direct_path, find_memberships, has_trigger_pattern, membership_date,
-    patterns, realising_verb, trigger_words, words, _matcher,
+    MembershipMention, MembershipPattern, find_memberships, has_trigger_pattern, membership_date, patterns,
+    trigger_words, _matcher,
 )
-from extractor.membership.records import entity, membership_records
+from extractor.membership.records import dated_changes, membership_records
 from extractor.membership.component import MembershipTagger, make_memberships
 
 __all__ = [
-    "MembershipMention", "MembershipPattern", "MembershipTagger", "direct_path", "find_memberships",
-    "entity", "has_trigger_pattern", "membership_date", "membership_records", "patterns", "realising_verb", "trigger_words",
-    "words",
+    "MembershipMention", "MembershipPattern", "MembershipTagger", "dated_changes", "find_memberships",
+    "has_trigger_pattern", "membership_date", "membership_records", "patterns", "trigger_words",
 ]

@@ -14,16 +14,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.entities import SPAN_KEY, country_name, country_names
-from extractor.lexicon import read_tsv
-from extractor.link import evidence
+from extractor.entities import SPAN_KEY, country_name, country_names, entity
+from extractor.lexicon import membership_words, read_tsv
+from extractor.link import direct_path, evidence
 from extractor.membership.frames import (
-    direct_path,
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
-    _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, with_status_as, words,
+    _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as,
 )
 from extractor.membership.organizations import body_acted_on, meant_organization
-from extractor.membership.records import entity
 from extractor.modality import lemma_in, words as modality_words
 from extractor.nlp import clause_verb, span_for
 from extractor.records import Candidate as CandidateRecord
@@ -113,8 +111,8 @@ def cue_words() -> set[str]:
 def cue_of(token: Token) -> Cue | None:
     """The cue `token` is, by its lemma (or a regular form of it) and its part of speech."""
     word = lemma_in(token, cues())
-    if word is None:
-        return None
+    if word is None or (token.pos_ == "VERB" and takes_effect(token, plain=False)):
+        return None  # "the treaty entered into force", "the ban took effect": no one joins or leaves
     pos = "VERB" if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
     for cue in cues()[word]:
         if cue.pos in (pos, "any"):
@@ -164,7 +162,7 @@ def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
     """The countries named in `sentence` (names and adjectives) and those its definite noun
     phrases refer back to ("the two countries"), each mention once, in text order."""
     named = _mentions_in(sentence, mentions, ("country", "country_adj"))
-    referred = [_as_referred(m, t) for t in sentence if t.lower_ in words().country_anaphor and t.dep_ != "attr"
+    referred = [_as_referred(m, t) for t in sentence if t.lower_ in membership_words().country_anaphor and t.dep_ != "attr"
                 for m in _countries_referred(t, mentions) if m.start < sentence.start]  # "X and Y are now member countries": no anaphor
     governments = [Span(c.doc, c.start, c.end, label="country", span_id=c.id_)
                    for c in _mentions_in(sentence, mentions, ("capital",)) if _acts(c.root)]
@@ -206,7 +204,7 @@ def _subject_before(sentence: Span, mentions: list[Span]) -> Span | None:
     subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     inside = {t.i for s in subjects for t in s.subtree}
     found = next((m for m in named if m.root.i in inside), None)
-    if found is None and subjects and subjects[0].lemma_.lower() in words().org_anaphor:
+    if found is None and subjects and subjects[0].lemma_.lower() in membership_words().org_anaphor:
         found = _last_organization_before(subjects[0].i, mentions, set())  # "The alliance comprises ...": the one named before
     return found
 
@@ -295,8 +293,8 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
         action, status = "found", "founding_member"  # "initially A, B and C joined": the founders
     if _on_hold(token) is not None:
         action, status = "suspend", None  # "put its membership on hold", "put its membership on ice"
-    if action == "suspend" and token.head.lemma_ in words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
-        action, status = words().undo_verb[token.head.lemma_], "member"
+    if action == "suspend" and token.head.lemma_ in membership_words().undo_verb and token.dep_ in ("dobj", "nsubjpass"):
+        action, status = membership_words().undo_verb[token.head.lemma_], "member"
     action, status = with_status_as(token, action, status)
     if action in ("leave", "suspend", "expel"):
         status = None
@@ -308,9 +306,9 @@ def _process_over(token: Token) -> str | None:
     "accession talks") or that it completes with "for" / "towards" ("a bid for membership",
     "steps towards accession"), as data/membership_words.tsv gives it (process_noun), or None."""
     if token.dep_ in ("compound", "amod", "nmod"):
-        return words().process_noun.get(token.head.lower_)
+        return membership_words().process_noun.get(token.head.lower_)
     if token.dep_ == "pobj" and token.head.lower_ in reason_words()["process_preposition"]:
-        return words().process_noun.get(token.head.head.lower_)
+        return membership_words().process_noun.get(token.head.head.lower_)
     return None
 
 
@@ -420,7 +418,7 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
 def _talks_of(noun: Token, cue: Token) -> bool:
     """`noun` is the process the cue names ("accession talks", "membership negotiations"): a
     process noun with the cue as its modifier."""
-    return cue.head.i == noun.i and cue.dep_ in ("compound", "amod", "nmod") and noun.lower_ in words().process_noun
+    return cue.head.i == noun.i and cue.dep_ in ("compound", "amod", "nmod") and noun.lower_ in membership_words().process_noun
 
 
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "attr", "auxpass", "aux")
@@ -572,7 +570,7 @@ def _stray_passive_subject(member: Span, cue: Token) -> bool:
 def _listed_after_colon(member: Span, noun: Token) -> bool:
     """The member is in the list a colon sets after the clause, naming what the noun counts
     ("suspended three countries this year: X, Y and Z")."""
-    if noun.lemma_.lower() not in words().country_anaphor and noun.lower_ not in words().country_anaphor:
+    if noun.lemma_.lower() not in membership_words().country_anaphor and noun.lower_ not in membership_words().country_anaphor:
         return False
     if not any(c.dep_ == "nummod" for c in noun.children):
         return False
@@ -600,7 +598,7 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     if org is not None and SPAN_KEY in cue.doc.spans and (body := body_acted_on(cue, list(cue.doc.spans[SPAN_KEY]))) is not None \
             and body.id_ == org.id_:
         return False  # "launched the bank": the bank named before
-    w = words()
+    w = membership_words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
         if _within(member, inside) or _listed_after_colon(member, obj) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
@@ -645,7 +643,7 @@ def _qualifies_other(member: Span, cue: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in reason_words()["state_person"] and _agent_of(head, cue):
         return False  # "signed by the leaders of X, Y and Z", "the presidents of X and Y founded": the states act
-    return lemma not in reason_words()["status_noun"] and lemma not in words().country_anaphor and lemma not in words().member_nouns \
+    return lemma not in reason_words()["status_noun"] and lemma not in membership_words().country_anaphor and lemma not in membership_words().member_nouns \
         and lemma not in reason_words()["state_proxy"]
 
 
@@ -678,7 +676,7 @@ def _third_party(member: Span, cue: Token) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb = root.head
-    return verb.i != cue.i and lemma_in(verb, words().third_party_verb) is not None and cue in list(verb.subtree)
+    return verb.i != cue.i and lemma_in(verb, membership_words().third_party_verb) is not None and cue in list(verb.subtree)
 
 
 
@@ -707,7 +705,7 @@ def _static(token: Token, cue: Cue) -> bool:
         verb_cue = cue_of(above) if above.i != token.i else None
         if verb_cue is not None and verb_cue.pos == "VERB" and not set(verb_cue.needs.split("|")) & {"origin_word", "since"}:
             return False  # "became a member", "granted observer status", "applied for membership"
-        if lemma_in(above, words().noun_verb) is not None and above.pos_ == "VERB":
+        if lemma_in(above, membership_words().noun_verb) is not None and above.pos_ == "VERB":
             return False  # "membership was approved"
         if above.pos_ in ("VERB", "AUX") and above.i != token.i:
             break
@@ -746,7 +744,7 @@ def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
 
 def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "status_word":
-        return any(t.lower_ in words().status or t.lemma_.lower() in reason_words()["status_noun"]
+        return any(t.lower_ in membership_words().status or t.lemma_.lower() in reason_words()["status_noun"]
                    or t.lower_ in reason_words()["standing_word"]
                    for t in token.subtree if t.i != token.i)
     if need == "particle_up":
@@ -792,7 +790,7 @@ def _anaphor_object(token: Token) -> bool:
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
     spans = list(token.doc.spans[SPAN_KEY]) if SPAN_KEY in token.doc.spans else []
     named = {i for m in spans for i in range(m.start, m.end)}
-    return any(o.lemma_.lower() in words().org_anaphor and o.i not in named for o in objects) \
+    return any(o.lemma_.lower() in membership_words().org_anaphor and o.i not in named for o in objects) \
         or body_acted_on(token, spans) is not None  # "launched the bank" after "the New Development Bank"
 
 
@@ -803,7 +801,7 @@ def unreal_frame(mention: MembershipMention) -> bool:
     discussed") stays."""
     if _undone(mention.trigger) and (cue := cue_of(mention.trigger)) is not None and cue.action == "leave":
         return True  # "X's withdrawal was revoked" (a frame may read the revoking as an expulsion)
-    if _named_by_other_change(mention.trigger) or _topic(mention.trigger):
+    if _named_by_other_change(mention.trigger) or _topic(mention.trigger) or takes_effect(mention.trigger, plain=False):
         return True
     return mention.action != "apply" and _unreal(mention.trigger)
 
@@ -824,13 +822,13 @@ def _topic(cue: Token) -> bool:
     if cue.pos_ not in ("NOUN", "PROPN") or cue.dep_ != "pobj" or cue.head.lower_ not in reason_words()["topic_preposition"]:
         return False
     about = cue.head.head
-    return about.pos_ in ("NOUN", "PROPN") and about.lower_ not in words().process_noun
+    return about.pos_ in ("NOUN", "PROPN") and about.lower_ not in membership_words().process_noun
 
 
 def _undone(cue: Token) -> bool:
     """A withdrawal that was revoked or reversed ("X's withdrawal was revoked", "reversed its
     withdrawal"): no change was made."""
-    return cue.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("dobj", "nsubjpass") and lemma_in(cue.head, words().undo_verb) is not None
+    return cue.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("dobj", "nsubjpass") and lemma_in(cue.head, membership_words().undo_verb) is not None
 
 
 def _named_by_other_change(trigger: Token) -> bool:
@@ -1026,7 +1024,7 @@ def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], 
     its sentence or referred to there ("the bloc"), neither hedged, unreal, a state ("its
     membership") nor a weak cue without what it needs."""
     out = []
-    w = words()
+    w = membership_words()
     for sentence in doc.sents:
         if skip.holds(sentence.start_char) or not sentence[0].dep_:
             continue

@@ -13,7 +13,7 @@ from extractor.membership.candidates import (
 )
 from extractor.membership.frames import MembershipMention, _with_enumeration, find_memberships
 from extractor.membership.organizations import retargeted
-from extractor.membership.records import membership_records
+from extractor.membership.records import dated_changes, membership_records, words_read
 from extractor.records import Membership
 
 
@@ -25,7 +25,8 @@ def make_memberships(nlp: Language, name: str) -> MembershipTagger:
 
 class MembershipTagger:
     """Membership changes as `doc._.memberships` (records, repeated mentions merged) and
-    `doc.spans["memberships"]` (the trigger words). Reads the gazetteer's mentions (running it if
+    `doc.spans["memberships"]` (the trigger words); their dated happenings on the context, for
+    the `events` component (`link.DatedChange`). Reads the gazetteer's mentions (running it if
     no `gazetteer` component ran) and the dates of the `timex` component (running it if needed)."""
 
     def __init__(self, nlp: Language):
@@ -43,6 +44,8 @@ class MembershipTagger:
         mentions = find_memberships(doc, ctx.boilerplate, dates)
         mentions = self._with_candidates(doc, ctx, mentions)
         ctx.membership_mentions = mentions
+        ctx.membership_changes = dated_changes(mentions, ctx.membership_event_cues or [], dates)
+        ctx.membership_words_read = words_read(mentions, dates)
         records = membership_records(ctx.doc_id, mentions, dates)
         doc._.memberships = records
         by_key: dict[tuple, list[Membership]] = {}

@@ -18,17 +18,17 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
-from extractor.lexicon import ordinal_value, read_jsonl, read_tsv, word_value
-from extractor.link import DateIndex
+from extractor.lexicon import membership_words, ordinal_value, read_jsonl, read_tsv, word_value
+from extractor.link import DateIndex, direct_path
 from extractor.modality import governing_chain, hedge_of, unreal_marker
-from extractor.nlp import clause_verb, covering_span
+from extractor.nlp import clause_verb, covering_span, realising_verb
 from extractor.spans import Spans
 
 
+EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
 RELATIVE_PRONOUNS = ("which", "that", "who")
-ALONGSIDE = ("with", "against", "alongside", "beside", "on", "over", "about")  # prepositions of company or topic  # and prep:W,W (see patterns/membership.jsonl)
 
 
 class MembershipPattern(BaseModel):
@@ -71,26 +71,6 @@ class MembershipMention:
     when: Any = None  # the TimexSpan of its own item in an enumeration ("..., Greece in 1981"), else None
 
 
-@dataclass
-class _Words:
-    member_nouns: set[str] = field(default_factory=set)
-    status: dict[str, str] = field(default_factory=dict)
-    noun_verb: dict[str, str] = field(default_factory=dict)
-    process_noun: dict[str, str] = field(default_factory=dict)
-    noun_action: dict[str, str] = field(default_factory=dict)
-    undo_verb: dict[str, str] = field(default_factory=dict)
-    decision_verb: dict[str, str] = field(default_factory=dict)
-    third_party_verb: set[str] = field(default_factory=set)
-    org_anaphor: set[str] = field(default_factory=set)
-    country_anaphor: set[str] = field(default_factory=set)
-    time_preposition: set[str] = field(default_factory=set)
-    since_word: set[str] = field(default_factory=set)
-    naming_verb: set[str] = field(default_factory=set)
-    reporting_verb: set[str] = field(default_factory=set)
-    founding_verb: set[str] = field(default_factory=set)
-    currency_word: set[str] = field(default_factory=set)
-
-
 @cache
 def patterns() -> list[MembershipPattern]:
     return read_jsonl("membership.jsonl", MembershipPattern, folder="patterns")
@@ -115,17 +95,6 @@ def trigger_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(regexes)
 
 
-@cache
-def words() -> _Words:
-    w = _Words()
-    for kind, word, value in read_tsv("membership_words.tsv", 3):
-        if kind == "member_noun":
-            w.member_nouns.add(word)
-        elif kind in ("org_anaphor", "country_anaphor", "time_preposition", "currency_word", "third_party_verb", "since_word", "naming_verb", "reporting_verb", "founding_verb"):
-            getattr(w, kind).add(word)
-        else:
-            getattr(w, kind)[word] = value
-    return w
 
 
 _MATCHERS: dict[int, Matcher] = {}
@@ -182,7 +151,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
     frame = pattern.frame
     members: list[Span] = []
     org: Span | None = None
-    w = words()
+    w = membership_words()
     if frame == "verb":
         status_noun = _status_in(trigger) if pattern.status_from_noun or any("status_noun" in n for n in pattern.needs) else None
         if pattern.status_from_noun and status_noun is not None:
@@ -302,7 +271,7 @@ def _is_hedged(trigger: Token) -> bool:
 
 def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str, str | None]:
     """'applied to join', 'bid to join', 'has been waiting to join': a pending process, so apply."""
-    w = words()
+    w = membership_words()
     head = trigger.head
     if trigger.dep_ in ("xcomp", "acl", "advcl") and head is not trigger:
         kind = hedge_of(head) or w.process_noun.get(head.lower_)
@@ -402,7 +371,7 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     """The countries a definite noun phrase refers back to: "the country" (the last country named
     before it), "the two countries", "both countries" (the last two named). Empty when it is not
     such a phrase or too few countries were named in its sentence or SALIENT_CHARS before it."""
-    w = words()
+    w = membership_words()
     if noun.lower_ not in w.country_anaphor:
         return []
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
@@ -473,7 +442,7 @@ def _about_membership(talks: Token) -> bool:
     """Talks are an application when they are accession talks, or when their sentence is about
     admission ("China's admission took 15 years and talks with Russia go on"): a noun that
     names a join in data/membership_words.tsv (accession, admission, entry, membership)."""
-    joining = {word for word, action in words().noun_action.items() if action == "join"}
+    joining = {word for word, action in membership_words().noun_action.items() if action == "join"}
     if any(c.lower_ in joining for c in talks.children if c.dep_ in ("compound", "amod", "nmod")):
         return True
     return any(t.lower_ in joining and t.i != talks.i for t in talks.sent)
@@ -537,7 +506,7 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "for"):
                 found += _mentions_in(list(child.subtree), mentions, ("country",))
-    if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB" and head.lemma_ not in words().third_party_verb:
+    if not found and noun.dep_ in ("dobj",) and head.pos_ == "VERB" and head.lemma_ not in membership_words().third_party_verb:
         found = _subjects(head, mentions)  # "X submitted its application"; not "the US blocked its application"
     return found
 
@@ -545,7 +514,7 @@ def _noun_members(noun: Token, mentions: list[Span]) -> list[Span]:
 def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
     """A membership noun whose from / into / to phrase names no organization ("withdrawal from
     Albania", "entry into force", "return to power")."""
-    w = words()
+    w = membership_words()
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "to")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if not _mentions_in(list(obj.subtree), mentions, ("organization",)) and obj.lemma_.lower() not in w.org_anaphor \
@@ -558,7 +527,7 @@ def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
 def _in_time_phrase(noun: Token) -> bool:
     """'ahead of EU membership', 'before its accession', 'on the eve of membership': a
     preposition that places the change in time, so the change itself is stated."""
-    w = words()
+    w = membership_words()
     prep = noun.head if noun.dep_ == "pobj" else None
     if prep is None:
         return False
@@ -573,7 +542,7 @@ def _organization_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ != "nsubj":
             continue
-        if child.lemma_.lower() in words().org_anaphor:
+        if child.lemma_.lower() in membership_words().org_anaphor:
             return child
         if child.lower_ == "it" and not _pronoun_member(verb, list(verb.doc.spans[SPAN_KEY]) if SPAN_KEY in verb.doc.spans else []):
             return child
@@ -630,7 +599,7 @@ def _organization(token: Token, mentions: list[Span], members: list[Span]) -> Sp
     if token.pos_ == "VERB" and (subject := _organization_subject(token)) is not None and (
             reporter := _reporting_organization(subject, mentions)) is not None:
         return reporter  # "the bank said on Thursday it had admitted X": it is the bank
-    if any(t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, token) for t in scope) or (
+    if any(t.lemma_.lower() in membership_words().org_anaphor or _pronoun_object(t, token) for t in scope) or (
             token.pos_ == "VERB" and _organization_subject(token) is not None):
         earlier = _last_organization_before(token.i, mentions, member_ids)
         if earlier is not None:
@@ -651,7 +620,7 @@ def _org_attached(trigger: Token, org: Span | None) -> bool:
     if trigger.dep_ in ("advcl", "xcomp", "conj") and any(
             c.dep_ in ("nsubj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in trigger.head.children):
         return True  # "the EU grew, adding Austria", "NATO expanded to take in Greece"
-    return any((t.lemma_.lower() in words().org_anaphor or _pronoun_object(t, trigger)) and direct_path(t, trigger)
+    return any((t.lemma_.lower() in membership_words().org_anaphor or _pronoun_object(t, trigger)) and direct_path(t, trigger)
                for t in trigger.subtree if t.dep_ in ("dobj", "pobj")) or _organization_subject(trigger) is not None
 
 
@@ -660,29 +629,6 @@ def _pronoun_object(token: Token, trigger: Token) -> bool:
     stands for the organization named before (as subject it is the member: `_pronoun_member`)."""
     return token.lower_ == "it" and (token.head.i == trigger.i and token.dep_ == "dobj"
                                      or token.dep_ == "pobj" and token.head.head.i == trigger.i)
-
-
-def direct_path(token: Token, trigger: Token) -> bool:
-    """No other thing named between `token` and the trigger above it: "joined the EU" and "joined
-    the bloc's single market"... but not "joined talks with the EU" or "joined the UN force", where
-    the organization only qualifies what is joined. Words for membership ("membership", "status")
-    and for the organization ("the bloc") may stand between."""
-    w = words()
-    current = token.head
-    for _ in range(12):
-        if current.dep_ == "prep" and current.lower_ in ALONGSIDE:
-            return False  # "joined talks with the EU", "joined with the EU in condemning": beside it, not into it
-        if current.i == trigger.i:
-            return True
-        if current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
-            return False  # another clause's organization ("joined in urging him to stay, since X is leaving the EBRD")
-        if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \
-                and current.lower_ not in w.status and current.lower_ not in ("membership", "ranks", "fold"):
-            return False
-        if current.head.i == current.i:
-            return False
-        current = current.head
-    return False
 
 
 def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None, salient: Span | None) -> bool:
@@ -704,7 +650,7 @@ def _holds(need: str, trigger: Token, org: Span | None, status_noun: str | None,
 
 def _currency_object(verb: Token) -> bool:
     """'adopt the euro', 'switch to the single currency', 'introduce the common currency'."""
-    w = words()
+    w = membership_words()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
@@ -750,7 +696,7 @@ def _has_prep(token: Token, preps: tuple[str, ...]) -> bool:
 
 def _status_in(token: Token) -> str | None:
     """The status a status noun near the trigger gives ("observer", "dialogue partner", "founding")."""
-    status_words = words().status
+    status_words = membership_words().status
     listed = _list_tokens(token)
     for t in token.subtree:
         word = t.lower_ if t.lower_ in status_words else t.lemma_.lower()
@@ -795,7 +741,7 @@ def _list_tokens(token: Token) -> set[int]:
 def _process_of(noun: Token) -> str | None:
     """'accession talks', 'membership bid', 'the application for membership' -> apply; 'membership
     ambitions' -> none; None when the noun stands alone."""
-    w = words()
+    w = membership_words()
     if noun.dep_ == "compound" and noun.head.lower_ in w.process_noun:
         return w.process_noun[noun.head.lower_]
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lower_ in w.process_noun:
@@ -809,24 +755,17 @@ def _process_of(noun: Token) -> str | None:
 def _awaits_decision(noun: Token) -> bool:
     """'the admittance of X would be decided in July', 'Ukraine's accession will be discussed':
     a membership under decision is a pending application, whatever the modality of the decision."""
-    return noun.dep_ in ("nsubjpass", "dobj") and words().decision_verb.get(noun.head.lemma_) is not None
+    return noun.dep_ in ("nsubjpass", "dobj") and membership_words().decision_verb.get(noun.head.lemma_) is not None
 
 
 def _verb_over_noun(noun: Token) -> str | None:
-    w = words()
+    w = membership_words()
     head = noun.head
     while head.pos_ not in ("VERB",) and head.dep_ in ("compound", "pobj", "prep", "dobj") and head.head is not head:
         head = head.head
     if head.pos_ == "VERB" and noun.dep_ in ("nsubjpass", "dobj", "nsubj", "pobj", "compound"):
         return w.noun_verb.get(head.lemma_)
     return None
-
-
-def realising_verb(trigger: Token) -> Token:
-    """The verb that realises a noun trigger ("membership was approved" -> approved), else the trigger."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubjpass", "nsubj", "dobj") and trigger.head.pos_ == "VERB":
-        return trigger.head
-    return trigger
 
 
 def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | None]:
@@ -846,7 +785,7 @@ def _founders(verb: Token, mentions: list[Span]) -> tuple[list[Span], Span | Non
     if objects:
         orgs = [o for o in _mentions_in(list(objects[0].subtree), mentions, ("organization",))
                 if o.root.i == objects[0].i]  # "set up OPEC", not "set up a national ASEAN unit"
-        if not orgs and objects[0].lemma_.lower() in words().org_anaphor:
+        if not orgs and objects[0].lemma_.lower() in membership_words().org_anaphor:
             earlier = _last_organization_before(verb.i, mentions, set())
             orgs = [earlier] if earlier is not None else []  # "helped found the organization in 1969"
         if orgs:
@@ -884,7 +823,7 @@ def _ordinal_near(trigger: Token) -> int | None:
         scope += [t for t in trigger.head.subtree if abs(t.i - trigger.i) <= 8]
     for t in scope:
         text = t.lower_
-        if t.head.lemma_ in words().member_nouns or t.head.head.lemma_ in words().member_nouns:
+        if t.head.lemma_ in membership_words().member_nouns or t.head.head.lemma_ in membership_words().member_nouns:
             if text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"):
                 return int(text[:-2])
             if ordinal_value(text) is not None and text != "first":
@@ -956,7 +895,7 @@ def _dates_the_saying(when, trigger: Token, dates: DateIndex) -> bool:
     clause = clause_verb(trigger)
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if head.lemma_.lower() not in words().reporting_verb or clause.dep_ != "ccomp" or clause.head.i != head.i:
+    if head.lemma_.lower() not in membership_words().reporting_verb or clause.dep_ != "ccomp" or clause.head.i != head.i:
         return False
     return head.i < root.i < clause.i and root.i - head.i <= 3  # "said on Thursday that it ...", beside the verb
 
@@ -966,7 +905,7 @@ def _founding_date(m: MembershipMention, dates: DateIndex):
     of X, established in 1992", "X, which was created on 21 May 1952"), else None."""
     for timex, root in dates.in_sentence(m.trigger.sent):
         verb = clause_verb(root)
-        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in words().founding_verb or verb.head.i == verb.i:
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in membership_words().founding_verb or verb.head.i == verb.i:
             continue
         phrase = verb.head  # the organization, or the noun phrase holding the trigger ("one of the founding members")
         if any(t.i == phrase.i for t in m.trigger.subtree) or (phrase.pos_ in ("NOUN", "NUM", "PRON", "PROPN")
@@ -976,11 +915,23 @@ def _founding_date(m: MembershipMention, dates: DateIndex):
 
 
 def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
-    """The date of a membership change: its enumeration item's own date; talks by their own
-    clause, an application strictly by its clause ("waiting to join ... by 2006" dates the
-    hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
+    """The date of a membership change (`_clause_date`); with `fallback`, an undated change told
+    as the news is dated by the act named again just after (`_act_dated_after`), an application
+    only when it is a decision ("has granted X candidate status"), never talks or a bid."""
+    when = _clause_date(m, dates, fallback)
+    if when is None and fallback and (m.action != "apply" or _application_act(m.trigger)):
+        return _act_dated_after(m.trigger, dates)
+    return when
+
+
+def _clause_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
+    """The date of a membership change in its own sentence: its enumeration item's own date; talks
+    by their own clause, an application strictly by its clause ("waiting to join ... by 2006" dates
+    the hoped-for join), others by their clause or (with `fallback`) the sentence's only date."""
     if m.when is not None:
         return m.when
+    if m.action in EFFECTIVE_ACTIONS and (effective := _effective_date(m.trigger, dates)) is not None:
+        return effective
     if m.action == "apply":
         # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
         # talks, bids or efforts under way ("started entry talks in October": no date)
@@ -995,7 +946,7 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
         # "In 2004, X, a founding member of Y, said ...": 2004 dates the saying; "X and Z, members
         # of Y since 2015, ...": the parse hangs "since" on the name the phrase is set beside
         return dates.inside(m.trigger) or next((timex for timex, root in dates.in_sentence(m.trigger.sent)
-                                                if root.head.lower_ in words().since_word and root.head.head.i == appos.head.i), None)
+                                                if root.head.lower_ in membership_words().since_word and root.head.head.i == appos.head.i), None)
     if m.action == "found" and (created := _founding_date(m, dates)) is not None:
         return created
     if m.frame == "founding_noun":  # "a founder member ... but left it in 1976": only a date of its own
@@ -1003,6 +954,84 @@ def _change_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+ACT_CHARS = 400  # how far after an undated change's sentence the act may be named again (about three sentences)
+
+
+def _act_dated_after(trigger: Token, dates: DateIndex):
+    """The date of an undated change told as the news in the present perfect ("The council has
+    granted X candidate status", "X has become the 28th member") from a sentence just after that
+    names the act again with a date of its own: "announced the decision on Thursday evening",
+    "Under Thursday's resolution", "membership became effective at midnight on Sunday"."""
+    if dates.in_sentence(trigger.sent) or not _present_perfect(clause_verb(trigger)):
+        return None
+    doc, sentence = trigger.doc, trigger.sent
+    limit = sentence.end_char + ACT_CHARS
+    while sentence.end < len(doc) and sentence.end_char < limit:
+        sentence = doc[sentence.end].sent
+        for token in sentence:
+            if token.idx >= limit:
+                return None
+            if token.pos_ == "NOUN" and token.lemma_.lower() in membership_words().act_noun and _definite(token):
+                when = _own_date(token, dates)
+                if when is not None:
+                    return when
+    return None
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has granted', 'have become', and the verb a clause of it completes ('has voted to suspend')."""
+    for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in v.children):
+            return True
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """'the decision', "Thursday's resolution", 'membership'; not 'a decision'."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "no") for c in noun.children)
+
+
+def _own_date(noun: Token, dates: DateIndex):
+    """A date of the noun itself ("Thursday's resolution", "the vote on Thursday") or of the clause
+    it is the subject or object of ("announced the decision on Thursday", "membership became
+    effective on Sunday")."""
+    for timex, root in dates.in_sentence(noun.sent):
+        if root.head.i == noun.i or (root.head.dep_ == "prep" and root.head.head.i == noun.i):
+            return timex
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return dates.for_token(noun.head, fallback=False, strict=True)
+    return None
+
+
+def _effective_date(trigger: Token, dates: DateIndex):
+    """The date of a conjoined clause saying the change took effect ("was signed on 26 March 1991
+    by A and B and came into force on 29 November 1991", "signed in May, and its membership took
+    effect on 1 July"): for a join, leave or founding the effective date beats the decision's
+    (GUIDELINES 4.2). None when no such clause has a date of its own."""
+    clause = clause_verb(trigger)
+    for verb in clause.conjuncts:
+        if verb.pos_ in ("VERB", "AUX") and takes_effect(verb):
+            when = dates.for_token(verb, fallback=False, strict=True)
+            if when is not None:
+                return when
+    return None
+
+
+def takes_effect(verb: Token, plain: bool = True) -> bool:
+    """'came into force', 'entered into force', 'took effect', and with `plain` 'became effective'
+    (without it only the idioms whose verb is no change of its own: "X will leave the bloc
+    effective 1 March" and "the membership became effective" still tell the change)."""
+    w = membership_words()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.effect_preposition and any(g.dep_ == "pobj" and g.lower_ in w.effect_word for g in c.children):
+            return True  # "into force", "into effect"
+        if c.dep_ == "dobj" and c.lower_ in w.effect_object:
+            return True  # "took effect"
+        if plain and c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in w.effect_adjective:
+            return True  # "became effective"
+    return False
 
 
 def _apposition_of(noun: Token) -> Token | None:
@@ -1020,7 +1049,7 @@ def _named_standing(token: Token) -> bool:
     phrase = token.head if token.dep_ in ("compound", "amod") else token
     while phrase.dep_ in ("appos", "conj", "nmod", "pobj", "prep") and phrase.head.i != phrase.i and phrase.head.pos_ != "VERB":
         phrase = phrase.head  # "named X as candidates", "named X together with Y candidate countries" (the parse's pobj)
-    return phrase.dep_ in ("oprd", "ccomp", "dobj", "attr", "appos", "prep") and phrase.head.lemma_.lower() in words().naming_verb
+    return phrase.dep_ in ("oprd", "ccomp", "dobj", "attr", "appos", "prep") and phrase.head.lemma_.lower() in membership_words().naming_verb
 
 
 def _since(trigger: Token, dates: DateIndex):
@@ -1028,7 +1057,7 @@ def _since(trigger: Token, dates: DateIndex):
     under "since" in the trigger's clause, else None."""
     clause = clause_verb(trigger)
     for timex, root in dates.in_sentence(trigger.sent):
-        if root.head.lower_ in words().since_word and clause_verb(root.head).i == clause.i:
+        if root.head.lower_ in membership_words().since_word and clause_verb(root.head).i == clause.i:
             return timex
     return None
 
@@ -1051,7 +1080,7 @@ APPLICATION_NOUNS = ("application", "candidacy", "candidature", "request", "appl
 def _application_act(trigger: Token) -> bool:
     """The trigger is the act of applying or of granting candidacy: "applied", "submitted its
     application", "granted candidate status"; not talks, a bid, efforts or a course."""
-    w = words()
+    w = membership_words()
     if trigger.pos_ == "VERB":
         return trigger.lemma_ in ("apply", "reapply") or (hedge_of(trigger) is None and trigger.lemma_ in w.noun_verb
                                                           and _status_in(trigger) == "candidate")

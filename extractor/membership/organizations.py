@@ -17,7 +17,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractor.membership.frames import MembershipMention, words
+from extractor.lexicon import membership_words
+from extractor.membership.frames import MembershipMention
 from extractor.entities import organizations
 from extractor.lexicon import read_tsv
 
@@ -38,7 +39,7 @@ def _names_a_body(noun: Token, slot: bool, described_word: bool = True) -> bool:
     it (`slot`), or (`described_word`) a word for a body that says which ("its human rights body")."""
     lemma = noun.lemma_.lower()
     return lemma in body_nouns() or (slot and lemma in body_nouns("organ_noun")) or (
-        described_word and lemma in words().org_anaphor and _described(noun))
+        described_word and lemma in membership_words().org_anaphor and _described(noun))
 
 
 def _inside_mention(token: Token, mentions: list[Span]) -> bool:

@@ -3,19 +3,11 @@ another record."""
 
 from __future__ import annotations
 
-from extractor.entities import country_adjectives, country_name, organizations
-from extractor.link import DateIndex, date_ref, evidence, with_later_evidence
+from extractor.entities import entity
+from extractor.link import DateIndex, DatedChange, date_ref, evidence, with_later_evidence
 from extractor.membership.frames import MembershipMention, membership_date
-from extractor.nlp import clause_verb, tense_of
+from extractor.nlp import clause_verb, realising_verb, tense_of
 from extractor.records import Entity, Evidence, Membership
-
-
-def entity(mention_id: str, name: str, kind: str) -> Entity:
-    if kind == "organization":
-        org = organizations().get(mention_id)
-        return Entity(name=org.name if org else name, id=mention_id, kind="organization")
-    return Entity(name=name if name[:1].isupper() and name not in country_adjectives() else country_name(mention_id),
-                  id=mention_id, kind="country")
 
 
 def membership_records(doc_id: str, mentions: list[MembershipMention], dates: DateIndex) -> list[Membership]:
@@ -87,3 +79,40 @@ def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dic
 def _years_before(record: Membership, year: int) -> bool:
     value = record.date.value if record.date is not None else None
     return value is not None and value[:4].isdigit() and int(value[:4]) < year - 1
+
+
+def dated_changes(mentions: list[MembershipMention], cues: list, dates: DateIndex) -> list[DatedChange]:
+    """The dated happenings of the changes read: one per trigger, and per item of an enumeration
+    with its own date ("taking in A in 1973 and B in 1981"), dated by the change's own clause only
+    (no fallback to the paragraph's date); then the cues of changes whose member the text does not
+    name (`EventCue`: "the accession took place on Tuesday")."""
+    by_trigger: dict[tuple, list[MembershipMention]] = {}
+    for m in mentions:
+        by_trigger.setdefault((m.trigger.i, m.when.start if m.when is not None else None), []).append(m)
+    out = []
+    for group in by_trigger.values():
+        first = group[0]
+        when = membership_date(first, dates, fallback=False)
+        if when is None:
+            continue
+        people = [*(entity(m.member, m.member_name, m.member_kind) for m in group),
+                  entity(first.organization, first.organization_name, "organization")]
+        out.append(DatedChange(first.trigger, first.action, when, _unique(people)))
+    for c in cues:
+        when = dates.for_token(c.cue, fallback=False, strict=True)
+        if when is not None:
+            body = (entity(c.organization.id_, c.organization.text, "organization"),) if c.organization is not None else ()
+            out.append(DatedChange(c.cue, c.action, when, body, member_named=False))
+    return out
+
+
+def words_read(mentions: list[MembershipMention], dates: DateIndex) -> frozenset[int]:
+    """The tokens a change was read from (its trigger and the verb that realises it), which no
+    other extractor reads again; undated accession talks ("started accession talks in October")
+    leave theirs to the event words, as talks."""
+    read = [m for m in mentions if m.frame != "talks" or membership_date(m, dates, fallback=False) is not None]
+    return frozenset({m.trigger.i for m in read} | {realising_verb(m.trigger).i for m in read})
+
+
+def _unique(entities: list[Entity]) -> tuple[Entity, ...]:
+    return tuple({(e.kind, e.id): e for e in entities}.values())
