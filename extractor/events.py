@@ -15,7 +15,7 @@ from extractor.context import context_of, write_spans
 from extractor.entities import SPAN_KEY, entity
 from extractor.lexicon import DataFileError, membership_words, read_tsv
 from extractor.link import DateIndex, DatedChange, date_ref, direct_path, evidence, with_later_evidence
-from extractor.modality import governing_chain, hedge_of, unreal_marker, words
+from extractor.modality import governing_chain, hedge_of, topic_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
 from extractor.records import Entity, Event, EventKind, Evidence, Participant, ParticipantKind
 from extractor.spans import Spans
@@ -222,7 +222,8 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
             if token.i in taken:
                 continue
             kind = trigger_kind(token)
-            if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token):
+            if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token) \
+                    or topic_of(token) is not None:  # "a law on joining the bloc": the law's topic, no accession
                 continue
             when = dates.for_token(token, fallback=False, strict=True, names_event=_names_an_event)
             if when is None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extractor.lexicon import read_tsv
 
-KINDS = ("modal", "negation", "condition", "hedge_verb", "schedule_word", "schedule_verb", "future")
+KINDS = ("modal", "negation", "condition", "hedge_verb", "schedule_word", "schedule_verb", "future", "topic_preposition", "future_in_past", "decided_verb")
 
 
 @cache
@@ -27,15 +27,27 @@ def words(kind: str) -> dict[str, str]:
 
 def unreal_marker(token: Token) -> Token | None:
     """The child of `token` that makes its clause unreal: a negation ("not", "never", "no"), a
-    modal auxiliary ("could", "must") or a condition ("if", "unless", "whether"); else None."""
+    modal auxiliary ("could", "must") or a condition ("if", "unless", "whether"), of its own or
+    of a clause it governs ("will join if it meets the terms"); else None."""
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in words("negation") and child.dep_ in ("neg", "det", "advmod")):
             return child
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in words("modal"):
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words("modal") and not _decided_future(token, child):
             return child
         if child.dep_ == "mark" and child.lower_ in words("condition"):
             return child
+        if child.dep_ == "advcl" and (mark := next((g for g in child.children if g.dep_ == "mark" and g.lower_ in words("condition")),
+                                                   None)) is not None:
+            return mark  # "X will join in 2031 if it meets the terms": only on that condition
     return None
+
+
+def _decided_future(token: Token, aux: Token) -> bool:
+    """'would' in the clause a decision told in the past governs ("the council agreed that X would
+    join on 1 May", "decided that it would leave"): what was decided, scheduled, not a maybe."""
+    head = token.head
+    return (aux.lower_ in words("future_in_past") and token.dep_ == "ccomp" and head.i != token.i
+            and lemma_in(head, words("decided_verb")) is not None and unreal_marker(head) is None)
 
 
 CHAIN_DEPS = ("xcomp", "acl", "pobj", "pcomp", "prep", "dobj", "nsubjpass", "nsubj", "attr", "compound", "conj")
@@ -70,3 +82,23 @@ def lemma_in(token: Token, table) -> str | None:
         if form and form in table:
             return form
     return None
+
+
+def topic_of(token: Token) -> Token | None:
+    """The noun `token` is the topic of ("a law on joining the bloc", "a report on its accession",
+    "held a referendum on leaving"), or None: a noun or gerund under a topic preposition."""
+    noun = token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj"
+    gerund = token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp")
+    if not (noun or gerund) or token.head.lower_ not in words("topic_preposition"):
+        return None
+    return _what_is_about(token.head)
+
+
+def _what_is_about(preposition: Token) -> Token | None:
+    """The noun a topic preposition's phrase is about: its head ("a report on"), or the object
+    just before it when the parse hangs the phrase on the verb ("held a referendum on joining")."""
+    head = preposition.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    before = [c for c in head.children if c.dep_ == "dobj" and c.i < preposition.i and c.pos_ in ("NOUN", "PROPN")]
+    return before[-1] if head.pos_ in ("VERB", "AUX") and before else None

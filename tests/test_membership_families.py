@@ -336,3 +336,51 @@ def test_membership_news_change_dated_by_the_act_named_again(run, change, org, a
 def test_membership_news_change_not_dated_by_other_acts(run, change, org, action, status, again):
     text = change.format(m="Chile") + " " + again
     assert _found(run, text, PUBLISHED) == [(org, "CHL", action, status, None)]
+
+
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB"), ("Bosnia and Herzegovina", "BIH")])
+@pytest.mark.parametrize("text, org, action, status, value", [
+    ("{M} will leave the Commonwealth effective 1 January 2030.", "COMMONWEALTH", "leave", None, "2030-01-01"),
+    ("The council decided on Monday that {m} will join the WTO, effective from 1 May 2031.", "WTO", "join", "member", "2031-05-01"),
+    ("On Tuesday the council agreed that {m} would join the Schengen Area, effective from 1 January 2025.",
+     "SCHENGEN", "join", "member", "2025-01-01"),
+])
+def test_membership_effective_from_dates_the_change_not_the_decision(run, member, iso, text, org, action, status, value):
+    sentence = text.format(m=member, M=member[0].upper() + member[1:])
+    assert _found(run, sentence) == [(org, iso, action, status, value)]
+
+
+@pytest.mark.parametrize("member", ["Norway", "the Gambia", "Bosnia and Herzegovina"])
+@pytest.mark.parametrize("text", [
+    "{M} held a referendum on joining the European Union in 1994.",
+    "In 1994 {m} voted in a referendum on leaving the European Union.",
+    "The parliament of {m} passed a law on joining the WTO in May 2019.",
+    "A report about {m}'s accession to the WTO was published in 2019.",
+])
+def test_membership_change_that_is_only_a_topic_is_none(run, member, text):
+    assert _found(run, text.format(m=member, M=member[0].upper() + member[1:])) == []
+
+
+@pytest.mark.parametrize("member, iso", [("Norway", "NOR"), ("the Gambia", "GMB")])
+@pytest.mark.parametrize("text", ["{M} opened talks on joining the European Union in 1993.",
+                                  "{M} opened talks on its accession to the European Union in 1993."])
+def test_membership_talks_on_joining_are_an_application(run, member, iso, text):
+    assert _found(run, text.format(M=member[0].upper() + member[1:])) == [("EU", iso, "apply", "candidate", None)]
+
+
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB")])
+@pytest.mark.parametrize("decided", ["agreed", "decided", "voted"])
+def test_membership_decided_future_in_the_past_is_scheduled(run, member, iso, decided):
+    text = f"On Tuesday the council {decided} that {member} would join the WTO on 1 May 2031."
+    assert _found(run, text) == [("WTO", iso, "join", "member", "2031-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday the council did not agree that Chile would join the WTO on 1 May 2031.",  # the deciding negated
+    "Chile will join the WTO in 2031 if it meets the terms.",
+    "Chile joins the WTO in 2031 unless parliament objects.",
+    "On Tuesday the council agreed that Chile would join the WTO if it met the terms.",  # a condition
+    "On Tuesday the council hoped that Chile would join the WTO on 1 May 2031.",
+])
+def test_membership_would_outside_a_decision_stays_unreal(run, text):
+    assert _found(run, text) == []

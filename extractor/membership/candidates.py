@@ -22,7 +22,7 @@ from extractor.membership.frames import (
     _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as,
 )
 from extractor.membership.organizations import body_acted_on, meant_organization
-from extractor.modality import lemma_in, words as modality_words
+from extractor.modality import lemma_in, topic_of, words as modality_words
 from extractor.nlp import clause_verb, span_for
 from extractor.records import Candidate as CandidateRecord
 from extractor.spans import Spans
@@ -309,6 +309,8 @@ def _process_over(token: Token) -> str | None:
         return membership_words().process_noun.get(token.head.lower_)
     if token.dep_ == "pobj" and token.head.lower_ in reason_words()["process_preposition"]:
         return membership_words().process_noun.get(token.head.head.lower_)
+    if (about := topic_of(token)) is not None:
+        return membership_words().process_noun.get(about.lower_)  # "talks on joining the bloc", "talks on its accession"
     return None
 
 
@@ -818,11 +820,10 @@ def _generic(cue: Token) -> bool:
 
 def _topic(cue: Token) -> bool:
     """The change is what a thing is about, not what happened ("a working group on X's
-    accession", "a report on its membership"); talks on it are the application itself."""
-    if cue.pos_ not in ("NOUN", "PROPN") or cue.dep_ != "pobj" or cue.head.lower_ not in reason_words()["topic_preposition"]:
-        return False
-    about = cue.head.head
-    return about.pos_ in ("NOUN", "PROPN") and about.lower_ not in membership_words().process_noun
+    accession", "a report on its membership", "a referendum on joining the bloc", "a law on
+    leaving it"); talks on it are the application itself."""
+    about = topic_of(cue)
+    return about is not None and about.lower_ not in membership_words().process_noun
 
 
 def _undone(cue: Token) -> bool:
@@ -1046,7 +1047,7 @@ def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], 
                 org = _salient_for(token, mentions)
             if org is None:
                 continue  # the organization must be what the cue is about, not merely in its sentence
-            if _hedged(token) or _unreal(token) or not _needs_met(token, cue, org):
+            if _hedged(token) or _unreal(token) or _topic(token) or not _needs_met(token, cue, org):
                 continue
             if dates.for_token(token, fallback=False, strict=True) is None:
                 continue

@@ -1016,6 +1016,13 @@ def _effective_date(trigger: Token, dates: DateIndex):
             when = dates.for_token(verb, fallback=False, strict=True)
             if when is not None:
                 return when
+    carrier = clause
+    while carrier.dep_ in ("prep", "pcomp") and carrier.head.i != carrier.i:
+        carrier = carrier.head  # "a decision was made regarding X's accession, effective ...": the verb "regarding" hangs on
+    effective = {c.i for v in {clause, carrier} for c in v.children if c.lower_ in membership_words().effect_adjective}
+    for timex, root in dates.in_sentence(trigger.sent):  # "..., effective from 1 May", "leave X effective 1 January"
+        if effective & {a.i for a in root.ancestors}:
+            return timex
     return None
 
 
