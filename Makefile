@@ -16,7 +16,7 @@ ENVIRONMENT := $(VENV)/bin/python
 endif
 PIP = $(PYTHON) -m pip --disable-pip-version-check
 
-.PHONY: setup demo test bbc clean golden
+.PHONY: setup demo test typecheck bbc clean golden
 
 # Where `python3 -m venv` cannot bootstrap pip (Debian without python3-venv), the venv is made
 # without pip and the system's pip installs pip into it (`pip --python`, pip >= 22.3).
@@ -37,11 +37,15 @@ demo: setup
 test: setup
 	$(PYTHON) -m pytest -q
 
+# mypy over the package, as [tool.mypy] in pyproject.toml configures it
+typecheck: setup
+	$(PYTHON) -m mypy
+
 bbc: setup
 	$(PYTHON) -m extractor extract ../shared/corpus/bbc -o out/bbc.jsonl
 
 clean:
-	rm -rf out build *.egg-info .pytest_cache
+	rm -rf out build *.egg-info .pytest_cache .mypy_cache
 
 # After an intended change of output: regenerate the golden file, then review the diff line by line.
 golden: setup

@@ -13,6 +13,7 @@ The library API (the distribution is `newsfacts`, the import package `extractor`
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
@@ -71,15 +72,18 @@ def version() -> str:
 
 def _checkout_version() -> str:
     """The `[project] version` of the pyproject.toml beside this package, else '0+unknown'."""
-    import tomllib
-    from pathlib import Path
-
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-    try:
-        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    if sys.version_info < (3, 11):  # no tomllib to read it with
         return "0+unknown"
-    return str(project.get("version", "0+unknown")) if project.get("name") == DISTRIBUTION else "0+unknown"
+    else:  # an `else`, so that mypy checking for Python 3.10 skips what follows
+        import tomllib
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            return "0+unknown"
+        return str(project.get("version", "0+unknown")) if project.get("name") == DISTRIBUTION else "0+unknown"
 
 
 @cache

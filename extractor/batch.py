@@ -20,7 +20,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, AbstractSet, Iterable, Iterator
 
 import rich.console
 import rich.progress
@@ -72,6 +72,7 @@ def _exit_without(parent: int) -> None:
 
 
 def _run_batch(items: list[RawDocument | ReadFailure]) -> list[Finished]:
+    assert _WORKER is not None, "the pool's initializer (_start_worker) loads the engine"
     return finish(_WORKER, items)
 
 
@@ -129,7 +130,7 @@ def default_jobs() -> int:
 class Done:
     """What an earlier run left in the output file: the documents it completed."""
 
-    complete: dict[str, str] = field(default_factory=dict)  # doc_id -> sha256
+    complete: dict[str | None, str | None] = field(default_factory=dict)  # doc_id -> sha256, as the file has them
     dropped: int = 0  # lines not kept: errors (retried), an unfinished document, a cut last line
 
 
@@ -191,7 +192,7 @@ def _head(line: str) -> dict | None:
         return None
 
 
-def keep_complete(path: Path, drop: set[tuple[str, str]] = frozenset()) -> None:
+def keep_complete(path: Path, drop: AbstractSet[tuple[str, str]] = frozenset()) -> None:
     """Rewrite `path` with only its complete documents, less those (doc_id, sha256) in `drop`;
     through a temporary file and a rename, so a kill here loses nothing."""
     temporary = path.with_name(path.name + ".resume-tmp")

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional, cast
 
 import typer
 import typer.core
@@ -17,11 +17,14 @@ import typer.core
 try:
     from typer import _click as click  # typer 0.2x carries its own copy of click: its classes and exceptions
 except ImportError:  # pragma: no cover - older typer runs on click itself
-    import click
+    import click  # type: ignore[no-redef]  # the same module as typer's copy, where typer has none
 
 from extractor.records import json_schema_text, to_json_line
 from extractor.formats import INPUT_FORMATS, READERS, Fields, Skipped, documents, format_of, missing_reader
 from extractor.sources import Plan, RawDocument, ReadFailure, Source, plan_sources, skipped_line
+
+if TYPE_CHECKING:  # the pipeline (spaCy) is imported by the commands that run it
+    from extractor.pipeline import Layer
 
 INCLUDABLE = ("timex", "text")
 CLOSE_OPTION = 0.75  # how alike an unknown option and a real one must be for the real one to be suggested
@@ -344,8 +347,8 @@ def extract(
     settings = Settings(model=model, include=included + (("candidates",) if explain else ()), published=given,
                         cascade=cascade)
 
-    done = batch.read_done(output) if resume else batch.Done()
-    if done.dropped:
+    done = batch.read_done(output) if resume and output else batch.Done()
+    if done.dropped and output:
         batch.keep_complete(output)
     stale: set[tuple[str, str]] = set()
     shown = not quiet and sys.stderr.isatty()
@@ -372,9 +375,11 @@ def extract(
                 yield raw
 
     counts: Counter[str] = Counter()
+    sink: Any  # a ParquetSink with --format parquet (`parquet`), else a text stream
     if parquet:
         from extractor.parquet import EXTRACT_TYPES, ParquetSink
 
+        assert output is not None, "check_output_folder asks for -o DIR"
         sink = ParquetSink(output, EXTRACT_TYPES)
     else:
         sink = _open_output(output, "a" if resume else "w") if output else sys.stdout
@@ -408,7 +413,7 @@ def extract(
         if output:
             sink.close()
     progress.close()
-    if stale:
+    if stale and output:
         batch.keep_complete(output, drop=stale)
     if not quiet:
         already = f" ({progress.skipped} documents already done)" if progress.skipped else ""
@@ -514,7 +519,7 @@ def _summary(where: str, counts: dict[str, int]) -> str:
     return f"records written to {where}: {parts}"
 
 
-def _included(include: list[str]) -> tuple[str, ...]:
+def _included(include: list[str]) -> tuple[Layer, ...]:
     """The extra outputs asked for, from repeated and comma-separated --include values, in the
     order given, once each; an unknown one is a usage error."""
     kinds = list(dict.fromkeys(k.strip() for value in include for k in value.split(",") if k.strip()))
@@ -523,7 +528,7 @@ def _included(include: list[str]) -> tuple[str, ...]:
             raise typer.BadParameter(f"{kind!r} cannot be included; give timex (temporal expressions) or text "
                                      "(the text offsets index, on the document record), e.g. --include timex,text.",
                                      param_hint="--include")
-    return tuple(kinds)
+    return cast("tuple[Layer, ...]", tuple(kinds))  # each one checked against INCLUDABLE
 
 
 @app.command(cls=PlainCommand)
@@ -558,6 +563,7 @@ def timeline(
     if format == "parquet":
         from extractor.parquet import TIMELINE_TYPES, write_records
 
+        assert output is not None, "check_output_folder asks for -o DIR"
         write_records(output, built.records(), TIMELINE_TYPES)
     else:
         if format == "jsonl":

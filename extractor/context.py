@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from weakref import ref
 
 from pydantic import TypeAdapter
@@ -38,6 +38,15 @@ from extractor.layout import classify_lines, spans_of
 from extractor.nlp import text_of
 from extractor.spans import Spans
 
+if TYPE_CHECKING:  # the components import this module: their types only
+    import re
+
+    from extractor.link import DateIndex, DatedChange
+    from extractor.membership.candidates import Candidate, EventCue
+    from extractor.membership.frames import MembershipMention
+    from extractor.records import DocumentWarning, ReferenceSource
+    from extractor.temporal.detect import Candidate as TimexCandidate
+
 @dataclass
 class DocContext:
     """A document's context for the extraction components (see the module docstring)."""
@@ -47,22 +56,27 @@ class DocContext:
     published_rule: str | None = None  # how it was given ("page_metadata", "metadata", None)
     boilerplate: Spans = field(default_factory=lambda: Spans([]))
     captions: list[tuple[int, int]] = field(default_factory=list)
-    timex_candidates: list | None = None  # temporal.scan of the text outside boilerplate
-    numbers: list | None = None  # figures.candidates of the text
+    timex_candidates: list[TimexCandidate] | None = None  # temporal.scan of the text outside boilerplate
+    numbers: list[tuple[str, re.Match[str]]] | None = None  # figures.candidates of the text
     # written by the components
-    reference_source: str | None = None  # "given" | "inferred"
+    reference_source: ReferenceSource | None = None
     reference_rule: str | None = None
-    dates: Any = None  # link.DateIndex, written by `timex`
-    membership_mentions: list | None = None  # membership.MembershipMention, written by `memberships`
-    membership_candidates: list | None = None  # membership.candidates.Candidate, each with its outcome
-    membership_event_cues: list | None = None  # membership.candidates.EventCue: dated changes of unnamed members
-    membership_changes: list | None = None  # link.DatedChange, written by `memberships`: what `events` reads of it
+    dates: DateIndex | None = None  # written by `timex`
+    membership_mentions: list[MembershipMention] | None = None  # written by `memberships`
+    membership_candidates: list[Candidate] | None = None  # each with its outcome
+    membership_event_cues: list[EventCue] | None = None  # dated changes of unnamed members
+    membership_changes: list[DatedChange] | None = None  # written by `memberships`: what `events` reads of it
     membership_words_read: frozenset[int] = frozenset()  # token indices `memberships` read as a change's words
-    warnings: list = field(default_factory=list)  # records.Warning, written by any component
+    warnings: list[DocumentWarning] = field(default_factory=list)  # written by any component
 
 
 STORE = "extractor"  # the first element of the user_data keys the extensions keep their values under
 HOOK = "extractor"  # the key of the Doc's `user_hooks` entry that holds its Attached state
+
+
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """`doc.user_data`, whose keys here are tuples, as spaCy's own extensions' are (its stubs say str)."""
+    return doc.user_data
 
 
 class Attached:
@@ -83,9 +97,10 @@ class Attached:
 
 def attached(doc: Doc) -> Attached:
     """The Doc's Attached state, made the first time it is asked for."""
-    state = doc.user_hooks.get(HOOK)
+    hooks: dict[str, Any] = doc.user_hooks  # spaCy's stubs say its values are callables: this one is not
+    state = hooks.get(HOOK)
     if not isinstance(state, Attached) or state.owner is None or state.owner() is not doc:
-        state = doc.user_hooks[HOOK] = Attached(doc)
+        state = hooks[HOOK] = Attached(doc)
     return state
 TIMEX_FIELDS = ("start", "end", "text", "timex_type", "value", "start_date", "end_date", "anchored")
 
@@ -138,7 +153,7 @@ SPAN_GROUPS = {"timex": "timexes", "figures": "figures", "memberships": "members
 def stored_value(doc: Doc, name: str) -> Any:
     """The extension `name` of `doc` (None when unset): the object it was set to, or, on a Doc
     read back from bytes or a pickle, the object rebuilt from `doc.user_data`."""
-    stored = doc.user_data.get((STORE, name))
+    stored = _user_data(doc).get((STORE, name))
     if stored is None:
         return None
     live = attached(doc).live
@@ -155,11 +170,11 @@ def store_value(doc: Doc, name: str, value: Any) -> None:
     its serializable form. Set a new list rather than changing the one read: a change made in
     place is not written."""
     if value is None:
-        doc.user_data.pop((STORE, name), None)
+        _user_data(doc).pop((STORE, name), None)
         attached(doc).live.pop(name, None)
         return
     stored = CODECS[name].dump(value)
-    doc.user_data[(STORE, name)] = stored
+    _user_data(doc)[(STORE, name)] = stored
     attached(doc).live[name] = (stored, value)
 
 
@@ -174,7 +189,7 @@ def _context_setter(doc: Doc, context: DocContext | None) -> None:
 def span_records(span: Span, group: str) -> list | None:
     """What `write_spans` put at `span` in the span group `group` (records of the Doc's extension
     SPAN_GROUPS[group]), or None."""
-    index = span.doc.user_data.get((STORE, "spans", group))
+    index = _user_data(span.doc).get((STORE, "spans", group))
     positions = index.get(f"{span.start_char}:{span.end_char}") if index else None
     if positions is None:
         return None
@@ -233,5 +248,5 @@ def write_spans(doc: Doc, key: str, found: list[tuple[int, int, str, Any]]) -> N
                              f"set doc._.{SPAN_GROUPS[key]} to the list of records first")
         spans.setdefault((start, end), span)
         index.setdefault(f"{span.start_char}:{span.end_char}", []).append(position[id(record)])
-    doc.user_data[(STORE, "spans", key)] = index
+    _user_data(doc)[(STORE, "spans", key)] = index
     doc.spans[key] = list(spans.values())

@@ -135,8 +135,8 @@ def _respellings(text: str) -> list[tuple[str, str]]:
     out = [(m.group(0), _in_case_of(m.group(0), form)) for m in _spelling_pattern().finditer(text)
            for form in spelling_groups()[m.group(0).lower()] if form.lower() != m.group(0).lower()]
     for word in re.findall(r"(?<![\w.])[A-Z](?:[A-Z]*|(?:\.[A-Z])*\.)(?![^\s,;:)])", text):
-        if _dotted(word):
-            out.append((word, _dotted(word)))
+        if dotted := _dotted(word):
+            out.append((word, dotted))
     return out
 
 

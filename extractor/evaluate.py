@@ -16,13 +16,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from extractor.entities import country_names, organization_ids_by_surface
 
 
 # The keys a gold document must have, and those of each item of its lists (a.b: key b of the object at a).
-GOLD_KEYS = {
+GOLD_KEYS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "news": (("doc_id", "memberships", "events", "figures"),
              {"memberships": ("organization", "member", "action"), "events": ("kind",), "figures": ("value", "kind")}),
     "timex": (("doc_id", "timexes"), {"timexes": ("start", "end", "type", "value")}),
@@ -156,7 +156,11 @@ class Report:
         return "\n".join(self.lines)
 
 
-def max_matching(left: list, right: list, ok: Callable[[object, object], bool]) -> list[tuple[int, int]]:
+L = TypeVar("L")
+R = TypeVar("R")
+
+
+def max_matching(left: list[L], right: list[R], ok: Callable[[L, R], bool]) -> list[tuple[int, int]]:
     """Maximum bipartite matching (Kuhn's algorithm): pairs (i, j) with ok(left[i], right[j])."""
     edges = [[j for j, b in enumerate(right) if ok(a, b)] for a in left]
     owner: dict[int, int] = {}
@@ -287,7 +291,8 @@ def _collapse(preds: list[dict], gold: list[dict], key: Callable[[dict], tuple])
     gold_count: dict[tuple, int] = defaultdict(int)
     for g in gold:
         gold_count[key(g)] += 1
-    kept, used = [], defaultdict(int)
+    kept: list[dict] = []
+    used: dict[tuple, int] = defaultdict(int)
     for p in preds:
         k = key(p)
         if used[k] < max(1, gold_count.get(k, 0)):
@@ -421,7 +426,9 @@ def _explained(misses, false, preds: dict[str, list[dict]], candidates: dict[str
     one with its cue and how it was made, then the counts per stage."""
     if not any(candidates.values()):
         return ["  explain: the predictions hold no candidate records; write them with `extractor extract --explain`"]
-    lines, stages, made = [], Counter(), Counter()
+    lines: list[str] = []
+    stages: Counter[str] = Counter()
+    made: Counter[str] = Counter()
     for doc_id, g in misses:
         stage = miss_stage(g, preds.get(doc_id, []), candidates.get(doc_id, []))
         stages[stage] += 1

@@ -17,9 +17,10 @@ from extractor.lexicon import DataFileError, membership_words, read_tsv
 from extractor.link import DateIndex, DatedChange, date_ref, direct_path, evidence, with_later_evidence
 from extractor.modality import governing_chain, hedge_of, topic_of, unreal_marker, words
 from extractor.nlp import clause_verb, tense_of
-from extractor.records import Entity, Event, EventKind, Evidence, Participant
+from extractor.records import Entity, Event, EventKind, Evidence, Participant, ParticipantKind
 from extractor.spans import Spans
 from extractor.temporal.anchor import TimexSpan
+from extractor.temporal.component import dates_of
 
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -370,7 +371,7 @@ def _entity_text(token: Token, trigger: Token) -> str:
     return token.text
 
 
-NER_PARTICIPANT_KINDS = {"PERSON": "person", "NORP": "group", "ORG": "body", "GPE": "place"}  # names no registry holds
+NER_PARTICIPANT_KINDS: dict[str, ParticipantKind] = {"PERSON": "person", "NORP": "group", "ORG": "body", "GPE": "place"}  # names no registry holds
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")  # another clause: not the actor's phrase
 
 
@@ -512,13 +513,13 @@ def event_records(doc_id: str, events: list[EventMention], changes: list[DatedCh
         proof = evidence(sentence)
         existing = key if key in merged else loose
         if existing is not None:
-            first = merged[existing]
-            if proof != first.evidence:
+            earlier = merged[existing]
+            if proof != earlier.evidence:
                 more[existing].setdefault((proof.start, proof.end), proof)
-            if first.location is None and location:
-                merged[existing] = first = first.model_copy(update={"location": location})
-            if not first.participants and participants:
-                merged[existing] = first.model_copy(update={"participants": participants})
+            if earlier.location is None and location:
+                merged[existing] = earlier = earlier.model_copy(update={"location": location})
+            if not earlier.participants and participants:
+                merged[existing] = earlier.model_copy(update={"participants": participants})
             continue
         trigger_of[key] = trigger
         merged[key] = Event(doc_id=doc_id, trigger=trigger.text, kind=kind, date=date_ref(when), location=location,
@@ -557,7 +558,7 @@ class EventTagger:
         reference = doc._.reference_date
         changes = ctx.membership_changes or []
         taken = set(ctx.membership_words_read)
-        found = find_events(doc, ctx.dates, reference, ctx.boilerplate, taken)
+        found = find_events(doc, dates_of(doc), reference, ctx.boilerplate, taken)
         taken |= {e.trigger.i for e in found}
         changes = [c for c in changes if c.member_named or c.trigger.i not in taken]
         pairs = event_records(ctx.doc_id, found, changes, reference)

@@ -31,12 +31,13 @@ import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, BinaryIO, Iterator
+from typing import IO, BinaryIO, Iterator, Union
 
 from extractor.errors import os_error_kind
 from extractor.records import DocumentWarning
 from extractor.sources import RawDocument, ReadFailure, Source, decode_document, read_source
 
+Stream = Union[IO[bytes], gzip.GzipFile]  # a dump's bytes: a file, stdin, or either gunzipped
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
 STDIN_LABEL = "<stdin>"
 # The modules each format needs beyond the core, and what installs them.
@@ -146,7 +147,7 @@ def _opens_a_page(text: str) -> bool:
     return text[:512].lstrip().lower().encode().startswith(HTML_SNIFF)
 
 
-def _open(path: Path | None, fmt: str, stdin: BinaryIO | None = None) -> IO[bytes]:
+def _open(path: Path | None, fmt: str, stdin: BinaryIO | None = None) -> Stream:
     """The bytes of a dump or an archive: the file, or standard input for None; JSON Lines
     uncompressed when gzipped (warcio reads gzipped WARC itself)."""
     if path is None:
@@ -164,7 +165,7 @@ def _open(path: Path | None, fmt: str, stdin: BinaryIO | None = None) -> IO[byte
 # ---------------------------------------------------------------- JSON Lines
 
 
-def _jsonl(stream: IO[bytes], source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure]:
+def _jsonl(stream: Stream, source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure]:
     seen: set[str] = set()
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -220,7 +221,7 @@ def parse_date(value) -> str | None:
 # ---------------------------------------------------------------- WARC
 
 
-def _warc(stream: IO[bytes], source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure | Skipped]:
+def _warc(stream: Stream, source: Source, fields: Fields, label: str) -> Iterator[RawDocument | ReadFailure | Skipped]:
     missing = missing_reader("warc")
     if missing:
         yield ReadFailure(source.doc_id, label, "MissingDependency",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, Token
@@ -62,7 +62,7 @@ def evidence(sentence: Span) -> Evidence:
 class DateIndex:
     """The datable expressions of a document, by sentence, with their root tokens."""
 
-    def __init__(self, doc: Doc, timexes: list[TimexSpan], captions: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, timexes: list[TimexSpan], captions: Iterable[tuple[int, int]] = ()):
         self.doc = doc
         self.captions = list(captions)
         self.by_sentence: dict[int, list[tuple[TimexSpan, Token]]] = {}

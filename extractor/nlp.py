@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass, field
+from enum import IntEnum
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
@@ -161,11 +162,27 @@ def span_for(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def covering_span(doc: Doc, start: int, end: int) -> Span:
+    """`span_for` a range that tokens cover (one the Doc's own matches or expressions gave)."""
+    span = span_for(doc, start, end)
+    if span is None:
+        raise ValueError(f"no tokens cover characters {start}-{end} of the Doc")
+    return span
+
+
 # ---------------------------------------------------------------- the cascade
 
-SKIP, PARSE, FULL = 0, 1, 2  # what a sentence needs: nothing, tagger + parser + lemmas, and NER too
+class Level(IntEnum):
+    """What a sentence needs of the model, in the cascade."""
+
+    SKIP = 0  # nothing
+    PARSE = 1  # tagger + parser + lemmas
+    FULL = 2  # and NER too
+    EVENT = 3  # the parse, and NER when the parsed sentence holds a word a rule reads entities for
+
+
+SKIP, PARSE, FULL, EVENT = Level.SKIP, Level.PARSE, Level.FULL, Level.EVENT
 ENTITY_PIPES = ("ner",)  # what FULL adds to PARSE
-EVENT = 3  # the parse, and NER when the parsed sentence holds a word a rule reads entities for
 EXTRACTION_COMPONENTS = ("timex", "figures", "memberships", "events")  # ours, in the order they run
 CHEAP = ("gazetteer", "line_sentences", *EXTRACTION_COMPONENTS)  # run on the whole text, never per sentence
 
@@ -213,11 +230,11 @@ class Segmented:
 
     text: str
     sentences: list[Span] = field(default_factory=list)
-    levels: list[int] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
     analysed: dict[int, Doc] = field(default_factory=dict)
 
 
-def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], int], everywhere: bool = False,
+def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], Level], everywhere: bool = False,
             starts: Iterable[int] = ()) -> Segmented:
     """Tokenize and segment all of `text` and ask `need(sentence, offset, has_mention)` which
     statistical components each sentence needs (`offset`: where the sentence's chunk starts in
@@ -250,9 +267,9 @@ def analyse(nlp: Language, texts: list[Segmented], wants_entities: Callable[[Doc
     def as_doc(sentence: Span) -> Doc:
         if id(sentence.doc) not in arrays:
             head = sentence.doc._get_array_attrs()  # noqa: SLF001
-            arrays[id(sentence.doc)] = (head, sentence.doc.to_array(head))
+            arrays[id(sentence.doc)] = (head, sentence.doc.to_array(list(head)))
         head, array = arrays[id(sentence.doc)]
-        return sentence.as_doc(array_head=head, array=array)
+        return sentence.as_doc(array_head=head, array=array)  # type: ignore[call-arg]  # spaCy's span.pyi leaves out these two arguments of as_doc
 
     chosen = [(t, i) for t in texts for i, lv in enumerate(t.levels) if lv != SKIP]
     docs = _analyse(nlp, [as_doc(t.sentences[i]) for t, i in chosen], PARSE)
@@ -365,10 +382,10 @@ def _segment(doc: Doc, forced: Iterable[int] = ()) -> None:
         starts.update(range(a + LONGEST_SENTENCE, b, LONGEST_SENTENCE))
     flags = numpy.full(len(doc), -1, dtype="int32")
     flags[sorted(starts)] = 1
-    doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))
+    doc.from_array(["SENT_START"], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]  # thinc's Ints2d: any 2-d numpy array of ints
 
 
-def _analyse(nlp: Language, docs: list[Doc], level: int) -> list[Doc]:
+def _analyse(nlp: Language, docs: list[Doc], level: Level) -> list[Doc]:
     skip = [name for name in nlp.pipe_names if name in CHEAP or (level == PARSE and name in ENTITY_PIPES)]
     out = []
     for batch in _token_batches(docs):
@@ -389,7 +406,8 @@ def _recognise(nlp: Language, docs: list[Doc]) -> None:
 def _token_batches(docs: list[Doc]) -> Iterable[list[Doc]]:
     """`docs` in batches of at most PIPE_BATCH docs and PIPE_TOKENS tokens: the model's memory
     grows with the tokens of a batch, and a text of long number-filled sentences has many."""
-    batch, tokens = [], 0
+    batch: list[Doc] = []
+    tokens = 0
     for doc in docs:
         if batch and (len(batch) == PIPE_BATCH or tokens + len(doc) > PIPE_TOKENS):
             yield batch

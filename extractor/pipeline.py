@@ -26,13 +26,14 @@ from extractor.layout import (
 from extractor.membership import has_trigger_pattern, trigger_words as membership_trigger_words
 from extractor.membership.candidates import candidate_records, cue_words
 from extractor.nlp import (
-    EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
+    EVENT, EXTRACTION_COMPONENTS, FULL, PARSE, SKIP, Level, Segmented, WordCue, analyse, assemble, load_pipeline, segment,
 )
 from extractor.records import Document, DocumentWarning, Error, RECORD_TYPES, shifted
 from extractor.sources import RawDocument, ReadFailure
 from extractor.spans import Spans
 
 SECTION_CHARS = 1_000_000  # longer texts are extracted in sections of at most this size
+Layer = Literal["timex", "text", "candidates"]  # what `Settings.include` can add (candidates: --explain)
 
 
 class Settings(BaseModel):
@@ -40,7 +41,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     model: str | None = None
-    include: tuple[Literal["timex", "text", "candidates"], ...] = ()  # candidates: --explain
+    include: tuple[Layer, ...] = ()  # candidates: --explain
     published: date | None = None
     cascade: bool = True  # False: run the statistical model on every sentence, not only where a record can come from
 
@@ -101,6 +102,7 @@ class Extractor:
         note = DocumentWarning.of("W006", sections=len(sections), chars=SECTION_CHARS)
         warnings = [*raw.warnings, *_boilerplate_warnings(boilerplate, raw.text), *section_warnings, note]
         whole = raw.text if "text" in self.settings.include else None
+        assert head is not None, "a text this long has sections"
         return [head.model_copy(update={"chars": len(raw.text), "counts": counts, "lines": len(records),
                                         "boilerplate_chars": boilerplate, "text": whole, "warnings": warnings}),
                 *records]
@@ -142,7 +144,7 @@ class Cascade:
         counted = sorted(counted)
         dated_spans, counted_spans = Spans(dated), Spans(counted)
 
-        def need(sentence, offset: int, has_mention: bool) -> int:
+        def need(sentence, offset: int, has_mention: bool) -> Level:
             start, end = offset + sentence.start_char, offset + sentence.end_char
             has_date = dated_spans.overlaps(start, end)
             has_number = counted_spans.overlaps(start, end)

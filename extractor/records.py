@@ -34,6 +34,7 @@ EventKind = Literal[
 ]
 EntityKind = Literal["country", "organization"]
 # the kinds of an event's participants: registered ones (an id) and names NER found (no id)
+ReferenceSource = Literal["given", "inferred"]  # how a document's reference date was found
 ParticipantKind = Literal["country", "organization", "person", "group", "body", "place"]
 REGISTERED_KINDS: tuple[str, ...] = ("country", "organization")
 
@@ -135,7 +136,7 @@ class Document(_Model):
     chars: int
     encoding: str
     reference_date: str | None
-    reference_date_source: Literal["given", "inferred"] | None
+    reference_date_source: ReferenceSource | None
     reference_date_rule: str | None = Field(
         default=None, description="which rule inferred the date (dateline, caption, latest_past)"
     )

@@ -15,6 +15,7 @@ result is always the ruler's own (`tests/test_rulecache.py` compares the two on 
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -39,6 +40,9 @@ class _InFrontOf:
         if component is None:
             raise AttributeError(name)
         return getattr(component, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError  # each cache answers in its own way
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
@@ -74,7 +78,7 @@ class CachedAttributeRuler(_InFrontOf):
         rows = [(tag, lower if self._matters(lower) else 0, dep, space) for tag, lower, dep, space in keys.tolist()]
         found = [self.known.get(row) or self._learn(row, doc[i]) for i, row in enumerate(rows)]
         self.hits += 1
-        doc.from_array(SET_IDS, numpy.array(found, dtype="uint64"))
+        doc.from_array(SET_IDS, numpy.array(found, dtype="uint64"))  # type: ignore[arg-type]  # thinc's Ints2d: any 2-d numpy array of ints
         return doc
 
     def _learn(self, row: tuple[int, int, int, int], token) -> tuple[int, ...]:
@@ -114,6 +118,11 @@ class CachedAttributeRuler(_InFrontOf):
 Condition = tuple[int, "frozenset[int] | re.Pattern"]  # (column: 0 LOWER, 1 DEP; the values or a regex)
 
 
+def _patterns(ruler: AttributeRuler) -> list[dict[str, Any]]:
+    """`ruler.patterns`: {"patterns": token patterns, "attrs": what they set, "index": int} each."""
+    return ruler.patterns
+
+
 def _multi_token_needs(ruler: AttributeRuler) -> tuple[list[list[Condition]], bool]:
     """For each multi-token pattern, what its tokens need: a lower-case form or a dependency
     label among some values, or a lower-case form matching a regular expression (a sentence with
@@ -122,7 +131,7 @@ def _multi_token_needs(ruler: AttributeRuler) -> tuple[list[list[Condition]], bo
     (else nothing is cached)."""
     needs: list[list[Condition]] = []
     strings = ruler.vocab.strings
-    for entry in ruler.patterns:
+    for entry in _patterns(ruler):
         if set(entry["attrs"]) - set(SET_ATTRS):
             return [], False
         for pattern in entry["patterns"]:
@@ -150,7 +159,7 @@ def _words_read(ruler: AttributeRuler) -> tuple[frozenset[int], list[re.Pattern]
     """The lower-case forms and the regular expressions on them that any pattern reads."""
     words: set[int] = set()
     regexes = []
-    for entry in ruler.patterns:
+    for entry in _patterns(ruler):
         for pattern in entry["patterns"]:
             for token in pattern:
                 lower = token.get("LOWER")
@@ -189,7 +198,7 @@ class CachedLemmatizer(_InFrontOf):
                 if lemma is None:
                     lemma = self.known[key] = self.lemmatizer.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 lemmas[i] = lemma
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc's Ints2d: any 2-d numpy array of ints
         return doc
 
 
@@ -198,9 +207,10 @@ def install(nlp: Language) -> None:
     """Put the caches in front of the model's attribute ruler and lemmatizer, in place (same
     names, same positions)."""
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if type(lemmatizer).__name__ in ("Lemmatizer", "EnglishLemmatizer") and lemmatizer.mode in ("rule", "lookup"):
+    if (isinstance(lemmatizer, Lemmatizer) and type(lemmatizer).__name__ in ("Lemmatizer", "EnglishLemmatizer")
+            and lemmatizer.mode in ("rule", "lookup")):
         nlp.replace_pipe("lemmatizer", "cached_lemmatizer")
-        nlp.get_pipe("lemmatizer").use(lemmatizer)
+        cast(CachedLemmatizer, nlp.get_pipe("lemmatizer")).use(lemmatizer)
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
@@ -208,7 +218,7 @@ def install(nlp: Language) -> None:
         return
     if _multi_token_needs(ruler)[1]:
         nlp.replace_pipe("attribute_ruler", "cached_attribute_ruler")
-        nlp.get_pipe("attribute_ruler").use(ruler)
+        cast(CachedAttributeRuler, nlp.get_pipe("attribute_ruler")).use(ruler)
 
 
 @Language.factory("cached_lemmatizer")

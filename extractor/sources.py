@@ -70,7 +70,7 @@ class _Walk:
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we read."""
 
-    def __init__(self, kind: str, message: str):
+    def __init__(self, kind: ErrorKind, message: str):
         super().__init__(message)
         self.kind = kind
 
@@ -248,7 +248,7 @@ def read_source(source: Source, stdin: BinaryIO | None = None) -> RawDocument | 
     try:
         data = (stdin or sys.stdin.buffer).read() if source.path is None else source.path.read_bytes()
     except FileNotFoundError:
-        kind = "DanglingSymlink" if source.path is not None and source.path.is_symlink() else "NotFound"
+        kind: ErrorKind = "DanglingSymlink" if source.path is not None and source.path.is_symlink() else "NotFound"
         return ReadFailure(source.doc_id, label, kind,
                            f"{label} could not be opened ({'its link target is missing' if kind == 'DanglingSymlink' else 'it no longer exists'}); fix or remove it and run again.")
     except IsADirectoryError:

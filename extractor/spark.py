@@ -58,7 +58,7 @@ def extract_dataframe(df: "DataFrame", text_col: str, id_col: str, published_col
         engine = _engine(config)
         for frame in frames:
             rows = frame.to_dict("records")
-            out = {"doc_id": [], "type": [], "record": []}
+            out: dict[str, list[str]] = {"doc_id": [], "type": [], "record": []}
             items = (item for row in rows for item in _documents(row, names, input_format, fields)
                      if not isinstance(item, Skipped))
             for chunk in batches(items, BATCH_DOCS):
@@ -123,6 +123,7 @@ def _list_files(spark: "SparkSession", root: str, glob: str | None, skipped: Cou
     """The files under `root` that `sources.skip_reason` reads (the others counted in `skipped`),
     through Hadoop's FileSystem (local disks, HDFS, object stores alike)."""
     jvm = spark.sparkContext._jvm  # noqa: SLF001
+    assert jvm is not None, "a live SparkContext has its JVM"
     path = jvm.org.apache.hadoop.fs.Path(root)
     found = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).listFiles(path, True)  # noqa: SLF001
     paths = []
@@ -144,7 +145,9 @@ def _path_of(uri: str) -> str:
 
 def _local_path(spark: "SparkSession", folder: str) -> str:
     """The absolute path Spark reports for files under `folder` (it resolves relative paths)."""
-    hadoop = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(folder)  # noqa: SLF001
+    jvm = spark.sparkContext._jvm  # noqa: SLF001
+    assert jvm is not None, "a live SparkContext has its JVM"
+    hadoop = jvm.org.apache.hadoop.fs.Path(folder)
     qualified = hadoop.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).makeQualified(hadoop)
     return _path_of(qualified.toString())
 

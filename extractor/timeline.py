@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from extractor.entities import organization_names, organizations
 from extractor.lexicon import read_tsv
 from extractor.records import (
-    Boundary, Check, Citation, Conflict, ConflictSide, Count, DateValue, Document, Entity, Figure, Interval, Membership,
+    Boundary, Check, Citation, Conflict, ConflictSide, Count, DateRef, DateValue, Document, Entity, Figure, Interval, Membership,
     parse_line,
 )
 
@@ -69,18 +69,18 @@ class Change:
     @property
     def start(self) -> str | None:
         best = self.best
-        return best.date.start_date if best else None
+        return _date_of(best).start_date if best else None
 
     def boundary(self) -> Boundary:
         """The change as an interval's boundary: its date, the other dates sources give, the sources."""
         best = self.best
-        date_ = DateValue.of(best.date) if best else DateValue(value=None, start_date=None, end_date=None)
+        date_ = DateValue.of(_date_of(best)) if best else DateValue(value=None, start_date=None, end_date=None)
         own = (self.dates[0] if self.dates else []) + self.undated
         return Boundary(**date_.model_dump(), alternatives=self.sides()[1:], sources=citations(own))
 
     def sides(self) -> list[ConflictSide]:
         """Each date sources give, with its sources; the change's own date first."""
-        return [ConflictSide(**DateValue.of(_most_precise(c).date).model_dump(), sources=citations(c)) for c in self.dates]
+        return [ConflictSide(**DateValue.of(_date_of(_most_precise(c))).model_dump(), sources=citations(c)) for c in self.dates]
 
 
 @dataclass
@@ -92,8 +92,9 @@ class Timeline:
 
     def records(self) -> list:
         """Every record, grouped by organization: intervals, conflicts, counts, checks."""
-        out = []
-        for org in sorted({r.organization.id for r in [*self.intervals, *self.counts, *self.checks]}):
+        out: list[Interval | Conflict | Count | Check] = []
+        listed: list[Interval | Count | Check] = [*self.intervals, *self.counts, *self.checks]
+        for org in sorted({r.organization.id for r in listed}):
             out += [r for r in self.intervals if r.organization.id == org]
             out += [r for r in self.conflicts if r.organization.id == org]
             out += [r for r in self.counts if r.organization.id == org]
@@ -149,7 +150,7 @@ def consolidate(memberships: list[Membership]) -> tuple[list[Change], list[Confl
 def _agreeing_clusters(reports: list[Membership]) -> list[list[Membership]]:
     """Dated reports in clusters whose dates all agree (one range holds the other), in date order."""
     clusters: list[list[Membership]] = []
-    for report in sorted(reports, key=lambda r: (_days(r.date.start_date, r.date.end_date), r.date.start_date)):
+    for report in sorted(reports, key=lambda r: (_days(*_range_of(r)), _range_of(r)[0])):
         home = next((c for c in clusters if all(_agree(report, other) for other in c)), None)
         if home is None:
             clusters.append([report])
@@ -172,13 +173,12 @@ def _separate_changes(clusters: list[list[Membership]], others: list[list[Member
 
 def _span(cluster: list[Membership]) -> tuple[str, str]:
     """The days the most precise date of a cluster covers: (first, last)."""
-    best = _most_precise(cluster)
-    return best.date.start_date, best.date.end_date
+    return _range_of(_most_precise(cluster))
 
 
 def _most_precise(reports: list[Membership]) -> Membership:
     """The report with the shortest date range (the earliest of equally short ones)."""
-    return min(reports, key=lambda r: (_days(r.date.start_date, r.date.end_date), r.date.start_date, r.date.value or ""))
+    return min(reports, key=lambda r: (_days(*_range_of(r)), _range_of(r)[0], _date_of(r).value or ""))
 
 
 def _change(kind: tuple[str, str], dates: list[list[Membership]], undated: list[Membership]) -> Change:
@@ -199,8 +199,8 @@ def _kind(m: Membership) -> tuple[str, str]:
     return action, status
 
 
-def _group(status: str | None) -> str | None:
-    return "member" if status in ("founding_member", "member", None) else status
+def _group(status: str | None) -> str:
+    return status if status is not None and status not in ("founding_member", "member") else "member"
 
 
 def _about(change: Change) -> str:
@@ -215,11 +215,26 @@ def _dated(m: Membership) -> bool:
     return m.date is not None and bool(m.date.start_date)
 
 
+def _date_of(m: Membership) -> DateRef:
+    """The date of a report that has one (a report of a date cluster, the best of a change)."""
+    if m.date is None:
+        raise ValueError(f"the membership of {m.member.id} in {m.organization.id} ({m.doc_id}) has no date")
+    return m.date
+
+
+def _range_of(m: Membership) -> tuple[str, str]:
+    """(first day, last day) of a dated report's date (`_dated`)."""
+    date_ = _date_of(m)
+    if date_.start_date is None or date_.end_date is None:
+        raise ValueError(f"the date {date_.value!r} of {m.member.id} in {m.organization.id} ({m.doc_id}) has no range")
+    return date_.start_date, date_.end_date
+
+
 def _agree(a: Membership, b: Membership) -> bool:
     """Two reports of one change agree on its date when either has none or one range holds the other."""
     if not _dated(a) or not _dated(b):
         return True
-    (s1, e1), (s2, e2) = (a.date.start_date, a.date.end_date), (b.date.start_date, b.date.end_date)
+    (s1, e1), (s2, e2) = _range_of(a), _range_of(b)
     return (s1 <= s2 and e2 <= e1) or (s2 <= s1 and e1 <= e2)
 
 
@@ -313,7 +328,7 @@ def _counts(intervals: list[Interval], checks: list[Check]) -> list[Count]:
     by_org: dict[str, Entity] = {i.organization.id: i.organization for i in intervals}
     for org_id, org in sorted(by_org.items()):
         mine = [i for i in intervals if i.organization.id == org_id]
-        dates = {(b.end_date, b.value, b.start_date) for i in mine for b in (i.from_, i.to) if b is not None and b.end_date}
+        dates = {(end, b.value, b.start_date) for i in mine for b in (i.from_, i.to) if b is not None and (end := b.end_date)}
         statuses = sorted({_group(i.status) for i in mine} & set(COUNTED), key=COUNTED.index)
         for end_date, value, start_date in sorted(dates):
             for status in statuses:
@@ -366,7 +381,7 @@ def _statements(records: list, memberships: list[Membership], documents: dict[st
     for m in memberships:
         if m.ordinal is None or m.action not in ("join", "found"):
             continue
-        out.append(_Statement(m.organization, "member" if _group(m.status) == "member" else m.status, m.ordinal,
+        out.append(_Statement(m.organization, _group(m.status), m.ordinal,
                               DateValue.of(m.date) if m.date else None, False,
                               Citation(doc_id=m.doc_id, text=m.evidence.text, start=m.evidence.start, end=m.evidence.end)))
     return out
@@ -404,7 +419,9 @@ def organizations_in(text: str) -> list[str]:
     pattern, ids = _organization_pattern()
     found = []
     for m in pattern.finditer(text):
-        org_id = ids[int(m.lastgroup[1:])]
+        group = m.lastgroup
+        assert group is not None, "each alternative of the pattern is a named group"
+        org_id = ids[int(group[1:])]
         if org_id not in found:
             found.append(org_id)
     return found
@@ -420,7 +437,7 @@ def _is_initial(figure: Figure) -> bool:
     "into" that ends a "from" phrase after a growth word is the starting count."""
     before = figure.evidence.text[: figure.start - figure.evidence.start]
     m = re.search(r"(\w+)\s+from\s+(?:(?!\b(?:to|into)\b).){0,80}$", before, re.IGNORECASE)
-    return bool(m) and m.group(1).lower() in growth_words()
+    return m is not None and m.group(1).lower() in growth_words()
 
 
 def _judge(s: _Statement, intervals: list[Interval]) -> Check:
@@ -532,8 +549,9 @@ def _read_file(path: Path) -> tuple[list, FileRead]:
 def markdown(timeline: Timeline) -> str:
     """A readable table per organization: intervals, counts, conflicts, checks."""
     out = []
-    for org_id in sorted({i.organization.id for i in [*timeline.intervals, *timeline.checks]}):
-        name = next(r.organization.name for r in [*timeline.intervals, *timeline.checks] if r.organization.id == org_id)
+    listed: list[Interval | Check] = [*timeline.intervals, *timeline.checks]
+    for org_id in sorted({i.organization.id for i in listed}):
+        name = next(r.organization.name for r in listed if r.organization.id == org_id)
         out += [f"## {name} ({org_id})", "", "| member | status | from | to | sources |", "|---|---|---|---|---|"]
         for i in (i for i in timeline.intervals if i.organization.id == org_id):
             out.append(f"| {i.member.name} ({i.member.id}) | {i.status.replace('_', ' ')} | {_when(i.from_)} | "
@@ -608,8 +626,8 @@ def svg(timeline: Timeline) -> str:
             parts.append(_svg_bar(i, scale, y, height - 6))
             drawn += [i.status] + ([] if i.from_.start_date else ["undated"])
         for c in (c for c in timeline.conflicts if (c.organization.id, c.member.id) == (org_id, member_id)):
-            for side in (s for s in c.sides if s.start_date):
-                parts.append(_svg_conflict_mark(scale.x(side.start_date), y - 2, c))
+            for start in (s.start_date for s in c.sides if s.start_date):
+                parts.append(_svg_conflict_mark(scale.x(start), y - 2, c))
                 drawn.append("conflict")
     legend, legend_height = _svg_legend([k for k in [*STATUS_COLOURS, *MARKER_LABELS] if k in drawn], total_width,
                                         top + height * len(rows) + 24)

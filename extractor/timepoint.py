@@ -69,13 +69,13 @@ class When:
             y = self.year
             if g == "year":
                 return date(y, 1, 1), date(y, 12, 31)
-            if g == "quarter":
+            if g == "quarter" and self.part:
                 q = int(self.part[1])
                 return date(y, 3 * q - 2, 1), month_end(y, 3 * q)
-            if g == "half":
+            if g == "half" and self.part:
                 h = int(self.part[1])
                 return date(y, 6 * h - 5, 1), month_end(y, 6 * h)
-            if g == "season":
+            if g == "season" and self.part:
                 first, last = SEASON_MONTHS[self.part]
                 return date(y, first, 1), month_end(y + (1 if last < first else 0), last)
             if g == "month" and self.month:
@@ -143,7 +143,7 @@ def shift(anchor: When, unit: str, amount: float) -> When | None:
             return None
         y, m = add_months(anchor.year, anchor.month, n)
         return When("month", y, m)
-    if unit == "quarter" and anchor.granularity == "quarter":
+    if unit == "quarter" and anchor.granularity == "quarter" and anchor.part:
         index = anchor.year * 4 + int(anchor.part[1]) - 1 + n
         return When("quarter", index // 4, part=f"Q{index % 4 + 1}")
     if unit == "quarter" and anchor.month:

@@ -44,7 +44,7 @@ class Unit:
 @cache
 def registry() -> pint.UnitRegistry:
     """pint's default registry with the definitions of `data/unit_definitions.txt`."""
-    ureg = pint.UnitRegistry()
+    ureg: pint.UnitRegistry = pint.UnitRegistry()
     text = resources.files("extractor").joinpath("data").joinpath("unit_definitions.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -212,7 +212,8 @@ def _unit(top: str, bottom: str | None, count: int | None, end: int, listed: tup
 
 @cache
 def _dimension_table() -> tuple[dict[str, str], dict]:
-    ratios, by_pint = {}, {}
+    ratios: dict[str, str] = {}
+    by_pint: dict = {}  # pint's dimensionality -> name
     ureg = registry()
     for name, kind, definition in read_tsv("dimensions.tsv", 3):
         if kind == "ratio":

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from extractor.context import context_of, write_spans
 from extractor.figures.find import candidates, figure_records
 from extractor.nlp import text_of
-from extractor.temporal import timexes_of
+from extractor.temporal import dates_of, timexes_of
 
 
 @Language.factory("figures", requires=["doc._.timexes"], assigns=["doc._.figures", "doc.spans"])
@@ -25,7 +25,7 @@ class FigureTagger:
         ctx = context_of(doc)
         timexes = timexes_of(doc)
         numbers = ctx.numbers if ctx.numbers is not None else candidates(text_of(doc))
-        records, warnings = figure_records(doc, ctx.doc_id, ctx.boilerplate, timexes, ctx.dates, numbers)
+        records, warnings = figure_records(doc, ctx.doc_id, ctx.boilerplate, timexes, dates_of(doc), numbers)
         ctx.warnings += warnings
         doc._.figures = records
         write_spans(doc, "figures", [(r.start, r.end, r.kind, r) for r in records])

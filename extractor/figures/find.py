@@ -13,7 +13,7 @@ from extractor.figures.kinds import FigureSpan, build, signed
 from extractor.figures.patterns import ANCHOR_REACH, anchor_words, patterns
 from extractor.lexicon import anchor_regions
 from extractor.link import DateIndex, date_ref, evidence
-from extractor.nlp import text_of
+from extractor.nlp import covering_span, text_of
 from extractor.records import DocumentWarning, Figure
 from extractor.spans import DisjointSpans, Spans
 from extractor.temporal import TimexSpan
@@ -62,7 +62,7 @@ def find_figures(doc: Doc, blocked: Spans, timex_spans: list[tuple[int, int]],
 def candidates(text: str) -> list[tuple[str, re.Match]]:
     """Every place a figure may be, longest first: (kind, match)."""
     p = patterns()
-    found = []
+    found: list[tuple[str, re.Match]] = []
     regions = anchor_regions(text, anchor_words(), ANCHOR_REACH)
     for kind, name in (("money", "money_prefix"), ("money", "money_suffix"), ("percent", "percent"),
                        ("fraction", "fraction"), ("fraction", "slash_fraction"), ("ordinal", "ordinal"), ("number", "number"),
@@ -83,7 +83,7 @@ def figure_records(doc: Doc, doc_id: str, boilerplate: Spans, timexes: list[Time
     timex_spans = [(t.start, t.end) for t in timexes]
     for f in find_figures(doc, boilerplate, timex_spans, numbers):
         head = doc[f.head] if f.head is not None else None
-        token = head if head is not None else doc.char_span(f.start, f.end, alignment_mode="expand").root
+        token = head if head is not None else covering_span(doc, f.start, f.end).root
         found.append((f, token))
     per_sentence = Counter(token.sent.start for _, token in found)
     crowded = {start for start, n in per_sentence.items() if n > MAX_FIGURES_PER_SENTENCE}

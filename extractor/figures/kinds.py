@@ -16,6 +16,7 @@ from extractor.figures.patterns import PARTITIVE, RANGE_START, SIGN, context_pat
 from extractor.figures.words import figure_words, fraction_words
 from extractor.lexicon import ordinal_value, previous_word, written_ordinal_value
 from extractor.nlp import span_for, text_of
+from extractor.records import FigureKind, Qualifier
 from extractor.units import Unit, read_unit, si_value
 
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})  # "1/3", "3/4"; not "9/11", "24/7"
@@ -28,9 +29,9 @@ class FigureSpan:
     end: int
     text: str
     value: float
-    kind: str
+    kind: FigureKind
     unit: str | None
-    qualifier: str | None
+    qualifier: Qualifier | None
     subject: str | None
     head: int | None  # index of the token the figure hangs on, for linking a date
     dimension: str | None = None  # quantities: what the unit measures, its SI value and unit
@@ -126,8 +127,9 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
     start, end = m.start(), m.end()
     lower = re.sub(r"\s+", " ", word.lower())
     written = written_ordinal_value(lower)
-    if lower[0].isdigit():
-        value = float(re.match(r"\d+", lower).group())
+    digits = re.match(r"\d+", lower)
+    if digits:
+        value = float(digits.group())
     elif written is not None:
         value = written
     elif (ordinal := ordinal_value(lower)) is not None:
@@ -236,7 +238,7 @@ def _letter_scale_on_a_name(m: re.Match, doc: Doc) -> bool:
 def _scale_letters_follow(text: str, end: int) -> bool:
     """'20m note': the letters after the number are a scale (a million), never metres."""
     m = re.match(r"[A-Za-z]+(?![A-Za-z/])", text[end:end + 4])  # "17m/s" is a speed
-    return bool(m) and m.group() in money_tables()["scales"]
+    return m is not None and m.group() in money_tables()["scales"]
 
 
 def _measured(f: FigureSpan, unit: Unit) -> FigureSpan:
@@ -318,7 +320,7 @@ def _is_excluded(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _figure(doc: Doc, start: int, end: int, value: float, kind: str, unit: str | None,
+def _figure(doc: Doc, start: int, end: int, value: float, kind: FigureKind, unit: str | None,
             head: Token | None = None) -> FigureSpan:
     span = span_for(doc, start, end)
     root = head if head is not None else (span.root if span is not None and len(span) else None)
@@ -326,7 +328,7 @@ def _figure(doc: Doc, start: int, end: int, value: float, kind: str, unit: str |
                       subject_of(root) if root is not None else None, root.i if root is not None else None)
 
 
-def qualifier_before(text: str, start: int) -> str | None:
+def qualifier_before(text: str, start: int) -> Qualifier | None:
     """The qualifier the words just before `start` give ("nearly", "more than" ...), or None."""
     before = text[max(0, start - 30):start].lower()
     before = re.sub(r"[$£€¥]$|\b(?:us|a|hk)\$$", "", before).rstrip()
@@ -334,7 +336,7 @@ def qualifier_before(text: str, start: int) -> str | None:
     return figure_words()["qualifiers"][m.group(1)] if m else None
 
 
-def _range_partner(doc: Doc, start: int, value: float, kind: str, unit: str | None, scale: float = 1.0) -> list[FigureSpan]:
+def _range_partner(doc: Doc, start: int, value: float, kind: FigureKind, unit: str | None, scale: float = 1.0) -> list[FigureSpan]:
     """'3-4%', 'between 2 and 3 million': the bare first number of a range takes the second's
     kind, unit and scale."""
     before = text_of(doc)[max(0, start - 25):start]

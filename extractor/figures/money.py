@@ -104,7 +104,7 @@ def contextual_currency(doc: Doc, start: int, end: int, word: str, scaled: bool)
     nearest: tuple[int, str] | None = None
     for cue in pattern.finditer(text, max(0, first - CURRENCY_CUE_REACH), last):
         code = cues.get(re.sub(r"\s+", " ", cue.group().lower()))
-        if code not in codes or start <= cue.start() < end:
+        if code is None or code not in codes or start <= cue.start() < end:
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if nearest is None or distance < nearest[0]:

@@ -22,7 +22,7 @@ def number(word: str) -> float | None:
     if mixed:
         whole = number(mixed.group(1))
         parts = 1 if mixed.group(2) in ("a", "one") else number(mixed.group(2))
-        return whole + parts * fraction_words()[mixed.group(3)] if whole is not None else None
+        return whole + parts * fraction_words()[mixed.group(3)] if whole is not None and parts is not None else None
     if re.fullmatch(r"\d*\.?\d+", word):
         return float(word)
     vulgar = re.fullmatch(rf"(\d*)\s?([{VULGAR}])", word)

@@ -776,7 +776,7 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     # org_object: the object, the passive subject, or the object of a preposition the cue's action takes
     if root.head.i == token.i and root.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "poss"):
         return True
-    preps = reason_words()["away_preposition"] if cue_of(token) and cue_of(token).action in ("leave", "suspend", "expel") \
+    preps = reason_words()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
         else reason_words()["into_preposition"]
     return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in preps \
         or (org.root.i in {t.i for t in token.subtree} and direct_path(org.root, token) and org.root.i != token.i

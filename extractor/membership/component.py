@@ -34,19 +34,19 @@ class MembershipTagger:
         self._gazetteer: Gazetteer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        from extractor.temporal import timexes_of  # noqa: PLC0415  (temporal's component imports this package's records)
+        from extractor.temporal import dates_of  # noqa: PLC0415  (temporal's component imports this package's records)
 
         if SPAN_KEY not in doc.spans:
             self._gazetteer = self._gazetteer or Gazetteer(self.nlp)
             doc = self._gazetteer(doc)
         ctx = context_of(doc)
-        timexes_of(doc)
-        mentions = find_memberships(doc, ctx.boilerplate, ctx.dates)
+        dates = dates_of(doc)
+        mentions = find_memberships(doc, ctx.boilerplate, dates)
         mentions = self._with_candidates(doc, ctx, mentions)
         ctx.membership_mentions = mentions
-        ctx.membership_changes = dated_changes(mentions, ctx.membership_event_cues or [], ctx.dates)
-        ctx.membership_words_read = words_read(mentions, ctx.dates)
-        records = membership_records(ctx.doc_id, mentions, ctx.dates)
+        ctx.membership_changes = dated_changes(mentions, ctx.membership_event_cues or [], dates)
+        ctx.membership_words_read = words_read(mentions, dates)
+        records = membership_records(ctx.doc_id, mentions, dates)
         doc._.memberships = records
         by_key: dict[tuple, list[Membership]] = {}
         for r in records:

@@ -21,7 +21,7 @@ from extractor.entities import SPAN_KEY
 from extractor.lexicon import membership_words, ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.link import DateIndex, direct_path, time_preposition_of
 from extractor.modality import governing_chain, hedge_of, unreal_marker
-from extractor.nlp import clause_verb, realising_verb
+from extractor.nlp import clause_verb, covering_span, realising_verb
 from extractor.spans import Spans
 
 
@@ -146,7 +146,8 @@ def find_memberships(doc: Doc, skip: Spans, dates: DateIndex | None = None) -> l
 def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, mentions: list[Span]) -> list[MembershipMention]:
     if _is_hedged(trigger) and not (pattern.frame == "noun" and _awaits_decision(trigger)):
         return []
-    action, status = pattern.action, pattern.status
+    action: str = pattern.action  # what the trigger's words make of the pattern's action and status
+    status: str | None = pattern.status
     frame = pattern.frame
     members: list[Span] = []
     org: Span | None = None
@@ -268,7 +269,7 @@ def _is_hedged(trigger: Token) -> bool:
     return False
 
 
-def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str | None, str | None]:
+def _governing_action(trigger: Token, action: str, status: str | None) -> tuple[str, str | None]:
     """'applied to join', 'bid to join', 'has been waiting to join': a pending process, so apply."""
     w = membership_words()
     head = trigger.head
@@ -377,8 +378,8 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
     plural = noun.tag_ in ("NNS", "NNPS")
     if plural:
-        if numbers and word_value(numbers[0].lower_, "cardinal") is not None:
-            wanted = int(word_value(numbers[0].lower_, "cardinal"))
+        if numbers and (value := word_value(numbers[0].lower_, "cardinal")) is not None:
+            wanted = int(value)
         elif numbers and numbers[0].text.isdigit():
             wanted = int(numbers[0].text)
         elif "both" in dets:
@@ -838,7 +839,7 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
     countries = {m.start_char: m for m in _mentions_in(sentence, mentions, ("country",)) if m.start_char >= anchor.end}
     items: list[tuple[list[Span], Any]] = []
     pending: list[Span] = []
-    i = doc.char_span(anchor.start, anchor.end, alignment_mode="expand").end
+    i = covering_span(doc, anchor.start, anchor.end).end
     while i < sentence.end:
         token = doc[i]
         if token.idx in countries:
@@ -846,7 +847,7 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
             i = countries[token.idx].end
         elif token.idx in starts and pending:
             timex = starts[token.idx]
-            i = doc.char_span(timex.start, timex.end, alignment_mode="expand").end
+            i = covering_span(doc, timex.start, timex.end).end
             if i < sentence.end and doc[i].lower_ not in ITEM_ENDS:
                 break
             items.append((pending, timex))

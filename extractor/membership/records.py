@@ -68,7 +68,7 @@ def _record_key(change: tuple, value: str | None, keys: list[tuple], merged: dic
             return (*change, len(keys))
         return keys[0]
     for key in keys:
-        if merged[key].date is not None and merged[key].date.value == value:
+        if (date_ := merged[key].date) is not None and date_.value == value:
             return key
     for key in keys:
         if merged[key].date is None:

@@ -14,10 +14,10 @@ in the code. By concern:
 """
 
 from extractor.temporal.anchor import TimexSpan, find_timexes, resolve
-from extractor.temporal.component import TimexTagger, timex_records, timexes_of
+from extractor.temporal.component import TimexTagger, dates_of, timex_records, timexes_of
 from extractor.temporal.detect import Candidate, scan
 from extractor.temporal.normalize import TenseAt
 from extractor.temporal.reference import infer_reference_date, reference_date
 
-__all__ = ["Candidate", "TenseAt", "TimexSpan", "TimexTagger", "find_timexes", "infer_reference_date",
+__all__ = ["Candidate", "TenseAt", "TimexSpan", "TimexTagger", "dates_of", "find_timexes", "infer_reference_date",
            "reference_date", "resolve", "scan", "timex_records", "timexes_of"]

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from extractor.records import TimexType
 from extractor.temporal.detect import Candidate, scan
 from extractor.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize
 from extractor.timepoint import When
@@ -20,7 +21,7 @@ class TimexSpan:
     start: int
     end: int
     text: str
-    timex_type: str
+    timex_type: TimexType
     value: str
     start_date: str | None
     end_date: str | None

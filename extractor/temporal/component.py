@@ -52,6 +52,16 @@ def timexes_of(doc: Doc) -> list[TimexSpan]:
     return doc._.timexes
 
 
+def dates_of(doc: Doc) -> DateIndex:
+    """The Doc's datable expressions by sentence (`doc._.extractor.dates`), the timexes tagged
+    first if no `timex` component has run (indexed here if they were set on the Doc otherwise)."""
+    ctx = context_of(doc)
+    timexes = timexes_of(doc)
+    if ctx.dates is None:
+        ctx.dates = DateIndex(doc, timexes, ctx.captions)
+    return ctx.dates
+
+
 def timex_records(doc_id: str, timexes: list[TimexSpan]) -> list[Timex]:
     return [Timex(doc_id=doc_id, text=t.text, start=t.start, end=t.end, timex_type=t.timex_type, value=t.value,
                   start_date=t.start_date, end_date=t.end_date, anchored=t.anchored) for t in timexes]

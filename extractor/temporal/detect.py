@@ -279,7 +279,7 @@ def _inside_code(text: str, start: int, end: int) -> bool:
 def _share_of_something(text: str, end: int) -> bool:
     """'of' and then not a period ("three quarters of the vote", not "of the year", "of an hour")."""
     m = re.match(r"\s+of\s+(?:(?:an?|the|this|that|its|last|next)\s+)?([A-Za-z]+|\d+)", text[end:end + 40])
-    return bool(m) and not m.group(1).isdigit() and m.group(1).lower() not in tables()["units"]
+    return m is not None and not m.group(1).isdigit() and m.group(1).lower() not in tables()["units"]
 
 
 def _duration_groups(g: dict) -> dict:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from extractor.lexicon import number_value, ordinal_value, word_value
+from extractor.lexicon import number_value, ordinal_value
+from extractor.records import TimexType
 from extractor.temporal.detect import Candidate, holiday_of
 from extractor.temporal.tables import Holiday, tables, word_list, word_set
 from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
@@ -28,7 +29,7 @@ class NormalizeContext:
     quarter: When | None = None  # the quarter (or half) last reported: what "a year ago" compares with
 
 
-def normalize(c: Candidate, ctx: NormalizeContext) -> tuple[str, str, When | None, bool] | None:
+def normalize(c: Candidate, ctx: NormalizeContext) -> tuple[TimexType, str, When | None, bool] | None:
     """(TIMEX3 type, value, the date it names or None, whether it was resolved against another
     date), or None when the candidate is no temporal expression after all."""
     return _HANDLERS[c.rule](c, ctx)
@@ -51,6 +52,14 @@ def _number_value(word: str) -> float | None:
     if word in ("a half", "half a"):
         return 0.5
     return number_value(word)
+
+
+def _whole_number(word: str) -> int:
+    """The whole value of a number a rule's pattern matched (so one `_number_value` reads)."""
+    value = _number_value(word)
+    if value is None:
+        raise ValueError(f"{word!r} is matched as a number but numbers.tsv does not give its value")
+    return int(value)
 
 
 def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
@@ -100,7 +109,7 @@ def _nearest_weekday(ref: date, weekday: int, direction: str, strictly: bool = F
     return ref + timedelta(days=delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7))
 
 
-def _date(when: When, anchored: bool = False) -> tuple[str, str, When, bool]:
+def _date(when: When, anchored: bool = False) -> tuple[TimexType, str, When, bool]:
     return "DATE", when.value(), when, anchored
 
 
@@ -233,9 +242,9 @@ def _h_rel_quarter(c, ctx):
     if "ago" in rel or "earlier" in rel or "comparable" in rel:
         return _date(replace(base, year=base.year - 1), anchored=True)
     if rel in ("last", "the previous"):
-        return _date(shift(base, "quarter", -1), anchored=True)
+        return _date(shift(base, "quarter", -1) or When("quarter", None, part="QX"), anchored=True)
     if rel == "next":
-        return _date(shift(base, "quarter", 1), anchored=True)
+        return _date(shift(base, "quarter", 1) or When("quarter", None, part="QX"), anchored=True)
     return _date(base, anchored=True)
 
 
@@ -269,11 +278,11 @@ def _h_spoken_year(c, ctx):
     if g.get("y2k"):
         if not g.get("the") and not g.get("y2kones"):
             return None  # "two thousand" alone is a number
-        return _date(When("year", 2000 + (int(word_value(g["y2kones"].lower())) if g.get("y2kones") else 0)))
+        return _date(When("year", 2000 + (_whole_number(g["y2kones"]) if g.get("y2kones") else 0)))
     if not g.get("ones") and not g.get("the") and g["tens"].lower() not in word_set("teen"):
         return None  # "twenty thirty" could be a year, "nineteen forty" too, but "twenty seventy" rarely is one
-    year = int(word_value(g["century"].lower())) * 100 + int(word_value(g["tens"].lower()))
-    year += int(word_value(g["ones"].lower())) if g.get("ones") else 0
+    year = _whole_number(g["century"]) * 100 + _whole_number(g["tens"])
+    year += _whole_number(g["ones"]) if g.get("ones") else 0
     return _date(When("year", year))
 
 
@@ -426,7 +435,7 @@ def _h_rel_unit(c, ctx):
     if gran == "year" and singular == "century":
         return _date(When("century", century=ctx.reference.year // 100 + offset), anchored=True)
     moved = shift(base, singular, offset) if offset else base
-    return _date(_at_granularity(moved, gran), anchored=True)
+    return _date(_at_granularity(moved, gran) if moved else _unknown(gran), anchored=True)
 
 
 def _at_granularity(when: When, gran: str) -> When:
@@ -543,7 +552,7 @@ def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
     tense = ctx.tense_at(c.start, c.end)
     if g.get("possessive") and tense != "future":
         return "past"
-    return {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
+    return {"past": "past", "future": "future", "present": "nearest"}.get(tense or "past", "past")
 
 
 def _story_day(ctx: NormalizeContext) -> date | None:
@@ -578,7 +587,7 @@ def _h_anaphor(c, ctx):
         moved = When("month", moved.year, moved.month)
     elif gran == "week":
         day = moved if moved.granularity == "week" else None
-        if day is None and moved.month and moved.day:
+        if day is None and moved.year is not None and moved.month and moved.day:
             moved = week_when(date(moved.year, moved.month, moved.day))
     elif gran == "quarter" and moved.granularity != "quarter" and moved.month:
         moved = When("quarter", moved.year, part=f"Q{quarter_of(moved.month)}")
@@ -633,7 +642,7 @@ def _h_vague_duration(c, ctx):
 def _h_set_every(c, ctx):
     g = c.groups
     n = g.get("n")
-    count = 2 if n and n.lower() == "other" else int(_number_value(n)) if n else 1
+    count = 2 if n and n.lower() == "other" else _whole_number(n) if n else 1
     if g.get("weekday"):
         return "SET", f"XXXX-WXX-{_weekday_number(g['weekday'])}", None, False
     if g.get("month"):
@@ -717,7 +726,7 @@ def _holiday_year(ctx: NormalizeContext, c: Candidate, holiday: Holiday, rel: st
     ref = ctx.reference
     if ref is None:
         return None
-    days = {y: holiday_date(holiday, y) for y in (ref.year - 1, ref.year, ref.year + 1)}
+    days = {y: d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(holiday, y)) is not None}
     if rel == "this":
         return ref.year
     tense = _tense(ctx, c)

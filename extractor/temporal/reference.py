@@ -8,6 +8,7 @@ from datetime import date
 from typing import Callable
 
 from extractor.layout import line_start
+from extractor.records import ReferenceSource
 from extractor.temporal.detect import Candidate
 
 
@@ -25,16 +26,16 @@ def infer_reference_date(candidates: list[Candidate], text: str, caption_spans: 
             return c.absolute_day, "dateline"
     in_captions = [c for c in explicit if any(s <= c.start < e for s, e in caption_spans)]
     if in_captions:
-        return max(c.absolute_day for c in in_captions), "caption"
+        return max(c.absolute_day for c in in_captions if c.absolute_day), "caption"
     usable = [c for c in explicit if not (future_at and future_at(c.start, c.end))]
     if usable:
-        return max(c.absolute_day for c in usable), "latest_explicit_date"
+        return max(c.absolute_day for c in usable if c.absolute_day), "latest_explicit_date"
     return None, None
 
 
 def reference_date(given: date | None, given_rule: str | None, candidates: list[Candidate], text: str,
                    caption_spans: list[tuple[int, int]], tense_at: Callable[[int, int], str | None]
-                   ) -> tuple[date | None, str | None, str | None]:
+                   ) -> tuple[date | None, ReferenceSource | None, str | None]:
     """(date, "given" | "inferred", rule) the document's relative dates are resolved against:
     the given date when there is one, else the one the text states (`infer_reference_date`),
     else (None, None, None)."""

@@ -108,7 +108,7 @@ def _holiday(name: str, rule: str, argument: str, scope: str) -> Holiday | None:
     if rule == "lunar":
         days = [re.fullmatch(r"(\d{4}):(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", item) for item in argument.split(",")]
         if days and all(days):
-            return Holiday(name, rule, by_year=tuple((int(d[1]), int(d[2]), int(d[3])) for d in days), scope=scope)
+            return Holiday(name, rule, by_year=tuple((int(d[1]), int(d[2]), int(d[3])) for d in days if d), scope=scope)
     return None
 
 
