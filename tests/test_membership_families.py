@@ -384,3 +384,35 @@ def test_membership_decided_future_in_the_past_is_scheduled(run, member, iso, de
 ])
 def test_membership_would_outside_a_decision_stays_unreal(run, text):
     assert _found(run, text) == []
+
+
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB"), ("Bosnia and Herzegovina", "BIH")])
+@pytest.mark.parametrize("text, org, action, status", [
+    ("In 2017 {m} became the first nation to join the World Trade Organization.", "WTO", "join", "member"),
+    ("In 2017 {m} became the first country to withdraw from the International Criminal Court.", "ICC", "leave", None),
+    ("In 2017 {m} became the first former colony to rejoin the Commonwealth.", "COMMONWEALTH", "readmit", "member"),
+])
+def test_membership_the_first_to_change_made_the_change(run, member, iso, text, org, action, status):
+    assert (org, iso, action, status, "2017") in _found(run, text.format(m=member))
+
+
+LEADS = ["{M} on 4 May 2031 became the first South American nation to join a major Asian trading bloc.",
+         "{M} on 4 May 2031 joined a regional trading bloc."]
+
+
+@pytest.mark.parametrize("member, iso", [("Chile", "CHL"), ("the Gambia", "GMB")])
+@pytest.mark.parametrize("lead", LEADS)
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_membership_a_lead_naming_the_body_in_the_next_sentence(run, member, iso, lead, gap):
+    M = member[0].upper() + member[1:]
+    text = lead.format(M=M) + gap + f"{M} is now the 12th member of the Comprehensive and Progressive Agreement for Trans-Pacific Partnership."
+    assert ("CPTPP", iso, "join", "member", "2031-05-04") in _found(run, text)
+
+
+@pytest.mark.parametrize("lead", LEADS)
+@pytest.mark.parametrize("after", [
+    "Chile already belongs to the Pacific Alliance and the Comprehensive and Progressive Agreement for Trans-Pacific Partnership.",  # two bodies
+])
+def test_membership_a_lead_with_no_single_body_named_for_its_member_next_gives_no_date_to_any(run, lead, after):
+    dated = [f for f in _found(run, lead.format(M="Chile") + " " + after) if f[1] == "CHL" and f[4] == "2031-05-04"]
+    assert dated == []

@@ -230,8 +230,11 @@ def _decide(member: Span, sentence_cues: list[tuple[Token, Cue]], mentions: list
     token, cue = min(sentence_cues, key=lambda tc: (_path_length(member.root, tc[0]), abs(tc[0].i - member.root.i)))
     token, cue = _governing_cue(token, cue)
     token, cue = _process_cue(token, cue)
+    token, cue = _copula_infinitive(token, cue)
     action, status = _action_status(token, cue)
     org, retargeted = meant_organization(_organization_for(token, member, mentions), token, member.id_, mentions)
+    if org is None and (org := _named_next(token, token.sent, mentions, member)) is not None:
+        retargeted = False  # "joined a major trading bloc. X is now the 12th member of the CPTPP"
     candidate = Candidate(member, org, token, action, status, "record")
     reason = "unnamed_body" if retargeted and org is None else _reason(candidate, cue, read, taken)
     return Candidate(member, org, token, action, status, reason or "record")
@@ -331,6 +334,31 @@ def _organization_for(cue: Token, member: Span, mentions: list[Span]) -> Span | 
     if earlier is not None and sentence.start_char - earlier.end_char <= SALIENT_CHARS:
         return earlier
     return None
+
+
+def _next_sentence(sentence: Span) -> Span | None:
+    """The sentence after `sentence`, past the blank lines between paragraphs, else None."""
+    while sentence.end < len(sentence.doc):
+        sentence = sentence.doc[sentence.end].sent
+        if not sentence.text.isspace():
+            return sentence
+    return None
+
+
+def _named_next(cue: Token, sentence: Span, mentions: list[Span], member: Span) -> Span | None:
+    """A lead that describes the body and names it only in the next sentence ("X became the first
+    European nation to join a major Asia-Pacific trading bloc. X is now the 12th member of the
+    CPTPP."): the cue's object is an indefinite word for a body ("a ... bloc"), and the next
+    sentence names the member again and one organization, and only one."""
+    described = [t for t in cue.subtree if t.lemma_.lower() in membership_words().org_anaphor
+                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and direct_path(t, cue)]
+    following = _next_sentence(sentence)
+    if not described or following is None:
+        return None
+    if not any(m.id_ == member.id_ for m in _mentions_in(following, mentions, ("country", "organization"))):
+        return None
+    named = {m.id_: m for m in _mentions_in(following, mentions, ("organization",)) if m.id_ != member.id_}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _argument_of(org: Span, cue: Token) -> bool:
@@ -835,11 +863,24 @@ def _undone(cue: Token) -> bool:
 def _named_by_other_change(trigger: Token) -> bool:
     """'became the first country to withdraw from X': the noun "become" makes its member is what
     a cue verb of its own says (the withdrawal), not a new membership."""
+    return any(cue.action != "join" for _, cue in _infinitive_cues(trigger))
+
+
+def _infinitive_cues(trigger: Token) -> list[tuple[Token, Cue]]:
+    """The cue verbs of the noun a copula cue makes its subject ("became the first nation to join
+    a bloc", "the first country to withdraw"), with their cues."""
     if trigger.lemma_.lower() not in reason_words()["copula_cue"]:
-        return False
+        return []
     verbs = [g for c in trigger.children if c.dep_ == "attr" for g in c.children if g.dep_ in ("acl", "relcl")]
     verbs += [c for c in trigger.children if c.dep_ == "xcomp"]  # the parse may hang the infinitive on the verb
-    return any(v.pos_ == "VERB" and (cue := cue_of(v)) is not None and cue.action != "join" for v in verbs)
+    return [(v, cue) for v in verbs if v.pos_ == "VERB" and (cue := cue_of(v)) is not None]
+
+
+def _copula_infinitive(token: Token, cue: Cue) -> tuple[Token, Cue]:
+    """'X became the first nation to join the bloc': the change is the infinitive's (X joined),
+    not a standing "became" gives."""
+    found = _infinitive_cues(token)
+    return found[0] if found else (token, cue)
 
 
 def refined(mention: MembershipMention) -> MembershipMention:
