@@ -246,3 +246,13 @@ def membership_words() -> MembershipWords:
         else:
             table[word] = value
     return w
+
+
+@cache
+def membership_reasons() -> dict[str, frozenset[str]]:
+    """kind -> words, from data/membership_reasons.tsv: the words the reasons that reject a
+    membership candidate read."""
+    table: dict[str, set[str]] = {}
+    for kind, word in read_tsv("membership_reasons.tsv", 2):
+        table.setdefault(kind, set()).add(word)
+    return {kind: frozenset(ws) for kind, ws in table.items()}

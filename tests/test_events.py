@@ -412,3 +412,10 @@ def test_events_a_date_of_another_event_before_or_after_is_not_this_ones(run, pr
     text = f"The Commonwealth lifted Fiji's suspension {preposition} the September 2014 elections."
     assert not [e for e in _events(run, text) if e[0] == "readmission"]
     assert ("readmission", "2014-09", None, "past") in _events(run, "The Commonwealth lifted Fiji's suspension in September 2014.")
+
+
+@pytest.mark.parametrize("when, value", [("on 4 May 2021", "2021-05-04"), ("in March 2019", "2019-03"), ("last year", "2024")])
+@pytest.mark.parametrize("what, kind", [("nation to join the World Trade Organization", "accession"),
+                                        ("country to withdraw from the International Criminal Court", "withdrawal")])
+def test_events_the_first_to_change_is_dated_by_the_copula(run, when, value, what, kind):
+    assert (kind, value, None, "past") in _events(run, f"Chile {when} became the first {what}.")

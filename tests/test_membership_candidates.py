@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import of_type
-from extractor.membership.candidates import REASONS, cue_of, cues, reason_words
+from extractor.lexicon import membership_reasons
+from extractor.membership.candidates import REASONS, cue_of, cues
 
 RUSTAVIA = ("Sweden", "SWE")
 
@@ -128,7 +129,7 @@ def test_membership_candidates_every_reason_documented_and_every_word_read():
     assert all(message and message[0].islower() for message in REASONS.values())
     for kind in ("place_preposition", "partner_preposition", "speech_verb", "static_head", "not_party_noun",
                  "unreal_verb", "unreal_noun", "origin_word"):
-        assert reason_words()[kind], kind
+        assert membership_reasons()[kind], kind
     actions = {c.action for cs in cues().values() for c in cs}
     assert actions == {"join", "leave", "suspend", "expel", "readmit", "apply", "found"}
 

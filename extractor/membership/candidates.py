@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY, country_name, country_names, entity
-from extractor.lexicon import membership_words, read_tsv
+from extractor.lexicon import membership_reasons, membership_words, read_tsv
 from extractor.link import direct_path, evidence
 from extractor.membership.frames import (
     SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged,
@@ -92,15 +92,6 @@ def cues() -> dict[str, list[Cue]]:
     for word, pos, action, status, needs, role in read_tsv("membership_cues.tsv", 6):
         table.setdefault(word, []).append(Cue(word, pos, action, None if status == "-" else status, needs, role))
     return table
-
-
-@cache
-def reason_words() -> dict[str, frozenset[str]]:
-    """kind -> words, from data/membership_reasons.tsv."""
-    table: dict[str, set[str]] = {}
-    for kind, word in read_tsv("membership_reasons.tsv", 2):
-        table.setdefault(kind, set()).add(word)
-    return {kind: frozenset(ws) for kind, ws in table.items()}
 
 
 def cue_words() -> set[str]:
@@ -216,7 +207,7 @@ def _acts(token: Token) -> bool:
     token = _list_head(token)
     if token.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in reason_words()["government_preposition"]
+    return token.dep_ == "pobj" and token.head.lower_ in membership_reasons()["government_preposition"]
 
 
 def _as_referred(mention: Span, anaphor: Token) -> Span:
@@ -247,7 +238,7 @@ def _governing_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
     """A status noun ("membership", "status") governed by a verb that is a cue of another action
     takes that verb ("reinstated X's membership", "suspended its membership"): the cue that
     governs the member decides."""
-    if cue.word not in reason_words()["status_noun"] and token.lower_ not in reason_words()["standing_word"]:
+    if cue.word not in membership_reasons()["status_noun"] and token.lower_ not in membership_reasons()["standing_word"]:
         return token, cue
     current = token
     for _ in range(3):
@@ -263,7 +254,7 @@ def _governing_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
 def _process_cue(token: Token, cue: Cue) -> tuple[Token, Cue]:
     """A status noun in the phrase a process takes its party in ("accession talks with fellow
     members X and Y") yields to the cue of that process: the talks are X's and Y's accession."""
-    if cue.word not in reason_words()["status_noun"]:
+    if cue.word not in membership_reasons()["status_noun"]:
         return token, cue
     top = token
     while top.dep_ in ("compound", "appos", "conj", "amod") and top.head.i != top.i:
@@ -292,7 +283,7 @@ def _action_status(token: Token, cue: Cue) -> tuple[str, str | None]:
         action, status = "found", "founding_member"  # "signed the treaty establishing X": a founder
     if _process_over(token) == "apply":
         action, status = "apply", "candidate"  # "a membership request from X", "measures for membership"
-    if action == "join" and any(c.lower_ in reason_words()["origin_word"] for c in token.children if c.dep_ == "advmod"):
+    if action == "join" and any(c.lower_ in membership_reasons()["origin_word"] for c in token.children if c.dep_ == "advmod"):
         action, status = "found", "founding_member"  # "initially A, B and C joined": the founders
     if _on_hold(token) is not None:
         action, status = "suspend", None  # "put its membership on hold", "put its membership on ice"
@@ -310,7 +301,7 @@ def _process_over(token: Token) -> str | None:
     "steps towards accession"), as data/membership_words.tsv gives it (process_noun), or None."""
     if token.dep_ in ("compound", "amod", "nmod"):
         return membership_words().process_noun.get(token.head.lower_)
-    if token.dep_ == "pobj" and token.head.lower_ in reason_words()["process_preposition"]:
+    if token.dep_ == "pobj" and token.head.lower_ in membership_reasons()["process_preposition"]:
         return membership_words().process_noun.get(token.head.head.lower_)
     if (about := topic_of(token)) is not None:
         return membership_words().process_noun.get(about.lower_)  # "talks on joining the bloc", "talks on its accession"
@@ -369,7 +360,7 @@ def _argument_of(org: Span, cue: Token) -> bool:
         root = root.head
     if root.head.i == cue.i and root.dep_ in ("dobj", "nsubjpass", "poss", "attr", "npadvmod"):
         return True
-    return root.dep_ == "pobj" and root.head.head.i == cue.i and root.head.lower_ not in reason_words()["partner_preposition"]
+    return root.dep_ == "pobj" and root.head.head.i == cue.i and root.head.lower_ not in membership_reasons()["partner_preposition"]
 
 
 def _path_length(a: Token, b: Token) -> int:
@@ -430,9 +421,9 @@ def _under_preposition(mention: Span, kind: str, cue: Token) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
-    if prep.lower_ not in reason_words()[kind]:
+    if prep.lower_ not in membership_reasons()[kind]:
         return False
-    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in reason_words()["company_adverb"]:
+    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in membership_reasons()["company_adverb"]:
         return False  # "joined along with X": X joins too
     if prep.lower_ == "with" and _talks_of(prep.head, cue):
         return False  # "accession talks with X", "membership negotiations with X": X is who would join
@@ -480,7 +471,7 @@ def _next_in_text(first: Span, second: Span, spans, dated: frozenset[int] = froz
         return False
     doc = first.doc
     countries = {i for m in spans if m.label_ in ("country", "country_adj") for i in range(m.start, m.end)}
-    return all(i in countries or i in dated or doc[i].lower_ in reason_words()["list_link"]
+    return all(i in countries or i in dated or doc[i].lower_ in membership_reasons()["list_link"]
                for i in range(first.end, second.start))
 
 
@@ -524,18 +515,18 @@ def _hedged(cue: Token) -> bool:
     if not _is_hedged(cue):
         return False
     verb = clause_verb(cue)
-    if verb.dep_ != "ccomp" or lemma_in(verb.head, reason_words()["reporting_verb"]) is None:
+    if verb.dep_ != "ccomp" or lemma_in(verb.head, membership_reasons()["reporting_verb"]) is None:
         return True
     markers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "mark", "advmod")}
     unreal = set(modality_words("negation")) | set(modality_words("condition")) | set(modality_words("modal"))
-    return not (markers & reason_words()["reported_future"]) or bool(markers & (unreal - reason_words()["reported_future"]))
+    return not (markers & membership_reasons()["reported_future"]) or bool(markers & (unreal - membership_reasons()["reported_future"]))
 
 
 def _adjective_of_cue(member: Span, cue: Token) -> bool:
     """'Turkish accession', 'the Croatian membership bid': the adjective qualifies the cue or
     another cue word ("bid")."""
     head = member.root.head
-    if head.lemma_.lower() in reason_words()["state_proxy"] and head.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if head.lemma_.lower() in membership_reasons()["state_proxy"] and head.dep_ in ("nsubj", "nsubjpass", "poss"):
         return clause_verb(head).i == clause_verb(cue).i  # "the Georgian government applied"
     return head.i == cue.i or cue_of(head) is not None
 
@@ -543,7 +534,7 @@ def _adjective_of_cue(member: Span, cue: Token) -> bool:
 def _unreal(cue: Token) -> bool:
     """A verb or noun over the cue, up to the sentence's root, that makes the change threatened,
     urged, rumoured or only discussed ("warned it could face suspension", "rumours it would leave")."""
-    kinds = reason_words()
+    kinds = membership_reasons()
     for above in cue.ancestors:
         lemma = above.lemma_.lower()
         if above.pos_ in ("VERB", "AUX") and lemma in kinds["unreal_verb"]:
@@ -565,7 +556,7 @@ def _owned_by_other(cue: Token, member: Span) -> bool:
     if not inside or member.root.i in inside:
         return False
     spans = cue.doc.spans[SPAN_KEY] if SPAN_KEY in cue.doc.spans else []
-    owners_kinds = ("country", "country_adj") if lemma_in(cue, reason_words()["status_noun"]) else ("country", "country_adj", "organization")
+    owners_kinds = ("country", "country_adj") if lemma_in(cue, membership_reasons()["status_noun"]) else ("country", "country_adj", "organization")
     return any(m.root.i in inside and m.id_ != member.id_ for m in spans if m.label_ in owners_kinds)
 
 
@@ -633,8 +624,8 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
         inside = {t.i for t in obj.subtree}
         if _within(member, inside) or _listed_after_colon(member, obj) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
-        if any((t.lemma_.lower() in w.org_anaphor | reason_words()["status_noun"] or t.lower_ in w.status
-                or t.lower_ in reason_words()["membership_object"] or cue_of(t) is not None) and direct_path(t, cue)
+        if any((t.lemma_.lower() in w.org_anaphor | membership_reasons()["status_noun"] or t.lower_ in w.status
+                or t.lower_ in membership_reasons()["membership_object"] or cue_of(t) is not None) and direct_path(t, cue)
                for t in obj.subtree):
             return False  # "joined the bloc", "gained observer status", "joined its ranks" (not "set up a committee with the bloc")
     return True
@@ -645,7 +636,7 @@ def _speaker(member: Span, cue: Token) -> bool:
     else (a clause with a subject of its own that is not a pronoun)."""
     root = _list_head(member.root)
     verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
-    if verb is None or verb.lemma_.lower() not in reason_words()["speech_verb"] or verb.i == cue.i:
+    if verb is None or verb.lemma_.lower() not in membership_reasons()["speech_verb"] or verb.i == cue.i:
         return False
     clause = clause_verb(cue)
     if clause.i == verb.i or verb not in list(clause.ancestors):
@@ -671,10 +662,10 @@ def _qualifies_other(member: Span, cue: Token) -> bool:
     if any(m.start <= head.i < m.end for m in spans if m.label_ == "country"):
         return False  # "South Africa, Sweden, New Zealand ... joined": a list the parse hangs on its first name
     lemma = head.lemma_.lower()
-    if lemma in reason_words()["state_person"] and _agent_of(head, cue):
+    if lemma in membership_reasons()["state_person"] and _agent_of(head, cue):
         return False  # "signed by the leaders of X, Y and Z", "the presidents of X and Y founded": the states act
-    return lemma not in reason_words()["status_noun"] and lemma not in membership_words().country_anaphor and lemma not in membership_words().member_nouns \
-        and lemma not in reason_words()["state_proxy"]
+    return lemma not in membership_reasons()["status_noun"] and lemma not in membership_words().country_anaphor and lemma not in membership_words().member_nouns \
+        and lemma not in membership_reasons()["state_proxy"]
 
 
 def _agent_of(noun: Token, cue: Token) -> bool:
@@ -714,22 +705,22 @@ def _third_party(member: Span, cue: Token) -> bool:
 def _static(token: Token, cue: Cue) -> bool:
     """A status noun that states how things are: "member states", "X is a member of Y", "its
     membership of Y", with no verb of change over it and no "since" dating the state."""
-    if cue.word not in reason_words()["status_noun"]:
+    if cue.word not in membership_reasons()["status_noun"]:
         return False
     if _on_hold(token) is not None:
         return False  # "put its membership on hold": a suspension
     verb = clause_verb(token)
     predicate = token.dep_ == "attr" or (token.dep_ in ("compound", "amod") and token.head.dep_ == "attr")
-    if predicate and verb.lemma_ == "be" and any(c.dep_ == "advmod" and c.lower_ in reason_words()["change_adverb"] for c in verb.children):
+    if predicate and verb.lemma_ == "be" and any(c.dep_ == "advmod" and c.lower_ in membership_reasons()["change_adverb"] for c in verb.children):
         return False  # "X and Y are now members", "X is now a member country": a change the story reports
     if _named_standing(token):
         return False  # "the bloc named X and Y official candidate countries", "declared X a member state"
-    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in reason_words()["static_head"]:
+    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in membership_reasons()["static_head"]:
         return True  # "EU member states", "member countries"
     if _process_over(token) == "apply":
         return False  # "a membership request", "its membership bid": a process
-    if any(t.lower_ in reason_words()["still_member"] for t in token.subtree) or any(
-            t.lower_ in reason_words()["still_member"] for t in token.head.children if token.dep_ in ("attr", "appos")):
+    if any(t.lower_ in membership_reasons()["still_member"] for t in token.subtree) or any(
+            t.lower_ in membership_reasons()["still_member"] for t in token.head.children if token.dep_ in ("attr", "appos")):
         return False  # "a member since 2004", "has been an observer since 2015"
     for above in [token, *token.ancestors]:
         verb_cue = cue_of(above) if above.i != token.i else None
@@ -745,15 +736,15 @@ def _static(token: Token, cue: Cue) -> bool:
 def _on_hold(token: Token) -> Token | None:
     """A status noun its verb puts on hold ("put its membership on hold", "... on ice"): the
     word of the hold, or None."""
-    if token.dep_ != "dobj" or token.lemma_.lower() not in reason_words()["status_noun"]:
+    if token.dep_ != "dobj" or token.lemma_.lower() not in membership_reasons()["status_noun"]:
         return None
     for prep in token.head.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             for word in prep.children:
-                if word.dep_ == "pobj" and word.lower_ in reason_words()["hold_word"]:
+                if word.dep_ == "pobj" and word.lower_ in membership_reasons()["hold_word"]:
                     return word
     for prep in token.children:  # the parse may hang "on hold" on the noun
-        if prep.dep_ == "prep" and prep.lower_ == "on" and any(w.lower_ in reason_words()["hold_word"] for w in prep.children):
+        if prep.dep_ == "prep" and prep.lower_ == "on" and any(w.lower_ in membership_reasons()["hold_word"] for w in prep.children):
             return prep
     return None
 
@@ -761,8 +752,8 @@ def _on_hold(token: Token) -> Token | None:
 def _trade_partner(token: Token) -> bool:
     """'a key trade partner', 'strategic partners': a partner in business or politics."""
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-    return bool(modifiers & reason_words()["trade_partner"]) or not any(
-        t.lower_ in reason_words()["dialogue_word"] for t in [*token.children, token.head])
+    return bool(modifiers & membership_reasons()["trade_partner"]) or not any(
+        t.lower_ in membership_reasons()["dialogue_word"] for t in [*token.children, token.head])
 
 
 def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
@@ -774,8 +765,8 @@ def _needs_met(token: Token, cue: Cue, org: Span | None) -> bool:
 
 def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "status_word":
-        return any(t.lower_ in membership_words().status or t.lemma_.lower() in reason_words()["status_noun"]
-                   or t.lower_ in reason_words()["standing_word"]
+        return any(t.lower_ in membership_words().status or t.lemma_.lower() in membership_reasons()["status_noun"]
+                   or t.lower_ in membership_reasons()["standing_word"]
                    for t in token.subtree if t.i != token.i)
     if need == "particle_up":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "up" for c in token.children)
@@ -788,9 +779,9 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     if need == "founding_object":
         return _founding_object(token) is not None
     if need == "origin_word":
-        return any(t.lower_ in reason_words()["origin_word"] for t in token.children)
+        return any(t.lower_ in membership_reasons()["origin_word"] for t in token.children)
     if need == "since":
-        return any(t.lower_ in reason_words()["still_member"] for t in token.subtree)
+        return any(t.lower_ in membership_reasons()["still_member"] for t in token.subtree)
     if need == "org_object" and _anaphor_object(token):
         return True  # "left the organisation", "quit the bloc": the word for it stands where its name would
     if org is None or org.root.sent != token.sent:
@@ -804,8 +795,8 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
     # org_object: the object, the passive subject, or the object of a preposition the cue's action takes
     if root.head.i == token.i and root.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "poss"):
         return True
-    preps = reason_words()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
-        else reason_words()["into_preposition"]
+    preps = membership_reasons()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
+        else membership_reasons()["into_preposition"]
     return root.dep_ == "pobj" and root.head.head.i == token.i and root.head.lower_ in preps \
         or (org.root.i in {t.i for t in token.subtree} and direct_path(org.root, token) and org.root.i != token.i
             and any(c.dep_ in ("dobj", "nsubjpass") and org.root.i in {t.i for t in c.subtree} for c in token.children))
@@ -814,8 +805,8 @@ def _need_holds(need: str, token: Token, org: Span | None) -> bool:
 def _anaphor_object(token: Token) -> bool:
     """The cue acts on a word for an organization: its object, or the object of a preposition its
     action takes ("left the bloc", "withdrew from the organisation", "joined it")."""
-    preps = reason_words()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
-        else reason_words()["into_preposition"]
+    preps = membership_reasons()["away_preposition"] if (cue := cue_of(token)) and cue.action in ("leave", "suspend", "expel") \
+        else membership_reasons()["into_preposition"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "the bloc was founded by X"
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
     spans = list(token.doc.spans[SPAN_KEY]) if SPAN_KEY in token.doc.spans else []
@@ -869,7 +860,7 @@ def _named_by_other_change(trigger: Token) -> bool:
 def _infinitive_cues(trigger: Token) -> list[tuple[Token, Cue]]:
     """The cue verbs of the noun a copula cue makes its subject ("became the first nation to join
     a bloc", "the first country to withdraw"), with their cues."""
-    if trigger.lemma_.lower() not in reason_words()["copula_cue"]:
+    if trigger.lemma_.lower() not in membership_reasons()["copula_cue"]:
         return []
     verbs = [g for c in trigger.children if c.dep_ == "attr" for g in c.children if g.dep_ in ("acl", "relcl")]
     verbs += [c for c in trigger.children if c.dep_ == "xcomp"]  # the parse may hang the infinitive on the verb
@@ -974,7 +965,7 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
     2007", "Y followed suit"): a follow verb whose subject names countries, after a change in its
     sentence or the one before, is that change for them, dated by its own clause."""
     out: list[MembershipMention] = []
-    follow = reason_words()["follow_verb"]
+    follow = membership_reasons()["follow_verb"]
     for token in _tokens_after_changes(doc, mentions):
         if token.pos_ != "VERB" or token.lemma_.lower() not in follow or skip.holds(token.idx) or _is_hedged(token):
             continue
@@ -1072,7 +1063,7 @@ def event_cues(doc: Doc, skip: Spans, mentions: list[Span], triggers: set[int], 
             continue
         for token in sentence:
             cue = cue_of(token)
-            if cue is None or token.i in triggers or cue.word in reason_words()["state_noun"] | reason_words()["no_event"]:
+            if cue is None or token.i in triggers or cue.word in membership_reasons()["state_noun"] | membership_reasons()["no_event"]:
                 continue
             if token.dep_ in ("compound", "amod"):
                 continue  # "accession talks", "the founding treaty": the head noun is the happening

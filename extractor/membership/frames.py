@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import SPAN_KEY
-from extractor.lexicon import membership_words, ordinal_value, read_jsonl, read_tsv, word_value
+from extractor.lexicon import membership_reasons, membership_words, ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.link import DateIndex, direct_path, time_preposition_of
 from extractor.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp import clause_verb, covering_span, realising_verb
@@ -941,7 +941,18 @@ def _clause_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
         return dates.for_token(m.trigger, fallback=False, strict=True)
     if _object_controlled(m.trigger):  # "gave Latvia the green light last July to join": July dates the decision
         return dates.inside(m.trigger)
+    if (copula := _copula_of(m.trigger)) is not None and dates.inside(m.trigger) is None:
+        return dates.for_token(copula, fallback=fallback)  # "on Sunday became the first nation to join"
     return dates.for_token(m.trigger, fallback=fallback)
+
+
+def _copula_of(trigger: Token) -> Token | None:
+    """The copula cue whose attribute the trigger's infinitive describes ("became the first nation
+    to join": became), else None."""
+    noun = trigger.head
+    if trigger.dep_ not in ("acl", "relcl") or noun.dep_ != "attr" or noun.head.i == noun.i:
+        return None
+    return noun.head if noun.head.lemma_.lower() in membership_reasons()["copula_cue"] else None
 
 
 ACT_CHARS = 400  # how far after an undated change's sentence the act may be named again (about three sentences)
