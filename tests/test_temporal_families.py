@@ -233,3 +233,29 @@ def test_a_weekday_with_a_word_before_it(text, reference, expected):
 ])
 def test_a_weekday_after_that_is_a_bare_weekday(text):
     assert [t for t, _ in _values(text)] == ["Friday"]
+
+
+# ---------------------------------------------------------------- years said as words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("January nineteen ninety-seven. A bomb went off.", ("January nineteen ninety-seven", "1997-01")),
+    ("The bomb went off in January nineteen ninety-seven.", ("January nineteen ninety-seven", "1997-01")),
+    ("Prices were that low in March of nineteen eighty-one.", ("March of nineteen eighty-one", "1981-03")),
+    ("The mine shut in June twenty ten.", ("June twenty ten", "2010-06")),
+    ("We saw that level in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "1994-WI")),
+    ("Oil was cheap in the spring of nineteen eighty-six.", ("the spring of nineteen eighty-six", "1986-SP")),
+    ("The flood came in autumn nineteen fifty-three.", ("autumn nineteen fifty-three", "1953-FA")),
+])
+def test_a_year_said_as_words_after_a_month_or_season_is_its_year(text, expected):
+    assert expected in _values(text, date(1998, 2, 27))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In March nineteen people were hurt.", ["March"]),      # a count, no year
+    ("In May twenty workers left.", ["May"]),
+    ("By June thirty firms had closed.", ["June"]),
+])
+def test_a_number_after_a_month_is_no_spoken_year(text, expected):
+    assert [t for t, _ in _values(text)] == expected
+

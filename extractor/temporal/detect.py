@@ -14,7 +14,8 @@ from datetime import date
 from functools import cache
 from typing import Iterable
 
-from extractor.lexicon import alternation, anchor_regions, as_regex, number_word_list, previous_word, tens_words, word_alternation
+from extractor.lexicon import (alternation, anchor_regions, as_regex, number_value, number_word_list, previous_word,
+                               tens_words, word_alternation)
 from extractor.temporal.tables import holiday_words, holidays, rules, tables, word_list, word_set
 
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
@@ -58,6 +59,7 @@ def _placeholders() -> dict[str, str]:
         "UNIT": r"(?P<unit>" + word_alternation(list(t["units"])) + r")",
         "DAYPART": r"(?P<daypart>" + word_alternation(list(t["dayparts"])) + r")",
         "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])",
+        "SPOKEN_YEAR": r"(?P<spoken_year>" + _spoken_year_pattern() + r")",
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number})",
         "VAGUE": r"(?P<vague>" + word_alternation(list(word_list("vague"))) + r")",
@@ -66,6 +68,26 @@ def _placeholders() -> dict[str, str]:
         "DECADE_WORD": word_alternation(list(word_list("decade_word"))),
         "HOLIDAY": r"(?P<holiday>" + _holiday_alternation() + r")",
     }
+
+
+def _spoken_year_pattern() -> str:
+    """A year said as words after a month or a season ("January nineteen ninety-seven", "the
+    winter of nineteen ninety-four"): a century word from ten to twenty, then ten to nineteen
+    or a ten with an optional unit."""
+    centuries = word_alternation(number_word_list("cardinal", 10, 20))
+    teens = word_alternation(number_word_list("cardinal", 10, 19))
+    tens = word_alternation(tens_words())
+    units = word_alternation(number_word_list("cardinal", 1, 9))
+    return rf"{centuries}[-\s](?:{teens}|{tens}(?:[-\s]{units})?)(?![-\w])"
+
+
+def spoken_year_value(words: str) -> int | None:
+    """The year `words` say ("nineteen ninety-seven" -> 1997), or None."""
+    parts = re.split(r"[-\s]+", words.lower())
+    values = [number_value(w) for w in parts]
+    if len(parts) < 2 or None in values:
+        return None
+    return int(values[0] * 100 + sum(values[1:]))
 
 
 def _holiday_alternation() -> str:
@@ -157,6 +179,11 @@ def _next_text(text: str, end: int, n: int = 12) -> str:
 def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | None:
     """Context checks a regex cannot express; returns the candidate or None."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
+    if g.get("spoken_year") and not g.get("year"):
+        year = spoken_year_value(g["spoken_year"])
+        if year is None:
+            return None
+        g["year"] = str(year)  # "January nineteen ninety-seven": as if written in digits
     start, end = m.start(), m.end()
     after = _next_text(text, end)
     t = tables()
