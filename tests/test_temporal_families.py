@@ -259,3 +259,27 @@ def test_a_year_said_as_words_after_a_month_or_season_is_its_year(text, expected
 def test_a_number_after_a_month_is_no_spoken_year(text, expected):
     assert [t for t, _ in _values(text)] == expected
 
+
+# ---------------------------------------------------------------- a year ending on a date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Revenue for the year ended March 31 rose 5%.", "the year"),
+    ("In the fiscal year ended Jan. 31, the company lost money.", "the fiscal year"),
+    ("The firm expects a loss for the year ending tomorrow.", "the year"),
+    ("Net income for the year ending June 30, 1990, will fall.", "the year"),
+    ("The year ended 31 March was the best yet.", "The year"),
+])
+def test_the_year_ended_on_a_date_is_a_year_long_period(text, expected):
+    found = [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+    assert (expected, "DURATION", "P1Y") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The year ended with a rally.", ("The year", "DATE", "2024")),          # no date: the year of the report
+    ("Output for the full year grew.", ("the full year", "DATE", "2024")),
+    ("Sales for the year are seen ending lower.", ("the year", "DATE", "2024")),
+])
+def test_the_year_without_an_end_date_stays_the_year_of_the_report(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+

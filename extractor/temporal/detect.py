@@ -233,6 +233,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
             return None
+    if rule == "the_year" and _ends_on_a_date(text, end):
+        g["ended"] = "1"  # "the fiscal year ended March 31": a year-long period, not the year of the report
     if rule == "duration" and _is_age(g, after):
         return None
     if rule == "duration":
@@ -301,6 +303,18 @@ def _inside_code(text: str, start: int, end: int) -> bool:
     number, no date."""
     before = text[max(0, start - 2):start]
     return bool(re.search(r"[\d.,:/#-]$|[\d)]\s$", before) or re.match(r"[-/.:,]?\d|%|\s*(?:percent|per cent)", text[end:end + 12]))
+
+
+def _ends_on_a_date(text: str, end: int) -> bool:
+    """Whether a period word is followed by "ended" / "ending" (period_end) and a date: a month,
+    a number or a day cue ("the year ended March 31", "the year ending tomorrow"; not "the year
+    ended with a rally")."""
+    m = re.match(r"\s+([a-z]+)\s+([A-Z][a-z]*\.?|[a-z]+|\d)", text[end:end + 40])
+    if m is None or m.group(1) not in word_set("period_end"):
+        return False
+    word = m.group(2)
+    t = tables()
+    return word[0].isdigit() or word in t["months"] or word.title() in t["months"] or t["cues"].get(word.lower(), ("",))[0] == "deictic"
 
 
 def _share_of_something(text: str, end: int) -> bool:

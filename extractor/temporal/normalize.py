@@ -298,7 +298,9 @@ def _h_month_rel_year(c, ctx):
 
 def _h_the_year(c, ctx):
     """"the year", "the full year", "the current fiscal year": the year of the report; "the
-    latest fiscal year", the one before."""
+    latest fiscal year", the one before; "the year ended March 31", a period of a year (P1Y)."""
+    if c.groups.get("ended"):
+        return "DURATION", "P1Y", None, False
     ref = ctx.reference
     if ref is None:
         return _date(When("year", None), anchored=True)
