@@ -283,3 +283,20 @@ def test_the_year_ended_on_a_date_is_a_year_long_period(text, expected):
 def test_the_year_without_an_end_date_stays_the_year_of_the_report(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
 
+
+# ---------------------------------------------------------------- the quarter a report gives
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a forecast quarter named after the reported one is not what "a year ago" compares with
+    ("Profit fell in the third quarter. Analysts see losses through the third quarter of 2025. "
+     "Sales were higher a year ago.", ("a year ago", "2023-Q3")),
+    ("Analysts see losses through the first quarter of 2025. Profit fell in the third quarter "
+     "from a year earlier.", ("a year earlier", "2023-Q3")),
+    ("Profit fell in the third quarter, and the fourth quarter will be weak. "
+     "In the year-ago period, it rose.", ("the year-ago period", "2023-Q3")),
+    # the reported quarter, a year before, whatever the order of the mentions
+    ("Third-quarter profit fell from $4m a year ago.", ("a year ago", "2023-Q3")),
+])
+def test_a_year_ago_compares_with_a_quarter_that_is_over(text, expected):
+    assert expected in _values(text, date(2024, 10, 20))

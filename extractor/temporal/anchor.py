@@ -46,9 +46,19 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
-            if when.granularity in ("quarter", "half") and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
-                ctx.quarter = when  # the period being reported is the latest one named
+            if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
+                ctx.quarter = when  # the period being reported is the latest one named that is over
     return _merge_clock_with_day(spans, text)
+
+
+def _may_be_reported(when: When, reference: date | None) -> bool:
+    """Whether `when` is a quarter or half whose results a report can give: one over by the
+    reference date ("the third quarter" in October), not one still running or ahead ("losses
+    through the third quarter of 1990", a forecast)."""
+    if when.granularity not in ("quarter", "half"):
+        return False
+    last = when.date_range()[1]
+    return reference is None or last is None or last <= reference
 
 
 def _resolved_from_anchor(c: Candidate) -> bool:
