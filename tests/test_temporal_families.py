@@ -300,3 +300,48 @@ def test_the_year_without_an_end_date_stays_the_year_of_the_report(text, expecte
 ])
 def test_a_year_ago_compares_with_a_quarter_that_is_over(text, expected):
     assert expected in _values(text, date(2024, 10, 20))
+
+
+# ---------------------------------------------------------------- a month without a year
+
+
+OCT = date(2024, 10, 28)  # a Monday late in October
+MAR = date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # a past clause: a month starting more than a month ahead is last year's
+    ("In January, the firm hired a new chief.", OCT, ("January", "2024-01")),
+    ("The firm hired a new chief in January.", OCT, ("January", "2024-01")),
+    ("The firm changed its fiscal year in December.", OCT, ("December", "2023-12")),
+    ("The firm hired a new chief in February.", OCT, ("February", "2024-02")),
+    # ... but next month is what may have been said of it
+    ("He said the rules would be published in November.", OCT, ("November", "2024-11")),
+    ("Officials said the guidelines are due in November.", OCT, ("November", "2024-11")),
+    # a future clause: no month already over
+    ("She will command a mission in December.", MAR, ("December", "2024-12")),
+    ("The report will be released in February.", MAR, ("February", "2025-02")),
+    ("She will fly in March.", MAR, ("March", "2024-03")),
+    ("In December, she will command a mission.", MAR, ("December", "2024-12")),
+    # unmarked: what has happened
+    ("Prices fell in December.", MAR, ("December", "2023-12")),
+])
+def test_a_month_without_a_year_follows_its_clause(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # set ahead: whatever the clause
+    ("The bank created a new office, effective Feb. 1.", OCT, ("Feb. 1", "2025-02-01")),
+    ("The bank named him chairman, effective February 1.", OCT, ("February 1", "2025-02-01")),
+    ("Effective 1 March, the fee doubles.", OCT, ("1 March", "2025-03-01")),
+    # a deadline outside a past clause
+    ("The plan is to repay the loan by February.", OCT, ("February", "2025-02")),
+    ("The loan must be repaid by Feb. 15.", OCT, ("Feb. 15", "2025-02-15")),
+    ("Talks can go on until March.", OCT, ("March", "2025-03")),
+    # a deadline in a past clause is behind
+    ("The firm had repaid the loan by February.", OCT, ("February", "2024-02")),
+    ("The plant stayed shut until March.", OCT, ("March", "2024-03")),
+])
+def test_a_date_set_ahead_or_a_deadline_lies_ahead(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)

@@ -199,6 +199,12 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
                 return None  # an all-capitals heading word, not a date
     if rule in ("mdy", "dmy") and re.match(r"\s*(%|percent|per cent|[.,]\d)", after):
         return None
+    if rule in ("mdy", "dmy", "month") and not g.get("year"):
+        before = previous_word(text, start)
+        if before in word_set("planned_date_cue"):
+            g["planned"] = "1"  # "effective Feb. 1": set ahead
+        elif before in word_set("deadline_cue"):
+            g["deadline"] = "1"  # "by February": ahead unless the clause is past
     if rule == "year":
         before = text[max(0, start - 2):start]
         if re.search(r"[\d.,:/#-]$", before) or re.match(r"(%|\s*(percent|per cent)|[.,:]\d|-\d|\d)", after):

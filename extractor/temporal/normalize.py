@@ -12,7 +12,7 @@ from typing import Callable
 from extractor.lexicon import number_value, ordinal_value, word_value
 from extractor.temporal.detect import Candidate, holiday_of
 from extractor.temporal.tables import Holiday, tables, word_list, word_set
-from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
+from extractor.timepoint import When, day_when, month_end, quarter_of, season_of, shift, week_when
 
 TenseAt = Callable[[int, int], str | None]  # (start, end) -> "past" | "present" | "future" | None
 
@@ -60,12 +60,19 @@ def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
 
 UNMARKED_AHEAD = 90  # days: a month this far ahead, in a clause not in the future tense, is last year's
 TENSE_OVERRIDES_AFTER = 120  # days: nearer than that, "said ... on Dec. 7" is still the coming Dec. 7
+PAST_MONTH_AHEAD = 31  # days: a month starting further ahead, in a past clause, is last year's; next month may be what was said of it
 
 
 def _year_for_month(ctx: NormalizeContext, c: Candidate, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) given without one: the one that puts it nearest the
-    reference date, moved a year back when the clause is in the past and that is more than
-    TENSE_OVERRIDES_AFTER days ahead, a year on when it is in the future and as far behind."""
+    reference date, then moved by the clause. A month in a past clause is none starting more than
+    PAST_MONTH_AHEAD days ahead ("In January, the firm hired...", said in October: last January;
+    "said the rules are due in November", still the coming one), a month in a future clause
+    none already over ("a mission in December", said in March: this December); a day in a past
+    clause moves a year back when it is more than TENSE_OVERRIDES_AFTER days ahead, one in a
+    future clause a year on when as far behind. Unmarked, a date more than UNMARKED_AHEAD days
+    ahead is last year's (news reports what has happened), but for one set ahead ("effective Feb.
+    1") or a deadline outside a past clause ("to repay the loan by February")."""
     ref = ctx.reference
     if ref is None:
         return None
@@ -73,6 +80,13 @@ def _year_for_month(ctx: NormalizeContext, c: Candidate, month: int, day: int | 
         return (_first_day(year, month, day) - ref).days
     year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(gap(y)), -y))
     tense = _tense(ctx, c)
+    if c.groups.get("planned") or (c.groups.get("deadline") and tense != "past"):
+        tense = "future"
+    if day is None:
+        if tense == "past" and gap(year) > PAST_MONTH_AHEAD:
+            return year - 1
+        if tense == "future" and month_end(year, month) < ref:
+            return year + 1
     if tense == "past" and gap(year) > TENSE_OVERRIDES_AFTER:
         year -= 1
     elif tense != "future" and gap(year) > UNMARKED_AHEAD:
