@@ -345,3 +345,29 @@ def test_a_month_without_a_year_follows_its_clause(nlp, text, reference, expecte
 ])
 def test_a_date_set_ahead_or_a_deadline_lies_ahead(nlp, text, reference, expected):
     assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one expression for the quarter of the year before, the ordinal written or the quarter in hand
+    ("In the year-ago third quarter, the firm earned $2 million.", ("the year-ago third quarter", "2023-Q3")),
+    ("The firm earned $2 million in the year-earlier second quarter.", ("the year-earlier second quarter", "2023-Q2")),
+    ("Profit fell in the third quarter. For the quarter a year ago, it was $4 million.",
+     ("the quarter a year ago", "2023-Q3")),
+    ("Profit fell in the third quarter from $3 million in the corresponding period last year.",
+     ("the corresponding period last year", "2023-Q3")),
+    ("Third-quarter sales fell from the same period a year earlier.", ("the same period a year earlier", "2023-Q3")),
+    # no quarter in hand: the year before
+    ("Sales rose 5% from the same period last year.", ("the same period last year", "2023")),
+])
+def test_the_quarter_of_the_year_before(text, expected):
+    assert expected in _values(text, date(2024, 10, 20))
+
+
+@pytest.mark.parametrize("text", [
+    "The period of mourning ended.",
+    "In the period, sales fell.",
+    "The corresponding period is unknown.",
+])
+def test_a_period_without_a_year_before_is_no_quarter(text):
+    assert _values(text, date(2024, 10, 20)) == []
+

@@ -66,6 +66,8 @@ def _resolved_from_anchor(c: Candidate) -> bool:
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
     if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
         return True
+    if c.rule == "quarter" and c.groups.get("ya"):
+        return True  # "the year-ago third quarter": a year before the one in hand
     if c.rule == "year_quarter" and not c.groups.get("ord"):
         return True  # "the 1988 period": the quarter in hand, a year before
     return c.rule == "ago" and (c.groups.get("dir") or "").lower() not in ("ago", "from now", "hence")

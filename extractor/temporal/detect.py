@@ -227,6 +227,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
     if rule == "season" and g.get("rel", "").lower() == "the" and not g.get("year"):
         if previous_word(text, start) not in word_set("the_season_cue"):
             return None
+    if rule == "rel_quarter" and g["rel"].lower() in ("the", "the corresponding") and not g.get("ago"):
+        return None  # "the period of mourning": a quarter only as "the period a year ago"
     if rule == "q_code" and not g.get("year") and not _quarter_code_follower().match(after):
         return None
     if rule == "quarter" and g.get("ord", "").lower() in ("last", "final") and not g.get("year") and not g.get("the"):

@@ -211,8 +211,9 @@ def _h_quarter(c, ctx):
         return None
     part = f"Q{n}" if kind.startswith("quarter") else f"H{n}"
     gran = "quarter" if kind.startswith("quarter") else "half"
+    before = 1 if g.get("ya") else 0  # "the year-ago third quarter": that quarter, a year before
     if g.get("year"):
-        return _date(When(gran, int(g["year"]), part=part))
+        return _date(When(gran, int(g["year"]) - before, part=part), anchored=bool(before))
     ref = ctx.reference
     if ref is None:
         return _date(When(gran, None, part=part), anchored=True)
@@ -220,7 +221,7 @@ def _h_quarter(c, ctx):
     year = ref.year  # news reports the quarter in hand: the reference year's, else the one before
     if n > current and _tense(ctx, c) != "future":
         year -= 1
-    return _date(When(gran, year, part=part), anchored=True)
+    return _date(When(gran, year - before, part=part), anchored=True)
 
 
 def _h_q_code(c, ctx):
@@ -235,16 +236,19 @@ def _h_rel_quarter(c, ctx):
     g = c.groups
     rel = g["rel"].lower()
     ref = ctx.reference
-    from_anchor = rel == "the" or any(w in rel for w in ("ago", "earlier", "same", "comparable"))
+    year_before = bool(g.get("ago")) or any(w in rel for w in ("ago", "earlier", "comparable"))
+    from_anchor = rel == "the" or year_before or "same" in rel or "corresponding" in rel
     reported = ctx.quarter if ctx.quarter is not None and ctx.quarter.granularity == "quarter" else None
     base = reported if from_anchor else None
+    if base is None and g.get("ago") and g["qh"].lower() == "period" and ref is not None:
+        return _date(When("year", ref.year - 1), anchored=True)  # "the same period last year", no quarter in hand
     if base is None and ref is not None:
         base = When("quarter", ref.year, part=f"Q{quarter_of(ref.month)}")
         if rel in ("the latest", "the") and _tense(ctx, c) != "future":
             base = shift(base, "quarter", -1)  # the last quarter reported: the one before the reference date's
     if base is None:
         return _date(When("quarter", None, part="QX"), anchored=True)
-    if "ago" in rel or "earlier" in rel or "comparable" in rel:
+    if year_before:
         return _date(replace(base, year=base.year - 1), anchored=True)
     if rel in ("last", "the previous"):
         return _date(shift(base, "quarter", -1), anchored=True)
