@@ -371,3 +371,23 @@ def test_the_quarter_of_the_year_before(text, expected):
 def test_a_period_without_a_year_before_is_no_quarter(text):
     assert _values(text, date(2024, 10, 20)) == []
 
+
+# ---------------------------------------------------------------- names that look like dates
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said on ABC\'s "This Week With Jon Karl" that talks would go on.',
+    'Speaking on "This Week," the minister said talks would go on.',
+    'He writes the “Last Week” column.',
+])
+def test_a_quoted_title_is_no_date(text):
+    assert [t for t, _ in _values(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"This week we decide," he said.', ("This week", "2024-W20")),
+    ('He said: "Last week was hard."', ("Last week", "2024-W19")),
+    ("This Week, the minister said, talks go on.", ("This Week", "2024-W20")),   # opens a sentence, no quote
+])
+def test_a_week_in_a_quote_stays_a_date(text, expected):
+    assert expected in _values(text)

@@ -243,6 +243,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "the_year" and _ends_on_a_date(text, end):
         g["ended"] = "1"  # "the fiscal year ended March 31": a year-long period, not the year of the report
+    if rule == "rel_unit" and _quoted_title(m.group(), text, start):
+        return None  # ABC's "This Week": a programme
     if rule == "duration" and _is_age(g, after):
         return None
     if rule == "duration":
@@ -382,6 +384,12 @@ def _holiday_is_a_date(groups: dict, text: str, start: int, after: str) -> bool:
         if m and m.group(1) not in word_set("us_word") and (m.group(2) or not _opens_sentence(text, start - len(m.group(0)))):
             return False
     return True
+
+
+def _quoted_title(span: str, text: str, start: int) -> bool:
+    """Whether `span` is written as a title (every word capitalized) right after an opening quote
+    mark: the name of a programme or a column ("This Week With David Brinkley")."""
+    return all(w[0].isupper() for w in span.split()) and bool(re.search(r"(?:[\"“]|``)$", text[max(0, start - 2):start]))
 
 
 def _opens_sentence(text: str, i: int) -> bool:
