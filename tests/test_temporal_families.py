@@ -391,3 +391,31 @@ def test_a_quoted_title_is_no_date(text):
 ])
 def test_a_week_in_a_quote_stays_a_date(text, expected):
     assert expected in _values(text)
+
+
+# ---------------------------------------------------------------- a time of day on the story's day
+
+
+MON = date(2024, 5, 20)  # a Monday report of the week before
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the story has reached a recent day: a time with no day of its own is that day's
+    ("Shares fell Friday. Buyers came in early in the morning and left by 3 p.m.", ("3 p.m.", "2024-05-17T15:00")),
+    ("Shares fell Friday. By mid-afternoon the index had lost 2%.", ("mid-afternoon", "2024-05-17TAF")),
+    ("On Thursday the talks stalled; at noon the envoys left.", ("noon", "2024-05-16T12:00")),
+    ("London shares closed lower Friday, hit by overnight losses in New York.", ("overnight", "2024-05-16TNI")),
+    ("Shares fell on May 17. By mid-afternoon the index had lost 2%.", ("mid-afternoon", "2024-05-17TAF")),
+    # no recent day named: the reference day
+    ("By 3 p.m. the index had lost 2%.", ("3 p.m.", "2024-05-20T15:00")),
+    ("Fighting raged overnight.", ("overnight", "2024-05-19TNI")),
+    ("Shares fell on May 2. By 3 p.m. today the index had lost 2%.", ("3 p.m. today", "2024-05-20T15:00")),
+    ("The index rose on April 30. By mid-afternoon it had lost 2%.", ("mid-afternoon", "2024-05-20TAF")),
+])
+def test_a_time_of_day_falls_on_the_day_the_story_has_reached(text, expected):
+    assert expected in _values(text, MON)
+
+
+def test_the_previous_weekday_counts_from_the_story_day_after_a_time_of_that_day():
+    text = "London shares fell Friday after overnight losses, down 4% from the previous Friday."
+    assert ("the previous Friday", "2024-05-10") in _values(text, MON)

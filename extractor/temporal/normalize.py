@@ -518,6 +518,12 @@ def _h_cue(c, ctx):
         if ref is None:
             return _date(When("day"), anchored=True)
         return _date(day_when(ref + timedelta(days=int(arg))), anchored=True)
+    if kind == "daypart_story":  # "overnight": the night before the story's day
+        offset, part = arg.split()
+        day = _day_of_a_time(ctx)
+        moved = shift(day, "day", int(offset)) if day.year is not None else day
+        when = replace(moved, daypart=part)
+        return "TIME", when.value(), when, True
     if kind == "daypart_deictic":
         offset, part = arg.split()
         base = day_when(ref + timedelta(days=int(offset))) if ref else When("day")
@@ -689,17 +695,29 @@ def _h_clock_words(c, ctx):
     return _time_of_reference_day(ctx, clock)
 
 
+STORY_DAY_REACH = 6  # days: a time of day with no day of its own falls on the story's day when it is this recent
+
+
+def _day_of_a_time(ctx: NormalizeContext) -> When:
+    """The day a time of day with no day of its own falls on: the day the story has reached when
+    it is one of the STORY_DAY_REACH days before the reference date (a Monday report of Friday's
+    trading: "in the morning", "overnight", "by 3 p.m." are Friday's), else the reference day
+    (an unknown day without one)."""
+    story, ref = _story_day(ctx), ctx.reference
+    if story is not None and ref is not None and 0 < (ref - story).days <= STORY_DAY_REACH:
+        return day_when(story)
+    return day_when(ref) if ref else When("day")
+
+
 def _time_of_reference_day(ctx: NormalizeContext, clock: str) -> tuple[str, str, When, bool]:
-    """A TIME at `clock` on the reference day (unknown day without one)."""
-    base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, clock=clock)
+    """A TIME at `clock` on the day of the story (`_day_of_a_time`)."""
+    when = replace(_day_of_a_time(ctx), clock=clock)
     return "TIME", when.value(), when, True
 
 
 def _h_daypart_mod(c, ctx):
-    """"mid-afternoon", "early morning": that part of the reference day."""
-    base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, daypart=tables()["dayparts"][c.groups["daypart"].lower()])
+    """"mid-afternoon", "early morning": that part of the day of the story (`_day_of_a_time`)."""
+    when = replace(_day_of_a_time(ctx), daypart=tables()["dayparts"][c.groups["daypart"].lower()])
     return "TIME", when.value(), when, True
 
 
