@@ -419,3 +419,29 @@ def test_a_time_of_day_falls_on_the_day_the_story_has_reached(text, expected):
 def test_the_previous_weekday_counts_from_the_story_day_after_a_time_of_that_day():
     text = "London shares fell Friday after overnight losses, down 4% from the previous Friday."
     assert ("the previous Friday", "2024-05-10") in _values(text, MON)
+
+
+# ---------------------------------------------------------------- the end of the year
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The firm expects to complete the sale by year-end.", OCT, ("year-end", "2024")),
+    ("The sale should close around year end.", OCT, ("year end", "2024")),
+    ("New rules should be in place by year's end.", OCT, ("year's end", "2024")),
+    ("By year-end the plant will be shut.", OCT, ("year-end", "2024")),
+    ("The index has risen 8% since year-end.", OCT, ("year-end", "2023")),     # the last year-end there was
+    ("At year-end, the bank held $5 billion.", OCT, ("year-end", "2023")),
+    ("At year-end, the bank will hold $5 billion.", OCT, ("year-end", "2024")),
+    ("The sale closed before year-end.", date(2025, 1, 10), ("year-end", "2024")),
+])
+def test_year_end_is_the_year_whose_end_it_is(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1988, when year-end net was lower, the bank cut jobs.",
+    "Staff will get a year-end bonus.",
+    "The year-end rally faded.",
+])
+def test_year_end_before_a_noun_is_no_date(text):
+    assert [t for t, _ in _values(text) if "year" in t and "end" in t] == []

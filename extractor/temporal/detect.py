@@ -229,6 +229,12 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "rel_quarter" and g["rel"].lower() in ("the", "the corresponding") and not g.get("ago"):
         return None  # "the period of mourning": a quarter only as "the period a year ago"
+    if rule == "year_end":
+        before = previous_word(text, start)
+        if before not in word_set("month_cue") | word_set("year_end_cue"):
+            return None  # "when year-end net was lower": a word of the figure, not a date
+        if before in word_set("since_cue"):
+            g["since"] = "1"
     if rule == "q_code" and not g.get("year") and not _quarter_code_follower().match(after):
         return None
     if rule == "quarter" and g.get("ord", "").lower() in ("last", "final") and not g.get("year") and not g.get("the"):

@@ -335,6 +335,17 @@ def _h_year_ago(c, ctx):
     return _date(When("year", anchor.year - 1), anchored=True)
 
 
+def _h_year_end(c, ctx):
+    """"by year-end", "at year's end": the year whose end it is (TIMEX3 writes the year, with
+    mod END): the reference year's, the one before after "since" or in a past clause ("at
+    year-end the bank held $5 billion", the last year-end there was)."""
+    ref = ctx.reference
+    if ref is None:
+        return _date(When("year"), anchored=True)
+    before = c.groups.get("since") or _tense(ctx, c) == "past"
+    return _date(When("year", ref.year - 1 if before else ref.year), anchored=True)
+
+
 def _h_fiscal(c, ctx):
     fy = c.groups["fy"]
     year = int(fy) if len(fy) == 4 else (1900 + int(fy) if int(fy) > 50 else 2000 + int(fy))
@@ -789,7 +800,7 @@ _HANDLERS: dict[str, Callable] = {
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
-    "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
+    "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
     "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
