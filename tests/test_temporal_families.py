@@ -214,6 +214,22 @@ def test_a_bare_weekday_lies_where_its_clause_puts_it(nlp, text, reference, expe
 
 
 @pytest.mark.parametrize("text, reference, expected", [
+    # awaited: ahead of the clause, whatever its tense, with or without "'s"
+    ("Markets were calm ahead of Friday's vote.", WED, ("Friday", "2024-05-17")),
+    ("Ahead of Friday's vote, markets were calm.", WED, ("Friday", "2024-05-17")),
+    ("Investors await Friday's jobs report.", WED, ("Friday", "2024-05-17")),
+    ("Investors are awaiting Monday's ruling.", WED, ("Monday", "2024-05-20")),
+    ("Shares rose ahead of the Friday deadline.", WED, ("Friday", "2024-05-17")),
+    ("Talks went on in the run-up to Sunday's election.", WED, ("Sunday", "2024-05-19")),
+    # not awaited: a day the clause has passed
+    ("Shares fell Friday ahead of the vote.", WED, ("Friday", "2024-05-10")),
+    ("He spoke after Friday's vote.", WED, ("Friday", "2024-05-10")),
+])
+def test_an_awaited_weekday_lies_ahead(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
     ("The minister resigned last Friday.", WED, ("last Friday", "2024-05-10")),
     ("The minister resigns next Friday.", WED, ("next Friday", "2024-05-17")),
     ("The minister resigns this Friday.", WED, ("this Friday", "2024-05-17")),

@@ -272,6 +272,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("ahead_cue") \
             and not re.match(r"['’]s\b", after):
         g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
+    if rule == "weekday" and not g.get("rel") and _after_awaited_cue(text, start):
+        g["ahead"] = "1"  # "ahead of Friday's vote", "investors await Monday's data"
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("since_cue"):
         g["since"] = "1"  # "since Monday", "as of Friday": on or before the report
     if rule == "weekday" and not g.get("daypart") and re.match(r"['’]s\b", after):
@@ -390,6 +392,16 @@ def _holiday_is_a_date(groups: dict, text: str, start: int, after: str) -> bool:
         if m and m.group(1) not in word_set("us_word") and (m.group(2) or not _opens_sentence(text, start - len(m.group(0)))):
             return False
     return True
+
+
+@cache
+def _awaited_cue_pattern() -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + word_alternation(word_list("awaited_cue")) + r"\s+(?:the\s+)?$")
+
+
+def _after_awaited_cue(text: str, start: int) -> bool:
+    """Whether a phrase of awaited_cue ("ahead of", "awaiting") ends just before `start`."""
+    return bool(_awaited_cue_pattern().search(text[max(0, start - 40):start]))
 
 
 def _quoted_title(span: str, text: str, start: int) -> bool:
