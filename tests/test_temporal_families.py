@@ -461,3 +461,29 @@ def test_year_end_is_the_year_whose_end_it_is(nlp, text, reference, expected):
 ])
 def test_year_end_before_a_noun_is_no_date(text):
     assert [t for t, _ in _values(text) if "year" in t and "end" in t] == []
+
+
+# ---------------------------------------------------------------- anaphora to the story's date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm was founded on May 3, 2010. That same day, it hired 20 staff.", ("That same day", "2010-05-03")),
+    ("The firm was founded on May 3, 2010, and hired 20 staff that same day.", ("that same day", "2010-05-03")),
+    ("The bank failed on June 3, 2008. The day before, shares fell 20%.", ("The day before", "2008-06-02")),
+    ("The bank failed on June 3, 2008; shares had fallen 20% the day before.", ("the day before", "2008-06-02")),
+    ("The bank failed on June 3, 2008. The day after, shares rose.", ("The day after", "2008-06-04")),
+    ("The war ended in 1945. The year after, the treaty was signed.", ("The year after", "1946")),
+    ("The war ended in 1945; the treaty came the year after.", ("the year after", "1946")),
+])
+def test_the_day_before_or_after_counts_from_the_story_date(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The day before the election, shares fell.",     # before an event, not a date named
+    "Shares fell in the week after the vote.",
+    "Sales fell in the month after the vote.",
+])
+def test_the_day_before_an_event_is_no_anaphor(text):
+    assert [t for t, _ in _values(text)] == []
+

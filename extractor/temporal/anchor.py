@@ -64,7 +64,7 @@ def _may_be_reported(when: When, reference: date | None) -> bool:
 def _resolved_from_anchor(c: Candidate) -> bool:
     """Expressions resolved against the date last mentioned ("a year earlier", "that month",
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
-    if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
+    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter"):
         return True
     if c.rule == "quarter" and c.groups.get("ya"):
         return True  # "the year-ago third quarter": a year before the one in hand

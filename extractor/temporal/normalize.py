@@ -625,6 +625,13 @@ def _h_anaphor(c, ctx):
     return _date(moved, anchored=True)
 
 
+def _h_unit_before(c, ctx):
+    """"the day before", "the year after" (closing their clause): the day or year before or after
+    the date last named, as "the previous day", "the following year"."""
+    before = c.groups["dir"].lower() in ("before", "earlier")
+    return _h_anaphor(replace(c, groups={**c.groups, "ana": "the previous" if before else "the following"}), ctx)
+
+
 def _h_weekend(c, ctx):
     rel = c.groups["rel"].lower()
     ref = ctx.reference
@@ -801,7 +808,7 @@ _HANDLERS: dict[str, Callable] = {
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
-    "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
+    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
     "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
