@@ -487,3 +487,26 @@ def test_the_day_before_or_after_counts_from_the_story_date(text, expected):
 def test_the_day_before_an_event_is_no_anaphor(text):
     assert [t for t, _ in _values(text)] == []
 
+
+# ---------------------------------------------------------------- fiscal years, pre- and post-
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales this fiscal year rose 5%.", ("this fiscal year", "2024")),
+    ("Sales should rise next fiscal year.", ("next fiscal year", "2025")),
+    ("Sales fell last fiscal year.", ("last fiscal year", "2023")),
+    ("Sales in the latest fiscal year fell.", ("the latest fiscal year", "2023")),
+    ("Sales in the current fiscal year rose.", ("the current fiscal year", "2024")),
+    ("The troops stayed post-1945.", ("1945", "1945")),
+    ("Prices returned to pre-2008 levels.", ("2008", "2008")),
+])
+def test_fiscal_years_and_years_after_pre_or_post(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Part X-2008 was recalled.",
+    "Call 555-2008 for tickets.",
+])
+def test_a_year_after_a_hyphen_in_a_code_is_no_date(text):
+    assert _values(text) == []

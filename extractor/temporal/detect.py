@@ -207,7 +207,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             g["deadline"] = "1"  # "by February": ahead unless the clause is past
     if rule == "year":
         before = text[max(0, start - 2):start]
-        if re.search(r"[\d.,:/#-]$", before) or re.match(r"(%|\s*(percent|per cent)|[.,:]\d|-\d|\d)", after):
+        if (re.search(r"[\d.,:/#-]$", before) and not _after_pre_or_post(text, start)) \
+                or re.match(r"(%|\s*(percent|per cent)|[.,:]\d|-\d|\d)", after):
             return None
         year = int(g["year"])
         if year < 1900 and previous_word(text, start) not in month_cues | word_set("early_year_cue"):
@@ -249,6 +250,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "the_year" and _ends_on_a_date(text, end):
         g["ended"] = "1"  # "the fiscal year ended March 31": a year-long period, not the year of the report
+    if rule == "rel_unit" and g.get("fiscal") and g["rel"].lower() in ("latest", "current"):
+        return None  # "the latest fiscal year", "the current fiscal year": the_year's
     if rule == "rel_unit" and _quoted_title(m.group(), text, start):
         return None  # ABC's "This Week": a programme
     if rule == "duration" and _is_age(g, after):
@@ -402,6 +405,11 @@ def _awaited_cue_pattern() -> re.Pattern:
 def _after_awaited_cue(text: str, start: int) -> bool:
     """Whether a phrase of awaited_cue ("ahead of", "awaiting") ends just before `start`."""
     return bool(_awaited_cue_pattern().search(text[max(0, start - 40):start]))
+
+
+def _after_pre_or_post(text: str, start: int) -> bool:
+    """Whether a year follows "pre-" or "post-" ("post-1945", "pre-2008 levels"): still the year."""
+    return bool(re.search(r"(?<![\w-])(?:pre|post|Pre|Post)-$", text[max(0, start - 6):start]))
 
 
 def _quoted_title(span: str, text: str, start: int) -> bool:
