@@ -173,8 +173,22 @@ def test_a_clock_time_beside_its_day_is_one_time(text, expected):
     assert expected in _values(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a 24-hour clock with its zone, as wire copy writes it; the zone is not converted
+    ("The blast struck at 0830 GMT.", ("0830 GMT", "2024-05-15T08:30")),
+    ("The summit opened at 10:00 am (0900 GMT).", ("0900 GMT", "2024-05-15T09:00")),
+    ("Fighting resumed at 14:30 local time.", ("14:30 local time", "2024-05-15T14:30")),
+    ("Polls closed at 2000 UTC on Sunday.", ("2000 UTC on Sunday", "2024-05-12T20:00")),
+    ("Fighting resumed at 1430 local time Monday.", ("1430 local time Monday", "2024-05-13T14:30")),
+])
+def test_a_24_hour_clock_with_its_zone_is_a_time(text, expected):
+    assert expected in _values(text)
+
+
 @pytest.mark.parametrize("text", [
     "Rooms 9 PMR and 7 AMX were closed.",
+    "He sold 2030 shares.",                 # a count
+    "The 2400 series was recalled.",
     "The team of five in the morning shift quit.",
     "A late-morning train was cancelled.",
     "The midday meal was served.",

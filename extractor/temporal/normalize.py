@@ -697,6 +697,14 @@ def _h_clock(c, ctx):
     return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
 
 
+def _h_clock_24(c, ctx):
+    """"0830 GMT", "14:30 local time": a time of the day of the story, as written (no zone is
+    converted)."""
+    g = c.groups
+    hour, minute = (g["hour"], g["minute"]) if g.get("hour") else (g["hour2"], g["minute2"])
+    return _time_of_reference_day(ctx, f"{int(hour):02d}:{minute}")
+
+
 def _h_clock_daypart(c, ctx):
     """"5 in the morning", "seven in the evening", "10 at night": the hour the part of day puts
     it at (night: from six in the evening to four in the morning)."""
@@ -810,6 +818,6 @@ _HANDLERS: dict[str, Callable] = {
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
-    "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
+    "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
 }
