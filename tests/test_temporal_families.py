@@ -518,6 +518,27 @@ def test_fiscal_years_and_years_after_pre_or_post(text, expected):
     assert expected in _values(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The first quarter of next year will be weak.", ("The first quarter of next year", "2025-Q1")),
+    ("Sales fell in the second half of last year.", ("the second half of last year", "2023-H2")),
+    ("Sales rose in the third quarter of this year.", ("the third quarter of this year", "2024-Q3")),
+    ("In the fourth quarter of 2022 sales rose.", ("the fourth quarter of 2022", "2022-Q4")),
+])
+def test_a_quarter_of_a_relative_year(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a half or quarter of a month or a decade: the month or the decade says when
+    ("Talks were held in the second half of February.", ("February", "2024-02")),
+    ("Talks were held in the first half of Feb. 2023.", ("Feb. 2023", "2023-02")),
+    ("Sales were flat in the last half of the '80s.", ("the '80s", "198")),
+    ("Sales were flat in the first half of the 1990s.", ("the 1990s", "199")),
+])
+def test_a_half_of_a_month_or_decade_is_no_half_year(text, expected):
+    assert _values(text) == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "Part X-2008 was recalled.",
     "Call 555-2008 for tickets.",

@@ -240,6 +240,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None
     if rule == "quarter" and g.get("ord", "").lower() in ("last", "final") and not g.get("year") and not g.get("the"):
         return None
+    if rule == "quarter" and not g.get("year") and not g.get("relyear") and _of_a_shorter_period(text, end):
+        return None  # "the second half of February", "the last half of the '80s": the month or decade says when
     if rule == "decade_short" and not g.get("the") and previous_word(text, start) not in month_cues:
         return None
     if rule == "cue":
@@ -336,6 +338,16 @@ def _ends_on_a_date(text: str, end: int) -> bool:
     word = m.group(2)
     t = tables()
     return word[0].isdigit() or word in t["months"] or word.title() in t["months"] or t["cues"].get(word.lower(), ("",))[0] == "deictic"
+
+
+def _of_a_shorter_period(text: str, end: int) -> bool:
+    """Whether "of" and a month or a decade follow ("the first half of March", "the last half of
+    the '80s", "the second quarter of the 1990s"): a part of that, not a quarter of a year."""
+    m = re.match(r"\s+of\s+(?:the\s+)?(['’]?\d{1,3}0['’]?s\b|[A-Z][a-z]+\.?)", text[end:end + 30])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0] in "'’" or word[0].isdigit() or word in tables()["months"] or word.rstrip(".") in tables()["months"]
 
 
 def _share_of_something(text: str, end: int) -> bool:

@@ -217,6 +217,9 @@ def _h_quarter(c, ctx):
     ref = ctx.reference
     if ref is None:
         return _date(When(gran, None, part=part), anchored=True)
+    if g.get("relyear"):  # "the first quarter of next year"
+        year = ref.year + {"last": -1, "next": 1, "this": 0}[g["relyear"].lower()]
+        return _date(When(gran, year - before, part=part), anchored=True)
     current = quarter_of(ref.month) if gran == "quarter" else (1 if ref.month <= 6 else 2)
     year = ref.year  # news reports the quarter in hand: the reference year's, else the one before
     if n > current and _tense(ctx, c) != "future":
