@@ -559,20 +559,6 @@ def test_a_year_after_a_hyphen_in_a_code_is_no_date(text):
     ("He left about a year and a half ago.", ("about a year and a half ago", "DATE", "2022-11")),
     ("The strike lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
     ("The strike lasted two and a half years.", ("two and a half years", "DURATION", "P2.5Y")),
-    # the end or start of a week, month or year is that week, month or year
-    ("Prices rise at the end of the week.", ("the end of the week", "DATE", "2024-W20")),
-    ("Troops arrive by the end of the month.", ("the end of the month", "DATE", "2024-05")),
-    ("The law takes effect at the beginning of next month.", ("the beginning of next month", "DATE", "2024-06")),
-    ("Sales rose at the start of the year.", ("the start of the year", "DATE", "2024")),
-    ("Talks ended at the end of last week.", ("the end of last week", "DATE", "2024-W19")),
 ])
 def test_wire_forms_of_years_quarters_and_periods(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
-
-
-@pytest.mark.parametrize("text", [
-    "The end of the affair came quickly.",
-    "At the start of the race, he fell.",
-])
-def test_the_end_of_something_else_is_no_date(text):
-    assert [t.text for t in find_timexes(text, WED) if "end" in t.text or "start" in t.text] == []

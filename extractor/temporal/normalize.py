@@ -471,19 +471,6 @@ def _at_granularity(when: When, gran: str) -> When:
     return when
 
 
-def _h_end_of_unit(c, ctx):
-    """"the end of the month", "the beginning of next year": the week, month or year itself (TIMEX3
-    writes its end or start as a modifier, not in the value)."""
-    g = c.groups
-    singular, _, gran = _unit(g["unit"])
-    base = _reference_when(ctx, gran)
-    if base is None:
-        return _date(_unknown(gran), anchored=True)
-    offset = {"next": 1, "last": -1}.get(g["rel"].lower(), 0)
-    moved = shift(base, singular, offset) if offset else base
-    return _date(_at_granularity(moved, gran) if moved else _unknown(gran), anchored=True)
-
-
 def _h_within_unit(c, ctx):
     g = c.groups
     singular, _, gran = _unit(g["unit"])
@@ -835,7 +822,7 @@ _HANDLERS: dict[str, Callable] = {
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
-    "within_unit": _h_within_unit, "end_of_unit": _h_end_of_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
+    "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
