@@ -243,6 +243,23 @@ def test_an_awaited_weekday_lies_ahead(nlp, text, reference, expected):
     assert expected in _parsed_values(nlp, text, reference)
 
 
+MONDAY = date(2024, 5, 13)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # a deadline outside a past clause lies ahead, however far in the week
+    ("Officials expect a decision by Friday.", MONDAY, ("Friday", "2024-05-17")),
+    ("A decision is expected by Friday.", MONDAY, ("Friday", "2024-05-17")),
+    ("Talks continue until Friday.", MONDAY, ("Friday", "2024-05-17")),
+    ("By Friday, officials will decide.", MONDAY, ("Friday", "2024-05-17")),
+    # in a past clause it is behind
+    ("The plant had closed by Friday.", MONDAY, ("Friday", "2024-05-10")),
+    ("Talks went on until Friday.", MONDAY, ("Friday", "2024-05-10")),
+])
+def test_a_weekday_deadline_lies_ahead_unless_its_clause_is_past(nlp, text, reference, expected):
+    assert expected in _parsed_values(nlp, text, reference)
+
+
 @pytest.mark.parametrize("text, reference, expected", [
     ("The minister resigned last Friday.", WED, ("last Friday", "2024-05-10")),
     ("The minister resigns next Friday.", WED, ("next Friday", "2024-05-17")),

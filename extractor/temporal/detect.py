@@ -277,6 +277,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("ahead_cue") \
             and not re.match(r"['’]s\b", after):
         g["ahead"] = "1"  # "set for Sunday", not "for Sunday's match"
+    if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("deadline_cue"):
+        g["deadline"] = "1"  # "a decision is expected by Friday": ahead unless the clause is past
     if rule == "weekday" and not g.get("rel") and _after_awaited_cue(text, start):
         g["ahead"] = "1"  # "ahead of Friday's vote", "investors await Monday's data"
     if rule == "weekday" and not g.get("rel") and previous_word(text, start) in word_set("since_cue"):

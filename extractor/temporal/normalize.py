@@ -576,7 +576,8 @@ def _h_weekday(c, ctx):
 
 def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
     """Which way a bare weekday lies from the reference date: "future" when it is planned ("set
-    for Sunday", "will meet Friday", "said he would resign Friday"), "past" when the clause is
+    for Sunday", "will meet Friday", "said he would resign Friday") or a deadline outside a past
+    clause ("a decision is expected by Friday"), "past" when the clause is
     past, after "since", on a possessive ("Thursday's close") or with no verb to tell (news
     reports what happened); "nearest" in a present clause ("the bank meets Thursday")."""
     g = c.groups
@@ -585,6 +586,8 @@ def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
     if g.get("since"):
         return "past"
     tense = ctx.tense_at(c.start, c.end)
+    if g.get("deadline") and tense != "past":
+        return "future"
     if g.get("possessive") and tense != "future":
         return "past"
     return {"past": "past", "future": "future", "present": "nearest"}.get(tense, "past")
