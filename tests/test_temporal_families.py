@@ -579,3 +579,25 @@ def test_a_year_after_a_hyphen_in_a_code_is_no_date(text):
 ])
 def test_wire_forms_of_years_quarters_and_periods(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- seasons after a preposition of time
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demand stayed high well into the summer.", ("the summer", "2024-SU")),
+    ("Shares fell before the summer.", ("the summer", "2024-SU")),
+    ("Prices will stay high throughout the winter.", ("the winter", "2024-WI")),
+    ("Talks resume after summer.", ("summer", "2024-SU")),
+])
+def test_a_season_after_a_preposition_of_time_is_a_date(text, expected):
+    assert expected in _values(text, date(2024, 10, 20))
+
+
+@pytest.mark.parametrize("text", [
+    "The summer collection sold out.",
+    "He wrote a book about the summer camp.",
+])
+def test_a_season_naming_a_thing_is_no_date(text):
+    assert _values(text, date(2024, 10, 20)) == []
+
