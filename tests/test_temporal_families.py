@@ -601,3 +601,26 @@ def test_a_season_after_a_preposition_of_time_is_a_date(text, expected):
 def test_a_season_naming_a_thing_is_no_date(text):
     assert _values(text, date(2024, 10, 20)) == []
 
+
+
+# ---------------------------------------------------------------- the nth day of something, today
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Today is the eighth day of the strike.", ("the eighth day", "2024-05-15")),
+    ("In the capital, today is the eighth day of the siege.", ("the eighth day", "2024-05-15")),
+    ("It's the second day of an offensive by the army.", ("the second day", "2024-05-15")),
+    ("It is the 12th day of the blockade.", ("the 12th day", "2024-05-15")),
+    ("Today marks the tenth day of the protests.", ("the tenth day", "2024-05-15")),
+])
+def test_the_nth_day_of_something_today_is_the_reference_day(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was the third day of the strike.",        # counted from a start not dated
+    "The first day of school is Monday.",
+    "On the 10th day of the siege, food ran out.",
+])
+def test_the_nth_day_of_something_else_is_none(text):
+    assert [t for t, _ in _values(text) if "day" in t.lower() and "Monday" not in t] == []

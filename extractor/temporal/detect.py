@@ -64,6 +64,7 @@ def _placeholders() -> dict[str, str]:
         "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number})",
         "VAGUE": r"(?P<vague>" + word_alternation(list(word_list("vague"))) + r")",
         "ORD": r"(?P<ord>" + word_alternation(list(word_list("part_ordinal"))) + r")",
+        "ORDINAL": r"(?P<nth>" + word_alternation(number_word_list("ordinal", 1, 31)) + r"|(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))",
         "CUE": word_alternation(list(t["cues"])),
         "DECADE_WORD": word_alternation(list(word_list("decade_word"))),
         "HOLIDAY": r"(?P<holiday>" + _holiday_alternation() + r")",
@@ -252,6 +253,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule == "the_year" and _ends_on_a_date(text, end):
         g["ended"] = "1"  # "the fiscal year ended March 31": a year-long period, not the year of the report
+    if rule == "nth_day" and not _after_phrase(text, start, "nth_day_lead"):
+        return None  # "the first day of school is Monday": that day is said elsewhere
     if rule == "rel_unit" and g.get("fiscal") and g["rel"].lower() in ("latest", "current"):
         return None  # "the latest fiscal year", "the current fiscal year": the_year's
     if rule == "rel_unit" and _quoted_title(m.group(), text, start):
@@ -412,13 +415,18 @@ def _holiday_is_a_date(groups: dict, text: str, start: int, after: str) -> bool:
 
 
 @cache
-def _awaited_cue_pattern() -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + word_alternation(word_list("awaited_cue")) + r"\s+(?:the\s+)?$")
+def _phrase_before_pattern(list_name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + word_alternation(word_list(list_name)) + r"\s+(?:the\s+)?$")
+
+
+def _after_phrase(text: str, start: int, list_name: str) -> bool:
+    """Whether a phrase of the word list `list_name` ends just before `start` (a "the" between)."""
+    return bool(_phrase_before_pattern(list_name).search(text[max(0, start - 40):start]))
 
 
 def _after_awaited_cue(text: str, start: int) -> bool:
     """Whether a phrase of awaited_cue ("ahead of", "awaiting") ends just before `start`."""
-    return bool(_awaited_cue_pattern().search(text[max(0, start - 40):start]))
+    return _after_phrase(text, start, "awaited_cue")
 
 
 def _after_pre_or_post(text: str, start: int) -> bool:

@@ -642,6 +642,14 @@ def _h_unit_before(c, ctx):
     return _h_anaphor(replace(c, groups={**c.groups, "ana": "the previous" if before else "the following"}), ctx)
 
 
+def _h_nth_day(c, ctx):
+    """"Today is the eighth day of the strike", "it's the second day of an offensive" (after a
+    phrase of nth_day_lead): the reference day."""
+    if ctx.reference is None:
+        return _date(When("day"), anchored=True)
+    return _date(day_when(ctx.reference), anchored=True)
+
+
 def _h_weekend(c, ctx):
     rel = c.groups["rel"].lower()
     ref = ctx.reference
@@ -826,7 +834,7 @@ _HANDLERS: dict[str, Callable] = {
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
-    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "weekend": _h_weekend,
+    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
     "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
