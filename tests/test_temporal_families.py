@@ -624,3 +624,15 @@ def test_the_nth_day_of_something_today_is_the_reference_day(text, expected):
 ])
 def test_the_nth_day_of_something_else_is_none(text):
     assert [t for t, _ in _values(text) if "day" in t.lower() and "Monday" not in t] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Islam will one day be the second largest religion.", ("one day", "DATE", "FUTURE_REF")),
+    ("He hopes he could one day return.", ("one day", "DATE", "FUTURE_REF")),
+    ("They'll one day see it.", ("one day", "DATE", "FUTURE_REF")),
+    # no modal: a day long
+    ("The strike lasted one day.", ("one day", "DURATION", "P1D")),
+    ("The goodwill one day sale ended.", ("one day", "DURATION", "P1D")),
+])
+def test_one_day_after_a_modal_is_a_time_ahead(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]

@@ -249,6 +249,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
         if kind == "set_after_rate" and previous_word(text, start) not in word_set("rate_word"):
             return None
+        if kind == "vague_after_modal" and not _after_modal(text, start):
+            return None  # "one day" is a day long but after "will"
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
             return None
     if rule == "the_year" and _ends_on_a_date(text, end):
@@ -422,6 +424,19 @@ def _phrase_before_pattern(list_name: str) -> re.Pattern:
 def _after_phrase(text: str, start: int, list_name: str) -> bool:
     """Whether a phrase of the word list `list_name` ends just before `start` (a "the" between)."""
     return bool(_phrase_before_pattern(list_name).search(text[max(0, start - 40):start]))
+
+
+@cache
+def _modal_before_pattern() -> re.Pattern:
+    """A modal of modal_word ending the text: a word ("will") or a clitic on one ("they'll")."""
+    words = word_list("modal_word")
+    clitics = [w for w in words if not w[0].isalpha()]
+    whole = [w for w in words if w[0].isalpha()]
+    return re.compile(r"(?:(?<![\w'’])" + alternation(whole) + r"|(?<=\w)" + alternation(clitics) + r")\s+$")
+
+
+def _after_modal(text: str, start: int) -> bool:
+    return bool(_modal_before_pattern().search(text[max(0, start - 12):start].lower()))
 
 
 def _after_awaited_cue(text: str, start: int) -> bool:

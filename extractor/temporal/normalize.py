@@ -528,7 +528,7 @@ def _h_cue(c, ctx):
     phrase = re.sub(r"\s+", " ", c.groups["cue"].lower())
     kind, arg = tables()["cues"][phrase]
     ref = ctx.reference
-    if kind == "vague":
+    if kind in ("vague", "vague_after_modal"):
         return "DATE", arg, None, False
     if kind in ("set", "set_after_rate"):
         return "SET", arg, None, False
