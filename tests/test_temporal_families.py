@@ -405,6 +405,11 @@ def test_a_date_set_ahead_or_a_deadline_lies_ahead(nlp, text, reference, expecte
     ("Third-quarter sales fell from the same period a year earlier.", ("the same period a year earlier", "2023-Q3")),
     # no quarter in hand: the year before
     ("Sales rose 5% from the same period last year.", ("the same period last year", "2023")),
+    # a year and "period" or "quarter": the quarter the report gives, in that year, even after another day
+    ("Profit rose in the third quarter. In the 2023 period, it fell.", ("the 2023 period", "2023-Q3")),
+    ("Profit rose in the third quarter, which ended Sept. 30. In the 2023 quarter, it fell.", ("the 2023 quarter", "2023-Q3")),
+    ("Third-quarter profit rose. Sales for last year's quarter were $3 million.", ("last year's quarter", "2023-Q3")),
+    ("Sales in the 2023 period were flat.", ("the 2023 period", "2023")),   # no quarter in hand: the year
 ])
 def test_the_quarter_of_the_year_before(text, expected):
     assert expected in _values(text, date(2024, 10, 20))

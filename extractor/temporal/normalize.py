@@ -276,6 +276,8 @@ def _h_year_quarter(c, ctx):
     n = _ordinal_number(g["ord"]) if g.get("ord") else None
     if n is not None:
         part = f"{'H' if gran == 'half' else 'Q'}{4 if g['ord'].lower() in ('final', 'last') and gran == 'quarter' else n}"
+    elif ctx.quarter is not None and ctx.quarter.granularity == gran and ctx.quarter.part:
+        part = ctx.quarter.part  # "the 1988 period": the quarter the report gives, in 1988
     elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
         part = ctx.anchor.part
     else:
