@@ -218,6 +218,9 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
         if _year_in_name(text, start):
             return None
+        said = re.search(r"(?<![\w-])(?:the|The|THE)\s+(?:year|Year|YEAR)\s+$", text[max(0, start - 12):start])
+        if said:
+            start -= len(said.group())  # "the year 2000": one expression
     if rule == "year_range":
         last = last_year_of_range(int(g["year"]), g["last"])
         if last is None or _inside_code(text, start, end):
