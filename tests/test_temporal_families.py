@@ -641,3 +641,22 @@ def test_the_nth_day_of_something_else_is_none(text):
 ])
 def test_one_day_after_a_modal_is_a_time_ahead(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- a rate: an amount "a year"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm will post extra profit of about $33 million a year.", ("a year", "SET", "P1Y")),
+    ("Over fifty thousand CDs a year are sold.", ("a year", "SET", "P1Y")),
+    ("Prices rise 5% a year.", ("a year", "SET", "P1Y")),
+    ("It costs $2,000 a year.", ("a year", "SET", "P1Y")),
+    ("Inspectors come twice a year.", ("a year", "SET", "P1Y")),
+    # no rate: a year long, or a distance in time
+    ("He was jailed for a year.", ("a year", "DURATION", "P1Y")),
+    ("In 1998 a year passed quickly.", ("a year", "DURATION", "P1Y")),
+    ("Profit was $3 million a year earlier.", ("a year earlier", "DATE", "2023-05-15")),
+    ("It earned $4 million a year ago.", ("a year ago", "DATE", "2023")),
+])
+def test_an_amount_a_year_is_a_rate(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]

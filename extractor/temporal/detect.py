@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Iterable
 
-from extractor.lexicon import (alternation, anchor_regions, as_regex, number_value, number_word_list, previous_word,
+from extractor.lexicon import (alternation, anchor_regions, as_regex, number_value, number_word_list, previous_word, read_tsv,
                                tens_words, word_alternation)
 from extractor.temporal.tables import holiday_words, holidays, rules, tables, word_list, word_set
 
@@ -250,8 +250,9 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None
     if rule == "cue":
         kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
-        if kind == "set_after_rate" and previous_word(text, start) not in word_set("rate_word"):
-            return None
+        if kind == "set_after_rate" and previous_word(text, start) not in word_set("rate_word") \
+                and not (_after_an_amount(text, start) and _next_word(after) not in word_set("relative_direction")):
+            return None  # "once a year", "$33 million a year"; not "for a year", "a year earlier"
         if kind == "vague_after_modal" and not _after_modal(text, start):
             return None  # "one day" is a day long but after "will"
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
@@ -440,6 +441,19 @@ def _modal_before_pattern() -> re.Pattern:
 
 def _after_modal(text: str, start: int) -> bool:
     return bool(_modal_before_pattern().search(text[max(0, start - 12):start].lower()))
+
+
+@cache
+def _amount_before_pattern() -> re.Pattern:
+    """An amount ending the text: a number in digits (not a bare year) or words, its scale words,
+    then at most two words ("$33 million ", "5% ", "fifty thousand CDs ")."""
+    scales = [w for w, _ in read_tsv("scales.tsv", 2) if w.isalpha() and len(w) > 2]
+    number = r"(?:[$£€¥]\d[\d,.]*|(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*%?|" + word_alternation(number_word_list("cardinal")) + r")"
+    return re.compile(r"(?<![\w.,])" + number + r"(?:[\s-]+" + word_alternation(scales) + r")*(?:\s+[A-Za-z]+){0,2}\s+$")
+
+
+def _after_an_amount(text: str, start: int) -> bool:
+    return bool(_amount_before_pattern().search(text[max(0, start - 50):start]))
 
 
 def _after_awaited_cue(text: str, start: int) -> bool:
