@@ -579,8 +579,19 @@ def test_a_year_after_a_hyphen_in_a_code_is_no_date(text):
     ("Profit rose in 2023’s second half.", ("2023’s second half", "DATE", "2023-H2")),
     ("He left a year and a half ago.", ("a year and a half ago", "DATE", "2022-11")),
     ("He left about a year and a half ago.", ("about a year and a half ago", "DATE", "2022-11")),
-    ("The strike lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
-    ("The strike lasted two and a half years.", ("two and a half years", "DURATION", "P2.5Y")),
+    ("The strike lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+    ("The strike lasted two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+    ("They lived in camps for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("They lived in camps for 2½ years.", ("2½ years", "DURATION", "P2Y6M")),
+    ("He left 2 1/2 years ago.", ("2 1/2 years ago", "DATE", "2021-11")),
+    ("The race took two and a half hours.", ("two and a half hours", "DURATION", "PT2H30M")),
+    ("It took a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("The talks lasted 1.5 days.", ("1.5 days", "DURATION", "P1DT12H")),
+    ("The talks lasted 1.5 weeks.", ("1.5 weeks", "DURATION", "P1.5W")),  # no whole number of days: a decimal
+    # a time of day later or earlier than one no date names: the length
+    ("But a minute and a half later, a pilot landed.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("Two hours later, the talks ended.", ("Two hours", "DURATION", "PT2H")),
+    ("The blast came 30 minutes earlier.", ("30 minutes", "DURATION", "PT30M")),
 ])
 def test_wire_forms_of_years_quarters_and_periods(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]

@@ -61,7 +61,7 @@ def _placeholders() -> dict[str, str]:
         "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])",
         "SPOKEN_YEAR": r"(?P<spoken_year>" + _spoken_year_pattern() + r")",
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "NUM": rf"(?P<num>\d+(?:\.\d+)?|{word_number})",
+        "NUM": rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|{word_number})",
         "VAGUE": r"(?P<vague>" + word_alternation(list(word_list("vague"))) + r")",
         "ORD": r"(?P<ord>" + word_alternation(list(word_list("part_ordinal"))) + r")",
         "ORDINAL": r"(?P<nth>" + word_alternation(number_word_list("ordinal", 1, 31)) + r"|(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))",
@@ -298,9 +298,11 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():
         return None
-    if rule == "ago" and g.get("dir", "").lower() in ("before", "after"):
-        # "two years after the war": relative to an event, not a date; kept as a duration
-        return Candidate(start, m.start("dir") - 1 if text[m.start("dir") - 1] == " " else m.start("dir"), "duration", _duration_groups(g), 4)
+    if rule == "ago" and (g.get("dir", "").lower() in ("before", "after")
+                          or (g.get("dir", "").lower() in ("later", "earlier") and t["units"][g["unit"].lower()][2] == "time")):
+        # "two years after the war", "a minute and a half later": relative to an event or to a
+        # time no date names; kept as a duration
+        return Candidate(start, len(text[:m.start("dir")].rstrip()), "duration", _duration_groups(g), 4)
     absolute_day = None
     if rule in ("mdy", "dmy") and g.get("year"):
         month = t["months"].get(g["month"], t["months"].get(g["month"].title(), (None,)))[0]
@@ -368,7 +370,7 @@ def _share_of_something(text: str, end: int) -> bool:
 
 
 def _duration_groups(g: dict) -> dict:
-    return {k: v for k, v in g.items() if k in ("qual", "num", "unit", "vague")}
+    return {k: v for k, v in g.items() if k in ("qual", "num", "unit", "vague", "andhalf")}
 
 
 

@@ -48,6 +48,9 @@ def _number_value(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    half = re.fullmatch(r"(\d+)(?: 1/2|½)", word)
+    if half:  # "2 1/2 years", "2½ years"
+        return int(half.group(1)) + 0.5
     if word in ("a half", "half a"):
         return 0.5
     return number_value(word)
@@ -501,8 +504,8 @@ def _h_ago(c, ctx):
         return "DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF", None, True
     if g.get("andhalf"):
         n += 0.5
-        if singular == "year":  # "a year and a half ago": 18 months ago
-            singular, gran, n = "month", "month", n * 12
+    if n != int(n) and singular == "year" and n * 12 == int(n * 12):  # "a year and a half ago": 18 months ago
+        singular, gran, n = "month", "month", n * 12
     if direction in ("ago", "from now", "hence"):
         base = _reference_when(ctx, "day")
         if base is None:
@@ -673,13 +676,19 @@ def _h_duration(c, ctx):
     if letter in ("DE", "CE") and n is not None:
         years = n * (10 if letter == "DE" else 100)
         amount, letter = (str(int(years)) if years == int(years) else str(years)), "Y"
-    if letter.startswith("T"):
+    if n is not None and n != int(n) and (n * 2) == int(n * 2) and letter in HALF_IN_THE_NEXT_UNIT:
+        value = HALF_IN_THE_NEXT_UNIT[letter].format(int(n))  # "2 1/2 years": P2Y6M
+    elif letter.startswith("T"):
         value = f"PT{amount}{letter[1]}"
     elif letter == "2W":
         value = f"P{amount if amount == 'X' else int(float(amount) * 2)}W"
     else:
         value = f"P{amount}{letter}"
     return "DURATION", value, None, False
+
+
+# a whole number and a half of a unit, written in the next smaller one as TIMEX3 values do
+HALF_IN_THE_NEXT_UNIT = {"Y": "P{}Y6M", "D": "P{}DT12H", "TH": "PT{}H30M", "TM": "PT{}M30S"}
 
 
 def _h_vague_duration(c, ctx):
