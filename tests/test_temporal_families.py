@@ -671,3 +671,27 @@ def test_one_day_after_a_modal_is_a_time_ahead(text, expected):
 ])
 def test_an_amount_a_year_is_a_rate(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- a plural unit without a number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The town was ruled from Moscow for centuries.", ("centuries", "PXC")),
+    ("Troops will arrive within weeks.", ("weeks", "PXW")),
+    ("Sales grew for the first time in years.", ("years", "PXY")),
+    ("He waited for hours.", ("hours", "PTXH")),
+    ("The talks took months.", ("months", "PXM")),
+])
+def test_a_plural_unit_after_a_word_of_length_is_some_length(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, WED) if t.timex_type == "DURATION"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Years of war ended.",
+    "The heady days of growth ended.",
+    "It happened years ago.",
+    "Days later, he left.",
+])
+def test_a_plural_unit_without_a_word_of_length_is_none(text):
+    assert [t.text for t in find_timexes(text, WED) if t.timex_type == "DURATION"] == []

@@ -265,6 +265,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None  # "the latest fiscal year", "the current fiscal year": the_year's
     if rule == "rel_unit" and _quoted_title(m.group(), text, start):
         return None  # ABC's "This Week": a programme
+    if rule == "bare_plural" and previous_word(text, start) not in word_set("bare_plural_cue"):
+        return None  # "for centuries", "within weeks"; not "the heady days", "years of war"
     if rule == "duration" and _is_age(g, after):
         return None
     if rule == "duration":

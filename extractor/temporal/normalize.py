@@ -703,6 +703,13 @@ def _h_vague_duration(c, ctx):
     return "DURATION", value, None, False
 
 
+def _h_bare_plural(c, ctx):
+    """"for centuries", "within weeks", "for the first time in years": some length of that unit."""
+    _, letter, _ = _unit(c.groups["unit"])
+    letter = {"DE": "E", "CE": "C"}.get(letter, letter)
+    return "DURATION", (f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"), None, False
+
+
 def _h_set_every(c, ctx):
     g = c.groups
     n = g.get("n")
@@ -846,7 +853,7 @@ _HANDLERS: dict[str, Callable] = {
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
-    "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
+    "duration": _h_duration, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
 }
