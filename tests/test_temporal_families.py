@@ -673,6 +673,14 @@ def test_an_amount_a_year_is_a_rate(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
 
 
+@pytest.mark.parametrize("text", [
+    "Spending rose 3.8% on a year-on-year basis.",
+    "Sales were up 5% a year-earlier.",
+])
+def test_a_year_inside_a_compound_is_no_rate(text):
+    assert [t.text for t in find_timexes(text, WED) if t.timex_type == "SET"] == []
+
+
 # ---------------------------------------------------------------- a plural unit without a number
 
 

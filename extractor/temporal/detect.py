@@ -250,9 +250,9 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None
     if rule == "cue":
         kind, _ = t["cues"].get(re.sub(r"\s+", " ", g["cue"].lower()), (None, None))
-        if kind == "set_after_rate" and previous_word(text, start) not in word_set("rate_word") \
-                and not (_after_an_amount(text, start) and _next_word(after) not in word_set("relative_direction")):
-            return None  # "once a year", "$33 million a year"; not "for a year", "a year earlier"
+        if kind == "set_after_rate" and (after.startswith("-") or previous_word(text, start) not in word_set("rate_word")
+                                         and not (_after_an_amount(text, start) and _next_word(after) not in word_set("relative_direction"))):
+            return None  # "once a year", "$33 million a year"; not "for a year", "a year earlier", "3.8% on a year-on-year basis"
         if kind == "vague_after_modal" and not _after_modal(text, start):
             return None  # "one day" is a day long but after "will"
         if g["cue"].lower() == "now" and re.match(r"\s+that\b", after):
