@@ -47,16 +47,28 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
-            if when.granularity in ("quarter", "half") and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
-                ctx.quarter = when  # the period being reported is the latest one named
+            if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
+                ctx.quarter = when  # the period being reported is the latest one named that is over
     return _merge_clock_with_day(spans, text)
+
+
+def _may_be_reported(when: When, reference: date | None) -> bool:
+    """Whether `when` is a quarter or half whose results a report can give: one over by the
+    reference date ("the third quarter" in October), not one still running or ahead ("losses
+    through the third quarter of 1990", a forecast)."""
+    if when.granularity not in ("quarter", "half"):
+        return False
+    last = when.date_range()[1]
+    return reference is None or last is None or last <= reference
 
 
 def _resolved_from_anchor(c: Candidate) -> bool:
     """Expressions resolved against the date last mentioned ("a year earlier", "that month",
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
-    if c.rule in ("year_ago", "anaphor", "rel_quarter", "within_unit", "the_quarter"):
+    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter"):
         return True
+    if c.rule == "quarter" and c.groups.get("ya"):
+        return True  # "the year-ago third quarter": a year before the one in hand
     if c.rule == "year_quarter" and not c.groups.get("ord"):
         return True  # "the 1988 period": the quarter in hand, a year before
     return c.rule == "ago" and (c.groups.get("dir") or "").lower() not in ("ago", "from now", "hence")
@@ -67,7 +79,7 @@ def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = N
     return resolve(scan(text), text, reference, tense_at)
 
 
-TIME_OF_A_DAY = ("clock", "clock_words", "clock_daypart", "daypart_mod")  # rules that name a time, not its day
+TIME_OF_A_DAY = ("clock", "clock_24", "clock_words", "clock_daypart", "daypart_mod")  # rules that name a time, not its day
 
 
 def _merge_clock_with_day(spans: list[TimexSpan], text: str) -> list[TimexSpan]:

@@ -13,7 +13,7 @@ from extractor.lexicon import number_value, ordinal_value
 from extractor.records import TimexType
 from extractor.temporal.detect import Candidate, holiday_of
 from extractor.temporal.tables import Holiday, tables, word_list, word_set
-from extractor.timepoint import When, day_when, quarter_of, season_of, shift, week_when
+from extractor.timepoint import When, day_when, month_end, quarter_of, season_of, shift, week_when
 
 TenseAt = Callable[[int, int], str | None]  # (start, end) -> "past" | "present" | "future" | None
 
@@ -49,6 +49,9 @@ def _number_value(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    half = re.fullmatch(r"(\d+)(?: 1/2|½)", word)
+    if half:  # "2 1/2 years", "2½ years"
+        return int(half.group(1)) + 0.5
     if word in ("a half", "half a"):
         return 0.5
     return number_value(word)
@@ -69,12 +72,19 @@ def _tense(ctx: NormalizeContext, c: Candidate) -> str | None:
 
 UNMARKED_AHEAD = 90  # days: a month this far ahead, in a clause not in the future tense, is last year's
 TENSE_OVERRIDES_AFTER = 120  # days: nearer than that, "said ... on Dec. 7" is still the coming Dec. 7
+PAST_MONTH_AHEAD = 31  # days: a month starting further ahead, in a past clause, is last year's; next month may be what was said of it
 
 
 def _year_for_month(ctx: NormalizeContext, c: Candidate, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) given without one: the one that puts it nearest the
-    reference date, moved a year back when the clause is in the past and that is more than
-    TENSE_OVERRIDES_AFTER days ahead, a year on when it is in the future and as far behind."""
+    reference date, then moved by the clause. A month in a past clause is none starting more than
+    PAST_MONTH_AHEAD days ahead ("In January, the firm hired...", said in October: last January;
+    "said the rules are due in November", still the coming one), a month in a future clause
+    none already over ("a mission in December", said in March: this December); a day in a past
+    clause moves a year back when it is more than TENSE_OVERRIDES_AFTER days ahead, one in a
+    future clause a year on when as far behind. Unmarked, a date more than UNMARKED_AHEAD days
+    ahead is last year's (news reports what has happened), but for one set ahead ("effective Feb.
+    1") or a deadline outside a past clause ("to repay the loan by February")."""
     ref = ctx.reference
     if ref is None:
         return None
@@ -82,6 +92,13 @@ def _year_for_month(ctx: NormalizeContext, c: Candidate, month: int, day: int | 
         return (_first_day(year, month, day) - ref).days
     year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(gap(y)), -y))
     tense = _tense(ctx, c)
+    if c.groups.get("planned") or (c.groups.get("deadline") and tense != "past"):
+        tense = "future"
+    if day is None:
+        if tense == "past" and gap(year) > PAST_MONTH_AHEAD:
+            return year - 1
+        if tense == "future" and month_end(year, month) < ref:
+            return year + 1
     if tense == "past" and gap(year) > TENSE_OVERRIDES_AFTER:
         year -= 1
     elif tense != "future" and gap(year) > UNMARKED_AHEAD:
@@ -206,16 +223,20 @@ def _h_quarter(c, ctx):
         return None
     part = f"Q{n}" if kind.startswith("quarter") else f"H{n}"
     gran = "quarter" if kind.startswith("quarter") else "half"
+    before = 1 if g.get("ya") else 0  # "the year-ago third quarter": that quarter, a year before
     if g.get("year"):
-        return _date(When(gran, int(g["year"]), part=part))
+        return _date(When(gran, int(g["year"]) - before, part=part), anchored=bool(before))
     ref = ctx.reference
     if ref is None:
         return _date(When(gran, None, part=part), anchored=True)
+    if g.get("relyear"):  # "the first quarter of next year"
+        year = ref.year + {"last": -1, "next": 1, "this": 0}[g["relyear"].lower()]
+        return _date(When(gran, year - before, part=part), anchored=True)
     current = quarter_of(ref.month) if gran == "quarter" else (1 if ref.month <= 6 else 2)
     year = ref.year  # news reports the quarter in hand: the reference year's, else the one before
     if n > current and _tense(ctx, c) != "future":
         year -= 1
-    return _date(When(gran, year, part=part), anchored=True)
+    return _date(When(gran, year - before, part=part), anchored=True)
 
 
 def _h_q_code(c, ctx):
@@ -230,16 +251,19 @@ def _h_rel_quarter(c, ctx):
     g = c.groups
     rel = g["rel"].lower()
     ref = ctx.reference
-    from_anchor = rel == "the" or any(w in rel for w in ("ago", "earlier", "same", "comparable"))
+    year_before = bool(g.get("ago")) or any(w in rel for w in ("ago", "earlier", "comparable"))
+    from_anchor = rel == "the" or year_before or "same" in rel or "corresponding" in rel
     reported = ctx.quarter if ctx.quarter is not None and ctx.quarter.granularity == "quarter" else None
     base = reported if from_anchor else None
+    if base is None and g.get("ago") and g["qh"].lower() == "period" and ref is not None:
+        return _date(When("year", ref.year - 1), anchored=True)  # "the same period last year", no quarter in hand
     if base is None and ref is not None:
         base = When("quarter", ref.year, part=f"Q{quarter_of(ref.month)}")
         if rel in ("the latest", "the") and _tense(ctx, c) != "future":
             base = shift(base, "quarter", -1)  # the last quarter reported: the one before the reference date's
     if base is None:
         return _date(When("quarter", None, part="QX"), anchored=True)
-    if "ago" in rel or "earlier" in rel or "comparable" in rel:
+    if year_before:
         return _date(replace(base, year=base.year - 1), anchored=True)
     if rel in ("last", "the previous"):
         return _date(shift(base, "quarter", -1) or When("quarter", None, part="QX"), anchored=True)
@@ -264,6 +288,8 @@ def _h_year_quarter(c, ctx):
     n = _ordinal_number(g["ord"]) if g.get("ord") else None
     if n is not None:
         part = f"{'H' if gran == 'half' else 'Q'}{4 if g['ord'].lower() in ('final', 'last') and gran == 'quarter' else n}"
+    elif ctx.quarter is not None and ctx.quarter.granularity == gran and ctx.quarter.part:
+        part = ctx.quarter.part  # "the 1988 period": the quarter the report gives, in 1988
     elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
         part = ctx.anchor.part
     else:
@@ -307,7 +333,9 @@ def _h_month_rel_year(c, ctx):
 
 def _h_the_year(c, ctx):
     """"the year", "the full year", "the current fiscal year": the year of the report; "the
-    latest fiscal year", the one before."""
+    latest fiscal year", the one before; "the year ended March 31", a period of a year (P1Y)."""
+    if c.groups.get("ended"):
+        return "DURATION", "P1Y", None, False
     ref = ctx.reference
     if ref is None:
         return _date(When("year", None), anchored=True)
@@ -322,6 +350,17 @@ def _h_year_ago(c, ctx):
     if anchor.granularity in ("quarter", "half"):
         return _date(replace(anchor, year=anchor.year - 1), anchored=True)
     return _date(When("year", anchor.year - 1), anchored=True)
+
+
+def _h_year_end(c, ctx):
+    """"by year-end", "at year's end": the year whose end it is (TIMEX3 writes the year, with
+    mod END): the reference year's, the one before after "since" or in a past clause ("at
+    year-end the bank held $5 billion", the last year-end there was)."""
+    ref = ctx.reference
+    if ref is None:
+        return _date(When("year"), anchored=True)
+    before = c.groups.get("since") or _tense(ctx, c) == "past"
+    return _date(When("year", ref.year - 1 if before else ref.year), anchored=True)
 
 
 def _h_fiscal(c, ctx):
@@ -472,6 +511,10 @@ def _h_ago(c, ctx):
     n = _number_value(g["num"]) if g.get("num") else None
     if n is None:
         return "DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF", None, True
+    if g.get("andhalf"):
+        n += 0.5
+    if n != int(n) and singular == "year" and n * 12 == int(n * 12):  # "a year and a half ago": 18 months ago
+        singular, gran, n = "month", "month", n * 12
     if direction in ("ago", "from now", "hence"):
         base = _reference_when(ctx, "day")
         if base is None:
@@ -499,7 +542,7 @@ def _h_cue(c, ctx):
     phrase = re.sub(r"\s+", " ", c.groups["cue"].lower())
     kind, arg = tables()["cues"][phrase]
     ref = ctx.reference
-    if kind == "vague":
+    if kind in ("vague", "vague_after_modal"):
         return "DATE", arg, None, False
     if kind in ("set", "set_after_rate"):
         return "SET", arg, None, False
@@ -507,6 +550,12 @@ def _h_cue(c, ctx):
         if ref is None:
             return _date(When("day"), anchored=True)
         return _date(day_when(ref + timedelta(days=int(arg))), anchored=True)
+    if kind == "daypart_story":  # "overnight": the night before the story's day
+        offset, part = arg.split()
+        day = _day_of_a_time(ctx)
+        moved = shift(day, "day", int(offset)) if day.year is not None else day
+        when = replace(moved, daypart=part)
+        return "TIME", when.value(), when, True
     if kind == "daypart_deictic":
         offset, part = arg.split()
         base = day_when(ref + timedelta(days=int(offset))) if ref else When("day")
@@ -541,7 +590,8 @@ def _h_weekday(c, ctx):
 
 def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
     """Which way a bare weekday lies from the reference date: "future" when it is planned ("set
-    for Sunday", "will meet Friday", "said he would resign Friday"), "past" when the clause is
+    for Sunday", "will meet Friday", "said he would resign Friday") or a deadline outside a past
+    clause ("a decision is expected by Friday"), "past" when the clause is
     past, after "since", on a possessive ("Thursday's close") or with no verb to tell (news
     reports what happened); "nearest" in a present clause ("the bank meets Thursday")."""
     g = c.groups
@@ -550,6 +600,8 @@ def _weekday_direction(ctx: NormalizeContext, c: Candidate) -> str:
     if g.get("since"):
         return "past"
     tense = ctx.tense_at(c.start, c.end)
+    if g.get("deadline") and tense != "past":
+        return "future"
     if g.get("possessive") and tense != "future":
         return "past"
     return {"past": "past", "future": "future", "present": "nearest"}.get(tense or "past", "past")
@@ -597,6 +649,21 @@ def _h_anaphor(c, ctx):
     return _date(moved, anchored=True)
 
 
+def _h_unit_before(c, ctx):
+    """"the day before", "the year after" (closing their clause): the day or year before or after
+    the date last named, as "the previous day", "the following year"."""
+    before = c.groups["dir"].lower() in ("before", "earlier")
+    return _h_anaphor(replace(c, groups={**c.groups, "ana": "the previous" if before else "the following"}), ctx)
+
+
+def _h_nth_day(c, ctx):
+    """"Today is the eighth day of the strike", "it's the second day of an offensive" (after a
+    phrase of nth_day_lead): the reference day."""
+    if ctx.reference is None:
+        return _date(When("day"), anchored=True)
+    return _date(day_when(ctx.reference), anchored=True)
+
+
 def _h_weekend(c, ctx):
     rel = c.groups["rel"].lower()
     ref = ctx.reference
@@ -612,19 +679,25 @@ def _h_duration(c, ctx):
     g = c.groups
     singular, letter, gran = _unit(g["unit"])
     n = _number_value(g["num"]) if g.get("num") else None
-    if g.get("more", "").lower() == "and a half" and n is not None:
-        n += 0.5
+    if (g.get("more", "").lower() == "and a half" or g.get("andhalf")) and n is not None:
+        n += 0.5  # "two and a half years", "a year and a half"
     amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if letter in ("DE", "CE") and n is not None:
         years = n * (10 if letter == "DE" else 100)
         amount, letter = (str(int(years)) if years == int(years) else str(years)), "Y"
-    if letter.startswith("T"):
+    if n is not None and n != int(n) and (n * 2) == int(n * 2) and letter in HALF_IN_THE_NEXT_UNIT:
+        value = HALF_IN_THE_NEXT_UNIT[letter].format(int(n))  # "2 1/2 years": P2Y6M
+    elif letter.startswith("T"):
         value = f"PT{amount}{letter[1]}"
     elif letter == "2W":
         value = f"P{amount if amount == 'X' else int(float(amount) * 2)}W"
     else:
         value = f"P{amount}{letter}"
     return "DURATION", value, None, False
+
+
+# a whole number and a half of a unit, written in the next smaller one as TIMEX3 values do
+HALF_IN_THE_NEXT_UNIT = {"Y": "P{}Y6M", "D": "P{}DT12H", "TH": "PT{}H30M", "TM": "PT{}M30S"}
 
 
 def _h_vague_duration(c, ctx):
@@ -637,6 +710,13 @@ def _h_vague_duration(c, ctx):
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
     return "DURATION", value, None, False
+
+
+def _h_bare_plural(c, ctx):
+    """"for centuries", "within weeks", "for the first time in years": some length of that unit."""
+    _, letter, _ = _unit(c.groups["unit"])
+    letter = {"DE": "E", "CE": "C"}.get(letter, letter)
+    return "DURATION", (f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"), None, False
 
 
 def _h_set_every(c, ctx):
@@ -662,6 +742,14 @@ def _h_clock(c, ctx):
     return _time_of_reference_day(ctx, f"{hour:02d}:{g.get('minute') or '00'}")
 
 
+def _h_clock_24(c, ctx):
+    """"0830 GMT", "14:30 local time": a time of the day of the story, as written (no zone is
+    converted)."""
+    g = c.groups
+    hour, minute = (g["hour"], g["minute"]) if g.get("hour") else (g["hour2"], g["minute2"])
+    return _time_of_reference_day(ctx, f"{int(hour):02d}:{minute}")
+
+
 def _h_clock_daypart(c, ctx):
     """"5 in the morning", "seven in the evening", "10 at night": the hour the part of day puts
     it at (night: from six in the evening to four in the morning)."""
@@ -678,17 +766,29 @@ def _h_clock_words(c, ctx):
     return _time_of_reference_day(ctx, clock)
 
 
+STORY_DAY_REACH = 6  # days: a time of day with no day of its own falls on the story's day when it is this recent
+
+
+def _day_of_a_time(ctx: NormalizeContext) -> When:
+    """The day a time of day with no day of its own falls on: the day the story has reached when
+    it is one of the STORY_DAY_REACH days before the reference date (a Monday report of Friday's
+    trading: "in the morning", "overnight", "by 3 p.m." are Friday's), else the reference day
+    (an unknown day without one)."""
+    story, ref = _story_day(ctx), ctx.reference
+    if story is not None and ref is not None and 0 < (ref - story).days <= STORY_DAY_REACH:
+        return day_when(story)
+    return day_when(ref) if ref else When("day")
+
+
 def _time_of_reference_day(ctx: NormalizeContext, clock: str) -> tuple[str, str, When, bool]:
-    """A TIME at `clock` on the reference day (unknown day without one)."""
-    base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, clock=clock)
+    """A TIME at `clock` on the day of the story (`_day_of_a_time`)."""
+    when = replace(_day_of_a_time(ctx), clock=clock)
     return "TIME", when.value(), when, True
 
 
 def _h_daypart_mod(c, ctx):
-    """"mid-afternoon", "early morning": that part of the reference day."""
-    base = day_when(ctx.reference) if ctx.reference else When("day")
-    when = replace(base, daypart=tables()["dayparts"][c.groups["daypart"].lower()])
+    """"mid-afternoon", "early morning": that part of the day of the story (`_day_of_a_time`)."""
+    when = replace(_day_of_a_time(ctx), daypart=tables()["dayparts"][c.groups["daypart"].lower()])
     return "TIME", when.value(), when, True
 
 
@@ -760,9 +860,9 @@ _HANDLERS: dict[str, Callable] = {
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
-    "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "cue": _h_cue,
-    "weekday": _h_weekday, "anaphor": _h_anaphor, "weekend": _h_weekend,
-    "duration": _h_duration, "vague_duration": _h_vague_duration, "set_every": _h_set_every,
-    "clock": _h_clock, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
+    "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
+    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
+    "duration": _h_duration, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
+    "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
 }
