@@ -85,8 +85,8 @@ def _spoken_year_pattern() -> str:
 def spoken_year_value(words: str) -> int | None:
     """The year `words` say ("nineteen ninety-seven" -> 1997), or None."""
     parts = re.split(r"[-\s]+", words.lower())
-    values = [number_value(w) for w in parts]
-    if len(parts) < 2 or None in values:
+    values = [v for w in parts if (v := number_value(w)) is not None]
+    if len(parts) < 2 or len(values) < len(parts):
         return None
     return int(values[0] * 100 + sum(values[1:]))
 

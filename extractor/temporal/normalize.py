@@ -553,7 +553,7 @@ def _h_cue(c, ctx):
     if kind == "daypart_story":  # "overnight": the night before the story's day
         offset, part = arg.split()
         day = _day_of_a_time(ctx)
-        moved = shift(day, "day", int(offset)) if day.year is not None else day
+        moved = (shift(day, "day", int(offset)) if day.year is not None else None) or day
         when = replace(moved, daypart=part)
         return "TIME", when.value(), when, True
     if kind == "daypart_deictic":
