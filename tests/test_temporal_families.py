@@ -703,3 +703,29 @@ def test_a_plural_unit_after_a_word_of_length_is_some_length(text, expected):
 ])
 def test_a_plural_unit_without_a_word_of_length_is_none(text):
     assert [t.text for t in find_timexes(text, WED) if t.timex_type == "DURATION"] == []
+
+
+# ---------------------------------------------------------------- a year shared by a coordination
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("October 9", "December 23, 2014", ("2014-10-09", "2014-12-23")),
+    ("9 October", "23 December 2014", ("2014-10-09", "2014-12-23")),
+    ("October", "December 2014", ("2014-10", "2014-12")),
+    ("December 20", "January 5, 2015", ("2014-12-20", "2015-01-05")),  # the year before: its month comes later
+    ("20 December", "5 January 2015", ("2014-12-20", "2015-01-05")),
+])
+@pytest.mark.parametrize("joint", [" and ", " or ", ", and ", " to ", " through ", " until "])
+def test_a_day_without_a_year_takes_the_year_of_the_date_it_is_coordinated_with(first, second, expected, joint):
+    text = f"The treaties were signed on {first}{joint}{second}, the ministry said."
+    assert [v for _, v in _values(text)] == list(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words between the dates: another clause, each date on its own
+    ("Chile signed on October 9 and Peru followed in 2014.", ["2023-10-09", "2014"]),
+    ("The treaty was signed on October 9, and in December 2014 it took effect.", ["2023-10-09", "2014-12"]),
+    ("The treaty was signed on October 9. December 2014 saw it take effect.", ["2023-10-09", "2014-12"]),
+])
+def test_a_year_is_not_shared_across_words_or_sentences(text, expected):
+    assert [v for _, v in _values(text)] == expected

@@ -49,7 +49,32 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
             if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
                 ctx.quarter = when  # the period being reported is the latest one named that is over
-    return _merge_clock_with_day(spans, text)
+    return _merge_clock_with_day(_with_shared_years(spans, text), text)
+
+
+COORDINATION = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*$")
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def _with_shared_years(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """'signed on October 9 and December 23, 2014', 'from 3 March to 5 April 2010': a day or a
+    month without a year, coordinated with one that writes its year, is in that year (the year
+    before where its month comes later: 'from December 20 to January 5, 2015')."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        s, nxt = out[i], out[i + 1]
+        if (s.when is None or nxt.when is None or s.when.granularity not in ("day", "month") or s.when.month is None
+                or nxt.when.year is None or nxt.when.month is None or WRITTEN_YEAR.search(s.text)
+                or not WRITTEN_YEAR.search(nxt.text) or not COORDINATION.fullmatch(text[s.end:nxt.start])):
+            continue
+        year = nxt.when.year - (1 if s.when.month > nxt.when.month else 0)
+        if year == s.when.year:
+            continue
+        when = replace(s.when, year=year)
+        first, last = when.date_range()
+        out[i] = replace(s, value=when.value(), when=when, start_date=first.isoformat() if first else None,
+                         end_date=last.isoformat() if last else None)
+    return out
 
 
 def _may_be_reported(when: When, reference: date | None) -> bool:
