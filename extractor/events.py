@@ -229,11 +229,13 @@ def find_events(doc: Doc, dates: DateIndex, reference: date | None, skip: Spans,
     """Events with a date in their sentence. `taken`: token indices already read as membership
     triggers (their events are made from the membership records)."""
     out: list[EventMention] = []
+    named: set[int] | None = None
     for sentence in doc.sents:
         if not dates.in_sentence(sentence) or skip.holds(sentence.start_char):
             continue
+        named = _in_organization_names(doc) if named is None else named
         for token in sentence:
-            if token.i in taken:
+            if token.i in taken or token.i in named:
                 continue
             kind = trigger_kind(token)
             if kind is None or _is_hedged(token) or _is_name_modifier(token) or _object_of_an_event(token) or _supports_an_event(token) \
@@ -308,14 +310,18 @@ def _supports_an_event(token: Token) -> bool:
 
 
 def _is_name_modifier(token: Token) -> bool:
-    """'Summit' in 'SCO Summit Cities' and 'Forum' in 'the Pacific Islands Forum' name something
-    else, not an event; 'founding' in 'founding members' describes them."""
+    """'Summit' in 'SCO Summit Cities' names something else, not an event; 'founding' in
+    'founding members' describes them."""
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and trigger_kind(token.head) is None:
         return True
-    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN", "JJ"):
-        return True
-    mentions = token.doc.spans[SPAN_KEY] if SPAN_KEY in token.doc.spans else []
-    return any(m.label_ == "organization" and m.start <= token.i < m.end for m in mentions)
+    return token.dep_ == "amod" and token.tag_ in ("VBG", "VBN", "JJ")
+
+
+def _in_organization_names(doc: Doc) -> set[int]:
+    """The tokens of the organizations' names the gazetteer found ("Forum" in "the Pacific Islands
+    Forum" names the body, no forum held)."""
+    mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    return {i for m in mentions if m.label_ == "organization" for i in range(m.start, m.end)}
 
 
 def location_of(trigger: Token) -> str | None:

@@ -84,8 +84,12 @@ def hedge_of(token: Token) -> str | None:
 def lemma_in(token: Token, table) -> str | None:
     """The key of `table` that `token` is a form of: its lemma, or its word with a regular
     ending taken off (the statistical lemmatizer misses some: "hopes" -> "hop")."""
-    lower = token.lower_
-    for form in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] if lower.endswith("d") else ""):
+    return form_in(token.lemma_.lower(), token.lower_, table)
+
+
+def form_in(lemma: str, lower: str, table) -> str | None:
+    """`lemma_in` for a word given as its lemma and its lower-case form."""
+    for form in (lemma, lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] if lower.endswith("d") else ""):
         if form and form in table:
             return form
     return None

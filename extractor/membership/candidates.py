@@ -10,7 +10,7 @@ with the name of the reason that rejected it (`REASONS`); `--explain` writes the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,7 +22,7 @@ from extractor.membership.frames import (
     _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as,
 )
 from extractor.membership.organizations import body_acted_on, meant_organization
-from extractor.modality import lemma_in, topic_of, words as modality_words
+from extractor.modality import form_in, lemma_in, topic_of, words as modality_words
 from extractor.nlp import clause_verb, span_for
 from extractor.records import Candidate as CandidateRecord
 from extractor.spans import Spans
@@ -99,9 +99,15 @@ def cue_words() -> set[str]:
     return set(cues())
 
 
+@lru_cache(maxsize=1 << 16)  # words seen: bounded, a long run's vocabulary keeps growing
+def _cue_word(lemma: str, lower: str) -> str | None:
+    """The cue word a word (its lemma and lower-case form) is a form of (`lemma_in`), once per word."""
+    return form_in(lemma, lower, cues())
+
+
 def cue_of(token: Token) -> Cue | None:
     """The cue `token` is, by its lemma (or a regular form of it) and its part of speech."""
-    word = lemma_in(token, cues())
+    word = _cue_word(token.lemma_.lower(), token.lower_)
     if word is None or (token.pos_ == "VERB" and takes_effect(token, plain=False)):
         return None  # "the treaty entered into force", "the ban took effect": no one joins or leaves
     pos = "VERB" if token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token) else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
@@ -343,8 +349,7 @@ def _named_next(cue: Token, sentence: Span, mentions: list[Span], member: Span) 
     sentence names the member again and one organization, and only one."""
     described = [t for t in cue.subtree if t.lemma_.lower() in membership_words().org_anaphor
                  and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and direct_path(t, cue)]
-    following = _next_sentence(sentence)
-    if not described or following is None:
+    if not described or (following := _next_sentence(sentence)) is None:
         return None
     if not any(m.id_ == member.id_ for m in _mentions_in(following, mentions, ("country", "organization"))):
         return None
