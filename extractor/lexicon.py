@@ -228,6 +228,7 @@ class MembershipWords:
     effect_object: set[str] = field(default_factory=set)
     effect_adjective: set[str] = field(default_factory=set)
     act_noun: set[str] = field(default_factory=set)
+    indefinite_determiner: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 

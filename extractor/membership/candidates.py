@@ -348,7 +348,8 @@ def _named_next(cue: Token, sentence: Span, mentions: list[Span], member: Span) 
     CPTPP."): the cue's object is an indefinite word for a body ("a ... bloc"), and the next
     sentence names the member again and one organization, and only one."""
     described = [t for t in cue.subtree if t.lemma_.lower() in membership_words().org_anaphor
-                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and direct_path(t, cue)]
+                 and any(c.dep_ == "det" and c.lower_ in membership_words().indefinite_determiner for c in t.children)
+                 and direct_path(t, cue)]
     if not described or (following := _next_sentence(sentence)) is None:
         return None
     if not any(m.id_ == member.id_ for m in _mentions_in(following, mentions, ("country", "organization"))):

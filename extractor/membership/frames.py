@@ -989,7 +989,7 @@ def _present_perfect(verb: Token) -> bool:
 
 def _definite(noun: Token) -> bool:
     """'the decision', "Thursday's resolution", 'membership'; not 'a decision'."""
-    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "no") for c in noun.children)
+    return not any(c.dep_ == "det" and c.lower_ in membership_words().indefinite_determiner for c in noun.children)
 
 
 def _own_date(noun: Token, dates: DateIndex):

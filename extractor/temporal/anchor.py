@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
+from extractor.lexicon import alternation
 from extractor.records import TimexType
 from extractor.temporal.detect import Candidate, scan
 from extractor.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize
+from extractor.temporal.tables import word_list
 from extractor.timepoint import When
 
 
@@ -52,8 +55,13 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
     return _merge_clock_with_day(_with_shared_years(spans, text), text)
 
 
-COORDINATION = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*$")
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+@cache
+def _coordination() -> re.Pattern:
+    """What may stand between two coordinated dates: a comma, then a joint of temporal_words.tsv."""
+    return re.compile(r"\s*,?\s*(?:" + alternation(word_list("coordination")) + r")\s*")
 
 
 def _with_shared_years(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
@@ -65,7 +73,7 @@ def _with_shared_years(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
         s, nxt = out[i], out[i + 1]
         if (s.when is None or nxt.when is None or s.when.granularity not in ("day", "month") or s.when.month is None
                 or nxt.when.year is None or nxt.when.month is None or WRITTEN_YEAR.search(s.text)
-                or not WRITTEN_YEAR.search(nxt.text) or not COORDINATION.fullmatch(text[s.end:nxt.start])):
+                or not WRITTEN_YEAR.search(nxt.text) or not _coordination().fullmatch(text[s.end:nxt.start])):
             continue
         year = nxt.when.year - (1 if s.when.month > nxt.when.month else 0)
         if year == s.when.year:
