@@ -427,7 +427,7 @@ def nominal_actors(trigger: Token) -> list[Token]:
     verb = trigger.head
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.children) and verb.dep_ == "prep":
         heads += subjects_of(clause_verb(verb))  # "since its inception in 2001, the SCO has ...": the SCO's
-    if trigger.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in event_words()["support_verb"]:
+    if trigger.dep_ == "dobj" and verb.pos_ == "VERB" and _supports(verb):
         heads += subjects_of(verb)
     elif trigger.dep_ == "nsubjpass" and verb.pos_ == "VERB":
         heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

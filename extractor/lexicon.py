@@ -229,6 +229,8 @@ class MembershipWords:
     effect_adjective: set[str] = field(default_factory=set)
     act_noun: set[str] = field(default_factory=set)
     indefinite_determiner: set[str] = field(default_factory=set)
+    alongside_preposition: set[str] = field(default_factory=set)
+    membership_word: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
 
 

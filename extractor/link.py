@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # the temporal package links its own dates: imported for the 
 R = TypeVar("R", bound=BaseModel)  # a record
 VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 MAX_ATTACH_DISTANCE = 3
-ALONGSIDE = ("with", "against", "alongside", "beside", "on", "over", "about")  # prepositions of company or topic  # and prep:W,W (see patterns/membership.jsonl)
 
 
 @dataclass(frozen=True)
@@ -208,14 +207,14 @@ def direct_path(token: Token, trigger: Token) -> bool:
     w = membership_words()
     current = token.head
     for _ in range(12):
-        if current.dep_ == "prep" and current.lower_ in ALONGSIDE:
+        if current.dep_ == "prep" and current.lower_ in w.alongside_preposition:
             return False  # "joined talks with the EU", "joined with the EU in condemning": beside it, not into it
         if current.i == trigger.i:
             return True
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
             return False  # another clause's organization ("joined in urging him to stay, since X is leaving the EBRD")
         if current.pos_ in ("NOUN", "PROPN") and current.lemma_.lower() not in w.org_anaphor | w.member_nouns \
-                and current.lower_ not in w.status and current.lower_ not in ("membership", "ranks", "fold"):
+                and current.lower_ not in w.status and current.lower_ not in w.membership_word:
             return False
         if current.head.i == current.i:
             return False
