@@ -40,8 +40,8 @@ print(time.perf_counter() - start, usage.ru_maxrss, code, usage.ru_utime + usage
 BARE = """
 import json, resource, sys, time
 import spacy
-from extractor.nlp import installed_default_model
-from extractor.sources import iter_sources, read_source
+from extractor.inputs.sources import iter_sources, read_source
+from extractor.nlp.model import installed_default_model
 paths = json.load(open(sys.argv[1]))
 texts = [r.text for r in (read_source(s) for s in iter_sources(paths)) if hasattr(r, "text")]
 nlp = spacy.load(installed_default_model())
@@ -71,7 +71,7 @@ def corpus_copies(corpus: Path, copies: int, scratch: Path) -> Path:
 
 
 def count(corpus: Path) -> tuple[int, int]:
-    from extractor.sources import iter_sources, read_source
+    from extractor.inputs.sources import iter_sources, read_source
 
     docs = words = 0
     for source in iter_sources([str(corpus)]):
@@ -83,10 +83,11 @@ def count(corpus: Path) -> tuple[int, int]:
 
 def temporal_share(corpus: Path) -> tuple[float, float]:
     """Seconds in the temporal layer (scan + resolve) and in everything else, one process."""
-    from extractor import pipeline, temporal
-    from extractor.temporal import component
-    from extractor.batch import batches
-    from extractor.sources import iter_sources, read_source
+    from extractor.core import pipeline
+    from extractor.extractors import temporal
+    from extractor.extractors.temporal import component
+    from extractor.running.batch import batches
+    from extractor.inputs.sources import iter_sources, read_source
 
     spent = {"temporal": 0.0}
 

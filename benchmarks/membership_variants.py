@@ -49,7 +49,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--examples", type=int, default=3, help="failures printed per family (default 3)")
     parser.add_argument("--shapes", type=int, default=3, help="failure shapes listed per family (default 3)")
     parser.add_argument("--save", type=Path, metavar="FILE.jsonl", help="write every variant with the facts expected and got")
-    parser.add_argument("--raise-floor", action="store_true", help="measure the sample tests/test_membership_variants.py "
+    parser.add_argument("--raise-floor", action="store_true", help="measure the sample tests/extractors/test_membership_variants.py "
                         "measures and raise its floor in tests/quality_floors.json (and the README's table) to it")
     args = parser.parse_args(argv)
     if args.n < 1:
@@ -72,7 +72,7 @@ def _rate_table(title: str, groups: dict[str, list[tuple[bool, bool]]]) -> list[
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     gen = _generator()
-    from extractor.pipeline import Extractor
+    from extractor.core.pipeline import Extractor
 
     if args.raise_floor:
         return _raise_floor(gen, Extractor())

@@ -36,7 +36,7 @@ def timed(argv: list[str]) -> float:
 
 def sink_seconds(jsonl: Path, folder: Path) -> float:
     """CPU seconds of writing the records of `jsonl` to Parquet in `folder`, document by document."""
-    from extractor.parquet import EXTRACT_TYPES, ParquetSink
+    from extractor.running.parquet import EXTRACT_TYPES, ParquetSink
 
     documents: list[list[str]] = []
     for line in jsonl.read_text(encoding="utf-8").splitlines():

@@ -38,7 +38,7 @@ LABELS = {
     "event": "dated event F1", "figure": "figure F1",
     "web/membership": "membership F1, recent web articles", "web/membership_strict": "membership F1, strict, recent web articles",
     "web/event": "dated event F1, recent web articles",
-    "variants:membership": "membership pass rate, generated variants (floored by tests/test_membership_variants.py)",
+    "variants:membership": "membership pass rate, generated variants (floored by tests/extractors/test_membership_variants.py)",
 }
 # Measures given a floor when the floors are re-based, beside those the file already holds.
 REBASED = {"news-dev": ("web/membership", "web/membership_strict", "web/event")}
@@ -46,7 +46,7 @@ REBASED = {"news-dev": ("web/membership", "web/membership_strict", "web/event")}
 
 def measure(dataset: str, shared: Path = SHARED) -> dict[str, float]:
     """F1 of every floored measure of `dataset`, extracting its documents with the CLI."""
-    from extractor import evaluate
+    from extractor.consolidation import evaluate
 
     spec = DATASETS[dataset]
     with tempfile.TemporaryDirectory() as folder:
@@ -82,7 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     recorded = floors()
     for dataset, measures in recorded.items():
-        if dataset not in DATASETS:  # floored by its own test (variants: tests/test_membership_variants.py)
+        if dataset not in DATASETS:  # floored by its own test (variants: tests/extractors/test_membership_variants.py)
             continue
         scores = measure(dataset)
         if args.rebase:

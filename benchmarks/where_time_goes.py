@@ -31,9 +31,9 @@ def main() -> None:
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus} is not a folder; pass --corpus PATH to a folder of .txt articles.")
 
-    from extractor.batch import batches
-    from extractor.pipeline import Extractor, Settings
-    from extractor.sources import iter_sources, read_source
+    from extractor.running.batch import batches
+    from extractor.core.pipeline import Extractor, Settings
+    from extractor.inputs.sources import iter_sources, read_source
 
     engine = Extractor(Settings())
     sources = list(iter_sources([str(args.corpus)]))[: args.files]

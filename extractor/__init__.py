@@ -20,8 +20,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from extractor.pipeline import Extractor, Settings
-    from extractor.records import Record
+    from extractor.core.pipeline import Extractor, Settings
+    from extractor.core.records import Record
 
 DISTRIBUTION = "newsfacts"  # the name on PyPI: `pip install newsfacts`
 BATCH_TEXTS = 32  # texts per extraction batch in extract_stream (the CLI's batch size)
@@ -29,9 +29,9 @@ TEXT_SOURCE = "<text>"  # the `source` of a document given as a string
 
 # the names the package exports, and the module each is imported from on first use
 _LAZY = {
-    "Settings": "extractor.pipeline",
-    "DocContext": "extractor.context",
-    **{name: "extractor.records" for name in (
+    "Settings": "extractor.core.pipeline",
+    "DocContext": "extractor.core.context",
+    **{name: "extractor.core.records" for name in (
         "Record", "Document", "Error", "Timex", "Figure", "Membership", "Event", "Candidate",
         "Interval", "Count", "Conflict", "Check", "Entity", "Participant", "DateValue", "DateRef", "Evidence",
         "DocumentWarning", "parse_line", "to_json_line")},
@@ -89,13 +89,13 @@ def _checkout_version() -> str:
 @cache
 def _engine(settings: Settings) -> Extractor:
     """One loaded pipeline per distinct Settings, kept for the life of the process."""
-    from extractor.pipeline import Extractor
+    from extractor.core.pipeline import Extractor
 
     return Extractor(settings)
 
 
 def _settings(settings: Settings | None) -> Settings:
-    from extractor.pipeline import Settings
+    from extractor.core.pipeline import Settings
 
     return settings if settings is not None else Settings()
 
@@ -103,7 +103,7 @@ def _settings(settings: Settings | None) -> Settings:
 def _raw_document(doc_id: str, text: str, published: str | date | None):
     """The text as the CLI reads it from stdin (a RawDocument, or a ReadFailure for text that is
     not text: NUL-filled binary); `published` as an ISO date or a date."""
-    from extractor.sources import decode_document
+    from extractor.inputs.sources import decode_document
 
     if not isinstance(text, str):
         raise TypeError(f"the text of {doc_id!r} is a {type(text).__name__}, not a str: decode it first")
@@ -136,7 +136,7 @@ def extract_stream(inputs: Iterable[Input], settings: Settings | None = None) ->
     then its records. An input is a text (its doc_id is its position, from 1) or a
     (doc_id, text, published) tuple (published: a date, YYYY-MM-DD or None). Inputs are read as
     they are needed, BATCH_TEXTS at a time; `settings` (extractor.Settings) as for the CLI."""
-    from extractor.batch import batches
+    from extractor.running.batch import batches
 
     engine = _engine(_settings(settings))
     numbered = (_raw_document(*_as_input(n, item)) for n, item in enumerate(inputs, start=1))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.pipeline import Extractor, Settings
-from extractor.sources import decode_document
+from extractor.core.pipeline import Extractor, Settings
+from extractor.inputs.sources import decode_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

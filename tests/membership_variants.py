@@ -8,7 +8,7 @@ by hand. Expected facts follow ../shared/data/news-dev/GUIDELINES.md sections 3-
 
 `generate(n, seed)` gives `Variant`s, deterministic from the seed; `extract_facts(engine,
 variants)` runs the extractor and gives the facts it read; `failure_shape(expected, got)` names
-how a variant failed. Used by tests/test_membership_variants.py and benchmarks/membership_variants.py.
+how a variant failed. Used by tests/extractors/test_membership_variants.py and benchmarks/membership_variants.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from functools import cache
 
 import pycountry
 
-from extractor.entities import country_adjectives, country_names, organization_names, organizations
+from extractor.nlp.entities import country_adjectives, country_names, organization_names, organizations
 
 Fact = tuple[str, str, str, "str | None", "str | None"]  # (organization id, member id, action, status, date value)
 
@@ -194,7 +194,7 @@ FAMILIES: dict[str, list[Template]] = {
     ],
 }
 
-SAMPLE_SEED, SAMPLE_SIZE = 21, 500  # the sample tests/test_membership_variants.py floors
+SAMPLE_SEED, SAMPLE_SIZE = 21, 500  # the sample tests/extractors/test_membership_variants.py floors
 NEGATIVE_FAMILIES = tuple(f for f in FAMILIES if f.startswith("neg_"))
 FUTURE_FAMILIES = ("scheduled", "neg_hope", "neg_condition")  # their dates lie after publication
 ALWAYS_DATED = ("enumerated", "member_since")
@@ -614,7 +614,7 @@ def generate(n: int, seed: int = 1) -> list[Variant]:
 
 def raw_document(variant: Variant, index: int):
     """The variant as a RawDocument the extractor reads."""
-    from extractor.sources import RawDocument
+    from extractor.inputs.sources import RawDocument
 
     data = variant.text.encode("utf-8")
     return RawDocument(f"v{index}.txt", f"v{index}.txt", variant.text, hashlib.sha256(data).hexdigest(), "utf-8", (),
@@ -628,7 +628,7 @@ def facts_of(records: list) -> frozenset:
 
 
 def extract_facts(engine, variants: list[Variant], batch: int = 64) -> list[frozenset]:
-    """The facts the extractor reads from each variant, in order (`engine` an extractor.pipeline.Extractor)."""
+    """The facts the extractor reads from each variant, in order (`engine` an extractor.core.pipeline.Extractor)."""
     out: list[frozenset] = []
     for start in range(0, len(variants), batch):
         chunk = variants[start:start + batch]

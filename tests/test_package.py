@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.cli import main
+from extractor.running.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -35,7 +35,7 @@ def _fresh_python(code: str, *paths: Path) -> subprocess.CompletedProcess:
 
 def test_package_distribution_name_is_ours_and_the_command_is_extractor():
     assert PYPROJECT["project"]["name"] == extractor.DISTRIBUTION == "newsfacts"
-    assert PYPROJECT["project"]["scripts"] == {"extractor": "extractor.cli:main"}
+    assert PYPROJECT["project"]["scripts"] == {"extractor": "extractor.running.cli:main"}
 
 
 HINT_FILES = sorted([*ROOT.glob("extractor/**/*.py"), ROOT / "README.md", ROOT / "Makefile", ROOT / "pyproject.toml"])
@@ -74,7 +74,7 @@ def test_package_import_is_cheap_and_exports_resolve_lazily():
     done = _fresh_python("import sys, extractor; heavy = sorted(m for m in ('spacy', 'pydantic', 'torch') if m in sys.modules); "
                          "print(heavy, extractor.Membership.__module__, extractor.Settings.__module__)")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["[]", "extractor.records", "extractor.pipeline"]
+    assert done.stdout.split() == ["[]", "extractor.core.records", "extractor.core.pipeline"]
 
 
 @pytest.mark.parametrize("name", extractor.__all__)
@@ -91,7 +91,7 @@ def test_package_unknown_attribute_is_an_attribute_error(name):
 # --- the model-missing messages -----------------------------------------------------------------
 
 def test_package_model_requirement_is_the_pinned_one():
-    from extractor.nlp import MODEL_REQUIREMENT
+    from extractor.nlp.model import MODEL_REQUIREMENT
 
     pinned = [line.split()[0] for line in (ROOT / "requirements/model.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#") and "==" in line]
@@ -101,7 +101,7 @@ def test_package_model_requirement_is_the_pinned_one():
 @pytest.mark.parametrize("model, installed", [(None, None), ("no_such_pipeline_here", None),
                                               ("no_such_pipeline_here", "en_core_web_sm")])
 def test_package_model_missing_message_gives_the_pip_install_line(monkeypatch, model, installed):
-    from extractor import nlp
+    from extractor.nlp import model as nlp
 
     monkeypatch.setattr(nlp, "installed_default_model", lambda: installed)
     with pytest.raises(nlp.ModelNotFound) as error:
@@ -198,7 +198,7 @@ def declared_distribution(tmp_path_factory) -> Path:
 
 ADD_ALL = f"""
 import json, spacy
-from extractor.nlp import installed_default_model
+from extractor.nlp.model import installed_default_model
 nlp = spacy.load(installed_default_model())
 for name in {FACTORIES!r}:
     nlp.add_pipe(name)
@@ -268,3 +268,37 @@ def test_package_installed_metadata_declares_the_entry_points():
         pytest.skip("the installed newsfacts predates its spacy_factories entry points: reinstall it (`pip install -e .`)")
     assert points == PYPROJECT["project"]["entry-points"]["spacy_factories"]
     assert dist.version == extractor.__version__
+
+
+def _readme_package_map() -> set[str]:
+    """The paths the README's map of the package lists (the `text` block under "How it works")."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## How it works", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    listed, parents = set(), []
+    for line in block.splitlines():
+        name = line.split()[0]
+        depth = (len(line) - len(line.lstrip())) // 2
+        parents[depth:] = [name]
+        listed.add("".join(parents))
+    return listed
+
+
+def _package_tree() -> set[str]:
+    """The package's modules and folders two levels down (a folder deeper in is one entry)."""
+    package = ROOT / "extractor"
+
+    def entries(folder: Path, top: bool) -> list[Path]:
+        return [p for p in folder.iterdir() if p.name != "__pycache__"
+                and (p.is_dir() or (p.suffix == ".py" and (top or p.name != "__init__.py")))]
+
+    tree = {"extractor/"}
+    for first in entries(package, top=True):
+        tree.add(f"extractor/{first.name}" + ("/" if first.is_dir() else ""))
+        if first.is_dir():
+            tree |= {f"extractor/{first.name}/{p.name}" + ("/" if p.is_dir() else "") for p in entries(first, top=False)}
+    return tree
+
+
+def test_package_readme_map_matches_the_tree():
+    listed, tree = _readme_package_map(), _package_tree()
+    assert listed == tree, f"README's map lacks {sorted(tree - listed)}; lists what is gone: {sorted(listed - tree)}"

@@ -1,0 +1,2 @@
+"""Language data and its loaders: the tables under `data/` and `patterns/`, validated on load
+(`lexicon`)."""
