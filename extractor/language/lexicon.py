@@ -233,6 +233,13 @@ class MembershipWords:
     alongside_preposition: set[str] = field(default_factory=set)
     membership_word: set[str] = field(default_factory=set)
     currency_word: set[str] = field(default_factory=set)
+    relative_pronoun: set[str] = field(default_factory=set)
+    application_noun: set[str] = field(default_factory=set)
+    applying_verb: set[str] = field(default_factory=set)
+    slot_preposition: set[str] = field(default_factory=set)
+    change_noun: set[str] = field(default_factory=set)
+    target_preposition: set[str] = field(default_factory=set)
+    still_the_body: set[str] = field(default_factory=set)
 
 
 @cache

@@ -29,7 +29,6 @@ from extractor.nlp.syntax import clause_verb, covering_span, realising_verb
 EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
 NEEDS = ("status_noun", "organization_attached", "organization_salient", "currency_object")
 SALIENT_CHARS = 300  # an organization named this close before a sentence can be the one its bare trigger means
-RELATIVE_PRONOUNS = ("which", "that", "who")
 
 
 class MembershipPattern(BaseModel):
@@ -216,7 +215,7 @@ def _read_frame(pattern: MembershipPattern, trigger: Token, matched: Span, menti
         if _elsewhere_target(trigger, mentions):
             return []  # "the withdrawal of the bank from Albania": not from an organization
         org = _organization(trigger, mentions, members)
-        if org is None and members and word in ("accession", "admission", "entry", "readmission", "expulsion", "withdrawal"):
+        if org is None and members and word in membership_words().change_noun:
             org = _organization_before(trigger, mentions, members)
         if org is None and members:
             org = _salient_organization(trigger, mentions, members)  # "Turkey's candidacy was slowed down"
@@ -321,7 +320,7 @@ def _subjects(verb: Token, mentions: list[Span]) -> list[Span]:
     for dep in ("nsubj", "nsubjpass"):
         for child in verb.children:
             if child.dep_ == dep:
-                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                if child.lower_ in membership_words().relative_pronoun and verb.dep_ == "relcl":
                     return _antecedent_members(verb, mentions)
                 found = _mentions_in(_conj_subtree(child), mentions)
                 if found:
@@ -516,11 +515,10 @@ def _elsewhere_target(noun: Token, mentions: list[Span]) -> bool:
     """A membership noun whose from / into / to phrase names no organization ("withdrawal from
     Albania", "entry into force", "return to power")."""
     w = membership_words()
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "into", "to")):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in w.target_preposition):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if not _mentions_in(list(obj.subtree), mentions, ("organization",)) and obj.lemma_.lower() not in w.org_anaphor \
-                    and obj.lower_ not in ("it", "them") and obj.lemma_.lower() not in w.currency_word \
-                    and obj.lower_ not in ("membership", "member", "zone", "eurozone"):
+                    and obj.lower_ not in w.still_the_body and obj.lemma_.lower() not in w.currency_word:
                 return True
     return False
 
@@ -924,7 +922,7 @@ def _clause_date(m: MembershipMention, dates: DateIndex, fallback: bool = True):
     if m.action == "apply":
         # GUIDELINES 4.2: an application is dated by the application or candidacy decision, not by
         # talks, bids or efforts under way ("started entry talks in October": no date)
-        if m.trigger.lower_ in APPLICATION_NOUNS and (own := dates.attached_to(m.trigger.sent, {m.trigger.i})) is not None:
+        if m.trigger.lower_ in membership_words().application_noun and (own := dates.attached_to(m.trigger.sent, {m.trigger.i})) is not None:
             return own  # "X's application in June 2012 to join ...": the application's own date
         if not _application_act(m.trigger):
             return _since(m.trigger, dates)  # "a candidate since 1999" dates the candidacy; talks and bids none
@@ -1081,7 +1079,6 @@ def _infinitive_of(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
-APPLICATION_NOUNS = ("application", "candidacy", "candidature", "request", "applications", "requests")
 
 
 def _application_act(trigger: Token) -> bool:
@@ -1089,12 +1086,12 @@ def _application_act(trigger: Token) -> bool:
     application", "granted candidate status"; not talks, a bid, efforts or a course."""
     w = membership_words()
     if trigger.pos_ == "VERB":
-        return trigger.lemma_ in ("apply", "reapply") or (hedge_of(trigger) is None and trigger.lemma_ in w.noun_verb
+        return trigger.lemma_ in w.applying_verb or (hedge_of(trigger) is None and trigger.lemma_ in w.noun_verb
                                                           and _status_in(trigger) == "candidate")
-    if trigger.dep_ == "compound" and trigger.head.lower_ in ("application", "request", "applications", "requests"):
+    if trigger.dep_ == "compound" and trigger.head.lower_ in w.application_noun:
         trigger = trigger.head  # "a membership request from X was received in 2009": the request is the act
     if _status_in(trigger) == "candidate" and _named_standing(trigger):
         return True  # "the bloc named X and Y official candidate countries": the naming grants it
     verb = realising_verb(trigger)
-    return trigger.lower_ in APPLICATION_NOUNS \
+    return trigger.lower_ in w.application_noun \
         and verb.i != trigger.i and w.noun_verb.get(verb.lemma_) in ("apply", "join")

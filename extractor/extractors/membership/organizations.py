@@ -18,12 +18,10 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extractor.extractors.membership.frames import MembershipMention
-from extractor.language.lexicon import membership_words
-from extractor.language.lexicon import read_tsv
+from extractor.language.lexicon import membership_words, read_tsv
 from extractor.nlp.entities import organizations
 
 MODIFIER_DEPS = ("compound", "poss", "nmod", "amod")
-SLOT_PREPOSITIONS = ("from", "of", "into", "to", "in")
 
 
 @cache
@@ -74,7 +72,7 @@ def body_in_slot(cue: Token, org: Span | None, mentions: list[Span]) -> Token | 
     """A described body the cue acts on that names no organization itself ("suspended X from
     its leading human rights body"), when the organization found is not in that phrase."""
     for child in cue.children:
-        phrases = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in SLOT_PREPOSITIONS \
+        phrases = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in membership_words().slot_preposition \
             else [child] if child.dep_ in ("dobj", "nsubjpass") else []
         for noun in phrases:
             if not _names_a_body(noun, slot=True) or not _described(noun) or _inside_mention(noun, mentions):
@@ -89,7 +87,7 @@ def body_acted_on(cue: Token, mentions: list[Span]) -> Span | None:
     bank in 2015", "was admitted to the fund"): the one named last before it whose name holds
     that word ("New Development Bank"); None when the cue acts on no such word."""
     for child in cue.children:
-        phrases = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in SLOT_PREPOSITIONS \
+        phrases = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in membership_words().slot_preposition \
             else [child] if child.dep_ in ("dobj", "nsubjpass") else []
         for noun in phrases:
             if noun.lemma_.lower() not in body_nouns() or _described(noun) or _inside_mention(noun, mentions):
