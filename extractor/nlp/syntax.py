@@ -29,7 +29,7 @@ def tense_of(verb: Token) -> str | None:
         return "future"
     if verb.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in children if c.dep_ in ("aux", "auxpass")):
         return "past"
-    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children if c.dep_ == "aux"):
+    if perfect_auxiliary(verb) is not None:
         return "past"
     passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
     if (verb.tag_ == "VB" or passive_infinitive) and verb.dep_ == "xcomp" and verb.head.lemma_ in words("schedule_verb"):
@@ -48,6 +48,24 @@ def tense_of(verb: Token) -> str | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"
     return None
+
+
+def perfect_auxiliary(verb: Token) -> Token | None:
+    """The "have" of a verb in the perfect ("has granted", "had left", "will have joined"), else None."""
+    if verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"), None)
+
+
+def is_present_perfect(verb: Token) -> bool:
+    """"has granted", "have become", and the verb a clause in the present perfect completes ("has
+    voted to suspend"): news told as just done, whose date `tense_of` (which folds the perfect into
+    "past") does not tell apart from the past."""
+    for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        aux = perfect_auxiliary(v)
+        if aux is not None and aux.tag_ in ("VBZ", "VBP"):
+            return True
+    return False
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:

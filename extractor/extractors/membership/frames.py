@@ -23,7 +23,7 @@ from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY
 from extractor.nlp.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp.spans import Spans
-from extractor.nlp.syntax import clause_verb, covering_span, realising_verb
+from extractor.nlp.syntax import clause_verb, covering_span, is_present_perfect, realising_verb
 
 
 EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
@@ -962,7 +962,7 @@ def _act_dated_after(trigger: Token, dates: DateIndex):
     granted X candidate status", "X has become the 28th member") from a sentence just after that
     names the act again with a date of its own: "announced the decision on Thursday evening",
     "Under Thursday's resolution", "membership became effective at midnight on Sunday"."""
-    if dates.in_sentence(trigger.sent) or not _present_perfect(clause_verb(trigger)):
+    if dates.in_sentence(trigger.sent) or not is_present_perfect(clause_verb(trigger)):
         return None
     doc, sentence = trigger.doc, trigger.sent
     limit = sentence.end_char + ACT_CHARS
@@ -976,14 +976,6 @@ def _act_dated_after(trigger: Token, dates: DateIndex):
                 if when is not None:
                     return when
     return None
-
-
-def _present_perfect(verb: Token) -> bool:
-    """'has granted', 'have become', and the verb a clause of it completes ('has voted to suspend')."""
-    for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
-        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in v.children):
-            return True
-    return False
 
 
 def _definite(noun: Token) -> bool:
