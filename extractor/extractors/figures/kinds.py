@@ -60,7 +60,7 @@ def build(kind: str, m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return [_figure(doc, start, end, value * factor * scale_factor(m), "money", code)]
     if kind == "percent":
         value = number(m.group("num"))
-        if value is None or m.group("num").lower() in ("a", "an"):
+        if value is None or m.group("num").lower() in figure_words()["article"]:
             return None
         unit = "percentage_point" if "point" in (m.group("pctw") or "") else "percent"
         first = _range_partner(doc, start, value, "percent", unit)
@@ -81,24 +81,25 @@ def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         den = m.group("fden").lower()
         num_word = re.sub(r"\s+", " ", (m.group("fnum") or "").lower())
         after = text[end:end + 12]
-        if den in ("half", "halves"):
-            value = 0.5 if num_word in ("", "a", "one") else None
+        words = figure_words()
+        if den in words["half_word"]:
+            value = 0.5 if not num_word or num_word in words["one_word"] else None
         else:
             if not num_word:
                 return None  # "third", "quarter" alone: ordinals or periods
-            if num_word in ("a", "one") and not den.endswith("s") and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after) \
+            if num_word in words["one_word"] and not den.endswith("s") and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after) \
                     and text[m.end("fnum")] != "-" \
-                    and (den in ("hundredth", "thousandth") or counted_noun(doc, start, end) is not None):
+                    and (den in words["large_denominator"] or counted_noun(doc, start, end) is not None):
                 return None  # "a sixth straight win", "the one hundredth anniversary": ordinals
-            n = 1.0 if num_word in ("a", "one") else number(num_word)
+            n = 1.0 if num_word in words["one_word"] else number(num_word)
             value = n * fraction_words()[den] if n is not None else None
         if value is None:
             return None
-        if den in ("half",) and not num_word:
+        if den in words["half_word"] and not den.endswith("s") and not num_word:
             before = text[max(0, start - 12):start].lower()
             if not context_patterns()["half_followed_by"].match(after) and not context_patterns()["half_preceded_by"].search(before):
                 return None  # "half-time", "the second half", "half" as an adverb
-        if num_word in ("a", "one") and den in ("quarter", "quarters") and context_patterns()["quarter_period"].match(text[end:end + 14]):
+        if num_word in words["one_word"] and den in words["quarter_word"] and context_patterns()["quarter_period"].match(text[end:end + 14]):
             return None
         if m.group("fnum") and m.group("fnum").lower() == "a":
             start = m.start("fnum")
@@ -138,7 +139,7 @@ def _ordinal(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None  # "a hundredth": no ordinal of numbers.tsv (a fraction or a word before it), no figure
     if value < 2 and not lower[0].isdigit():
         return None
-    if previous_word(text_of(doc), start) == "per":
+    if previous_word(text_of(doc), start) in figure_words()["rate_word"]:
         return None  # "8 megabits per second": a unit
     noun = counted_noun(doc, start, end)
     after = text_of(doc)[end:end + 20]
@@ -164,7 +165,7 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
             if not re.match(r"[-–]\d+\s?(%|per)", text[end:end + 8]) \
                     and not (re.search(r"\d[-–]$", text[max(0, start - 2):start]) and read_unit(text, end)):
                 return None  # scores, phone numbers, times, fractions written 3/4
-    elif raw.lower() in ("one", "a", "an", "dozen"):
+    elif raw.lower() in figure_words()["lone_number_word"]:
         return None
     elif raw[0].isupper() and not starts_sentence(doc, start) and re.match(r"\s+[A-Z]", text[end:end + 2]):
         return None  # "the Six Nations", "Ocean's Twelve": a number word inside a name
