@@ -408,3 +408,31 @@ def test_figures_ordinal_words_outside_the_table_give_no_ordinal_and_no_error(ru
     records = run(f"The town marked {phrase} on 4 May 2004.")
     assert records[0].type == "document"
     assert all(r.value is None or r.value >= 0 for r in of_type(records, "figure"))
+
+
+@pytest.mark.parametrize("whole, whole_value", [("two", 2), ("Twenty-one", 21), ("3", 3), ("forty", 40)])
+@pytest.mark.parametrize("tail, part", [
+    (" and a half", 0.5), ("-and-a-half", 0.5), (" and one half", 0.5),
+    (" and a third", 1 / 3), (" and two thirds", 2 / 3), ("-and-two-thirds", 2 / 3),
+])  # quarters are not here: the temporal layer reads "a quarter" in "two and a quarter" as a duration
+@pytest.mark.parametrize("template, kind", [
+    ("Delegates sold {n} million shares.", "count"),
+    ("The river rose {n} metres overnight.", "quantity"),
+])
+def test_figures_mixed_numbers_in_words_and_hyphens(run, whole, whole_value, tail, part, template, kind):
+    """A mixed number (figure_words.tsv mixed_joint, mixed_fraction) is one figure, written with spaces or hyphens."""
+    n = whole + tail
+    text = template.format(n=n)
+    figures = [f for f in of_type(run(text), "figure") if f.text.startswith(n)]
+    assert len(figures) == 1 and figures[0].kind == kind, (text, _figures(run, text))
+    scale = 1e6 if "million" in template else 1
+    assert figures[0].value == pytest.approx((whole_value + part) * scale)
+
+
+@pytest.mark.parametrize("text", [
+    "Two and a halfway house opened.",  # no fraction word ends there
+    "Two and a quartet played.",
+    "Two and thirds of the vote went elsewhere.",  # no count of parts
+])
+def test_figures_no_mixed_number_without_a_whole_fraction(run, text):
+    assert not any(f.value not in (2.0,) and f.value != int(f.value) for f in of_type(run(text), "figure")), _figures(run, text)

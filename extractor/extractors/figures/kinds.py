@@ -159,7 +159,8 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     digits = raw.replace(",", "").replace(".", "")
     if raw[0].isdigit():
-        if "," not in raw and "." not in raw and (len(digits) >= MAX_ID_DIGITS or (raw.startswith("0") and len(raw) > 1)):
+        if digits.isdigit() and (len(digits) >= MAX_ID_DIGITS or (raw.startswith("0") and len(raw) > 1)) \
+                and "," not in raw and "." not in raw:
             return None
         if re.match(r"[-–/:]\d", text[end:end + 2]) or re.search(r"\d[-–/:]$", text[max(0, start - 2):start]):
             if not re.match(r"[-–]\d+\s?(%|per)", text[end:end + 8]) \

@@ -13,11 +13,10 @@ from functools import cache, partial
 
 from extractor.extractors.figures.money import money_tables
 from extractor.extractors.figures.numbers import VULGAR
-from extractor.extractors.figures.words import figure_words, fraction_words
+from extractor.extractors.figures.words import figure_words, fraction_words, mixed_number_tail
 from extractor.language.lexicon import alternation, number_word_list, number_words, spaced, tens_words, word_alternation
 
 NUMERIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\s?[{VULGAR}]|\d+(?:\.\d+)?|\.\d+|[{VULGAR}]"
-MIXED = r"[\s-]+and[\s-]+(?:a|one)[\s-]+(?:half|quarter|third)|[\s-]+and[\s-]+(?:two|three)[\s-]+(?:quarters|thirds)"
 SIGN = re.compile(r"(?:(?P<minus>[Mm]inus\s+)|(?P<sign>[-\u2212]))$")
 PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s", re.IGNORECASE)  # "two of the five judges", "12 out of 27 states"
 RANGE_START = re.compile(rf"(?P<num>{NUMERIC})\s?(?:-|–|to|and)\s?$")  # "3-", "between 2 and"
@@ -65,7 +64,7 @@ def patterns() -> dict[str, re.Pattern]:
         "money_suffix": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num}){scale}?(?:[\s-]|(?=[^\w\s])|(?=p\b))(?P<curw>{suffix})(?:\s(?P<post_scale>{word_alternation(long_scales)}))?(?![\w])"),
         "percent": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num})(?:\s?(?P<pct>%)|\s(?P<pctw>per\s?cent(?:age points?)?|percentage points?|pct)(?![\w]))"),
         "number": re.compile(rf"(?<![\w.,$£€¥])(?P<num>{NUMERIC})(?:{scale})?(?![\w%]|[.,]\d)"),
-        "word_number": re.compile(rf"(?<![\w-])(?P<num>(?:{word_num}|\d+)(?:{MIXED})|{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
+        "word_number": re.compile(rf"(?<![\w-])(?P<num>(?:{word_num}|\d+)(?:{mixed_number_tail()})|{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
         "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+(?:st|nd|rd|th)|{compound_ordinal}|{word_alternation(ordinal_words)})(?![\w])"),
         "fraction": re.compile(rf"(?<![\w-])(?P<frac>(?:(?P<fnum>{fraction_numerators})[\s-])?(?P<fden>{word_alternation(list(fraction_words()))})|(?P<one>[Oo]ne|\d+)\s+in\s+(?P<every>every\s+)?(?P<den>\d+|{word_num}))(?![\w-])"),
         "number_unit": re.compile(r"(?<![\w.,$£€¥])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[A-Za-zµ])"),  # "12kg"

@@ -3,10 +3,11 @@ word lists of data/figure_words.tsv (what makes "degrees" a temperature, "crowns
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from fractions import Fraction
 
-from extractor.language.lexicon import DataFileError, read_tsv
+from extractor.language.lexicon import DataFileError, alternation, read_tsv
 
 
 @cache
@@ -39,3 +40,17 @@ def fraction_words() -> dict[str, float]:
     if bad:
         raise DataFileError("data/fractions.tsv has bad lines; fix them:\n" + "\n".join(bad))
     return out
+
+
+def _hyphen_or_spaces(phrase: str) -> str:
+    """`phrase` escaped, each space matching a run of spaces or hyphens ("a half", "a-half")."""
+    return re.escape(phrase).replace(r"\ ", r"[\s-]+")
+
+
+@cache
+def mixed_number_tail() -> str:
+    """The regex of what follows the whole number of a mixed number ("... and a half", "...-and-two-
+    thirds"): the joint and a fraction of figure_words.tsv, in spaces or hyphens."""
+    words = figure_words()
+    joint, fraction = alternation(words["mixed_joint"]), alternation(words["mixed_fraction"], _hyphen_or_spaces)
+    return rf"[\s-]+{joint}[\s-]+{fraction}"
