@@ -229,3 +229,73 @@ def test_temporal_that_year_after_a_range_of_years_is_its_first_year():
 ])
 def test_temporal_year_range_negatives(text):
     assert [t for t in find_timexes(text, REF) if t.timex_type in ("DATE", "TIME")] == []
+
+
+def test_temporal_rule_checks_are_all_defined_and_all_used():
+    from extractor.extractors.temporal.checks import CHECKS
+
+    named = [name for r in rules() for name in r.checks]
+    assert set(named) <= set(CHECKS), f"rules name checks nobody wrote: {set(named) - set(CHECKS)}"
+    assert set(CHECKS) <= set(named), f"checks no rule names (dead code): {set(CHECKS) - set(named)}"
+    assert all(fn.__doc__ for fn in CHECKS.values()), "every check says what it keeps and what it drops"
+
+
+def test_temporal_a_rule_naming_an_unknown_check_is_an_error_naming_it(monkeypatch):
+    from dataclasses import replace
+
+    from extractor.extractors.temporal import detect
+    from extractor.language.lexicon import DataFileError
+
+    broken = [replace(r, checks=("month_needs_a_cue_typo",)) if r.name == "month" else r for r in rules()]
+    monkeypatch.setattr(detect, "rules", lambda: tuple(broken))
+    detect._rules.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"month: month_needs_a_cue_typo"):
+            detect._rules()
+    finally:
+        detect._rules.cache_clear()
+
+
+# one sentence each way per check of temporal_rules.tsv: the expression is a date in the first,
+# the check drops it in the second (a pair: the expression kept, the look-alike dropped; None: the
+# second sentence has no date at all); sentences written for these tests
+@pytest.mark.parametrize("check, kept, dropped, expression", [
+    ("month_word_needs_cue", "The vote was held in May.", "May the best team win.", "May"),
+    ("month_not_a_heading_word", "The vote was held in MARCH.", "MARCH FOR PEACE DRAWS THOUSANDS", "MARCH"),
+    ("date_not_a_figure", "Sales rose on June 5.", "Output fell June 5.2% on the year.", "June 5"),
+    ("full_date_exists", "It was signed on February 28, 2021.", "It was signed on February 30, 2021.",
+     ("February 28, 2021", "February 30, 2021")),
+    ("iso_date_exists", "The file is dated 2023-02-28.", "The file is dated 2023-02-30.", ("2023-02-28", "2023-02-30")),
+    ("year_not_in_a_number", "The plant opened in 2019.", "The plant made 12,2019 units.", "2019"),
+    ("early_year_needs_cue", "The church was built in 1850.", "The club has 1850 members and more.", "1850"),
+    ("year_not_a_count", "Hiring resumed in 2001.", "The firm hired 2001 workers.", "2001"),
+    ("year_not_in_a_name", "The plan was adopted in 2030.", "The plan is called Vision 2030 at home.", "2030"),
+    ("range_of_years", "The 2022-23 season was long.", "The code REF-2022-23-0041 was filed.", "2022-23"),
+    ("season_needs_cue", "The line opens in spring.", "The spring broke under load.", "spring"),
+    ("the_season_needs_cue", "The line opens in the spring.", "The spring collection sold out.", "spring"),
+    ("unanchored_period_needs_ago", "Profit was higher than the period a year ago.", "The period of mourning ended.", "the period"),
+    ("year_end_needs_cue", "The deal should close by year-end.", "The firm said year-end net was lower.", "year-end"),
+    ("quarter_code_needs_year_or_follower", "Q3 results were weak.", "The Q3 was a fast car model.", "Q3"),
+    ("short_decade_needs_the_or_cue", "Prices soared in the '80s.", "He scored '80s on both tests.", "'80s"),
+    ("bare_plural_needs_cue", "The town was ruled from abroad for centuries.", "Those were the heady days.", None),
+    ("not_an_age", "He served 6 years in office.", "The 6-year-old boy was found.", None),
+    ("quarters_not_a_share", "The work took three quarters to finish.", "Three quarters of voters agreed.", None),
+    ("a_second_in_digits", "The blast lasted 1 second.", "She won a second term.", None),
+    ("daypart_not_a_thing", "The deadline passed at noon.", "The midday meal was served.", None),
+    ("holiday_is_a_date", "Sales fell at Christmas.", "They bought a Christmas tree.", None),
+    ("weekday_not_a_heading_word", "The minister resigned on Friday.", "FRIDAY NIGHT LIGHTS RETURNS", None),
+    ("not_a_quoted_title", "The summit is this week.", 'He appeared on "This Week" with guests.', None),
+])
+def test_temporal_each_check_keeps_a_date_and_drops_its_look_alike(check, kept, dropped, expression):
+    assert check in {name for r in rules() for name in r.checks}
+    found_kept = [t.text for t in find_timexes(kept, REF)]
+    found_dropped = [t.text for t in find_timexes(dropped, REF)]
+    assert found_kept, f"{check}: nothing found in {kept!r}"
+    if isinstance(expression, tuple):
+        assert expression[0] in found_kept, (check, found_kept)
+        assert expression[1] not in found_dropped, (check, found_dropped)
+    elif expression is not None:
+        assert expression in " ".join(found_kept), (check, found_kept)
+        assert not any(expression in t for t in found_dropped), (check, found_dropped)
+    else:
+        assert found_dropped == [], (check, found_dropped)

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from extractor.core.records import TimexType
-from extractor.extractors.temporal.detect import Candidate, holiday_of
-from extractor.extractors.temporal.tables import Holiday, tables, word_list, word_set
+from extractor.extractors.temporal.detect import Candidate
+from extractor.extractors.temporal.tables import Holiday, holiday_of, tables, word_list, word_set
 from extractor.extractors.temporal.timepoint import When, day_when, month_end, quarter_of, season_of, shift, week_when
 from extractor.language.lexicon import number_value, ordinal_value
 

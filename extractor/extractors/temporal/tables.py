@@ -18,6 +18,7 @@ class Rule:
     name: str
     priority: int
     anchors: str
+    checks: tuple[str, ...]  # the names of its checks (temporal/checks.py), in the order they run
     pattern: str
     example: str
     expression: str
@@ -63,11 +64,12 @@ def rules() -> tuple[Rule, ...]:
     """The rules of temporal_rules.tsv in file order; a bad priority or anchor family is an error
     naming the rule."""
     out, bad = [], []
-    for name, priority, anchors, pattern, example, expression, value in read_tsv("temporal_rules.tsv", 7):
+    for name, priority, anchors, checks, pattern, example, expression, value in read_tsv("temporal_rules.tsv", 8):
         if not priority.isdigit() or anchors not in ANCHOR_FAMILIES:
             bad.append(f"  {name}: priority must be a whole number and anchors one of {ANCHOR_FAMILIES}")
             continue
-        out.append(Rule(name, int(priority), anchors, pattern, example, expression, value))
+        named = tuple(c.strip() for c in checks.split(",")) if checks != "-" else ()
+        out.append(Rule(name, int(priority), anchors, named, pattern, example, expression, value))
     if bad:
         raise DataFileError("data/temporal_rules.tsv has bad rules; fix them:\n" + "\n".join(bad))
     return tuple(out)
@@ -134,3 +136,8 @@ def holiday_words() -> frozenset[str]:
     """The first word of each holiday name, lower case, "the" left out ("christmas", "fourth"):
     the anchor words a holiday is found around."""
     return frozenset(re.findall(r"[a-z]+", re.sub(r"^the ", "", name))[0] for name in holidays())
+
+
+def holiday_of(name: str) -> Holiday:
+    """The Holiday of holidays.tsv a matched name is (any case, either apostrophe, any spaces)."""
+    return holidays()[re.sub(r"\s+", " ", name.replace("’", "'")).lower()]
