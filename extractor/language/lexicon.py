@@ -115,6 +115,13 @@ def number_word_list(kind: str, least: int | None = None, most: int | None = Non
     return out
 
 
+@cache
+def ordinal_suffix() -> str:
+    """The regex alternation of the suffixes that make digits an ordinal ("st", "nd": numbers.tsv
+    kind ordinal_suffix), for "21st", "3rd"."""
+    return alternation(w for w, (_, kind) in number_words().items() if kind == "ordinal_suffix")
+
+
 def tens_words() -> list[str]:
     """The cardinal tens of numbers.tsv: "twenty", "thirty" ... "ninety"."""
     return [w for w in number_word_list("cardinal", 20, 90) if int(number_words()[w][0]) % 10 == 0]

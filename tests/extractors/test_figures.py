@@ -436,3 +436,37 @@ def test_figures_mixed_numbers_in_words_and_hyphens(run, whole, whole_value, tai
 ])
 def test_figures_no_mixed_number_without_a_whole_fraction(run, text):
     assert not any(f.value not in (2.0,) and f.value != int(f.value) for f in of_type(run(text), "figure")), _figures(run, text)
+
+
+def _percent_words():
+    from extractor.extractors.figures.words import figure_words
+
+    return sorted(figure_words()["percent_word"])
+
+
+@pytest.mark.parametrize("word", _percent_words())
+@pytest.mark.parametrize("number, value", [("7", 7.0), ("2.5", 2.5), ("twelve", 12.0)])
+def test_figures_every_percent_word_of_the_data_gives_a_percentage(run, word, number, value):
+    text = f"Turnout rose {number} {word} on the year."
+    percents = [f for f in of_type(run(text), "figure") if f.kind == "percent"]
+    assert [(p.text, p.value) for p in percents] == [(f"{number} {word}", value)]
+
+
+@pytest.mark.parametrize("word", ["per cents", "percentages", "pcts"])
+def test_figures_look_alikes_of_percent_words_are_no_percentage(run, word):
+    assert [f for f in of_type(run(f"Turnout rose 7 {word} on the year."), "figure") if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize("digits, suffix", [("1", "st"), ("22", "nd"), ("3", "rd"), ("14", "th"), ("101", "st")])
+def test_figures_digits_with_each_ordinal_suffix_are_an_ordinal(run, digits, suffix):
+    _reads_as(run, f"Malta became the {digits}{suffix} member state.", f"{digits}{suffix}", "ordinal", float(digits))
+
+
+@pytest.mark.parametrize("text, surface, value, kind", [
+    ("An eighth of the grant went on rent.", "An eighth", 0.125, "fraction"),
+    ("an eighth of the grant went on rent.", "an eighth", 0.125, "fraction"),
+    ("A dozen ministers resigned.", "A dozen", 12.0, "count"),
+    ("The party lost a dozen seats.", "a dozen", 12.0, "count"),
+])
+def test_figures_articles_before_fractions_and_dozens(run, text, surface, value, kind):
+    _reads_as(run, text, surface, kind, value)

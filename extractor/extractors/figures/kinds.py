@@ -13,7 +13,7 @@ from extractor.core.records import FigureKind, Qualifier
 from extractor.extractors.figures.money import contextual_currency, currency_code, money_tables, scale_factor
 from extractor.extractors.figures.numbers import VULGAR, exact, number
 from extractor.extractors.figures.parse import counted_noun, is_age_or_name_number, noun_unit, partitive_noun, starts_sentence, subject_of, total_noun
-from extractor.extractors.figures.patterns import PARTITIVE, RANGE_START, SIGN, context_patterns, qualifier_pattern
+from extractor.extractors.figures.patterns import SIGN, context_patterns, qualifier_pattern
 from extractor.extractors.figures.units import Unit, read_unit, si_value
 from extractor.extractors.figures.words import figure_words, fraction_words
 from extractor.language.lexicon import ordinal_value, previous_word, written_ordinal_value
@@ -188,7 +188,7 @@ def _count_or_quantity(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         return None
     if noun is None and raw[0].isdigit() and is_age_or_name_number(doc, start, end):
         return None
-    partitive = PARTITIVE.match(after) if noun is None else None
+    partitive = context_patterns()["partitive"].match(after) if noun is None else None
     if partitive:
         noun = partitive_noun(doc, end)  # "80 of the 230 seats": seats, for the 80 as for the 230
     if noun is None and not raw[0].isdigit() and scale == 1.0:
@@ -342,7 +342,7 @@ def _range_partner(doc: Doc, start: int, value: float, kind: FigureKind, unit: s
     """'3-4%', 'between 2 and 3 million': the bare first number of a range takes the second's
     kind, unit and scale."""
     before = text_of(doc)[max(0, start - 25):start]
-    m = RANGE_START.search(before)
+    m = context_patterns()["range_start"].search(before)
     if not m or re.search(r"\d[-–]$", before[:m.start()]):
         return []
     first = number(m.group("num"))

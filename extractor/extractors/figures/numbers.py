@@ -30,8 +30,6 @@ def number(word: str) -> float | None:
     vulgar = re.fullmatch(rf"(\d*)\s?([{VULGAR}])", word)
     if vulgar:
         return float(vulgar.group(1) or 0) + unicodedata.numeric(vulgar.group(2))
-    if word in ("a dozen", "dozen"):
-        return 12.0
     return number_value(word)
 
 

@@ -14,12 +14,10 @@ from functools import cache, partial
 from extractor.extractors.figures.money import money_tables
 from extractor.extractors.figures.numbers import VULGAR
 from extractor.extractors.figures.words import figure_words, fraction_words, mixed_number_tail
-from extractor.language.lexicon import alternation, number_word_list, number_words, spaced, tens_words, word_alternation
+from extractor.language.lexicon import alternation, number_word_list, number_words, ordinal_suffix, spaced, tens_words, word_alternation
 
 NUMERIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\s?[{VULGAR}]|\d+(?:\.\d+)?|\.\d+|[{VULGAR}]"
 SIGN = re.compile(r"(?:(?P<minus>[Mm]inus\s+)|(?P<sign>[-\u2212]))$")
-PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s", re.IGNORECASE)  # "two of the five judges", "12 out of 27 states"
-RANGE_START = re.compile(rf"(?P<num>{NUMERIC})\s?(?:-|–|to|and)\s?$")  # "3-", "between 2 and"
 ANCHOR_REACH = 60  # characters: no figure reaches further than this from its digit or number word
 
 
@@ -54,18 +52,18 @@ def patterns() -> dict[str, re.Pattern]:
     prefix = alternation([p for p in t["prefixes"] if not p.isalpha() or p in letter_prefixes or len(p) == 3])
     exact_words = {*t["subunits"], *t["contextual"]}
     suffix = alternation([*t["suffixes"], *t["subunits"], *t["contextual"]], partial(currency_word_form, exact=exact_words))
-    fraction_numerators = rf"(?:{word_num}|{word_alternation(['a'])})"
+    fraction_numerators = rf"(?:{word_num}|{word_alternation(figure_words()['article'])})"
     ordinal_words = number_word_list("ordinal", 2)
     unit_ordinals = number_word_list("ordinal", most=9)
     large_ordinals = number_word_list("ordinal", 100)
-    compound_ordinal = rf"{word_alternation(tens)}[-\s]{word_alternation(unit_ordinals)}|(?:{word_alternation(['one', 'a'])}\s)?{word_alternation(large_ordinals)}"
+    compound_ordinal = rf"{word_alternation(tens)}[-\s]{word_alternation(unit_ordinals)}|(?:{word_alternation(figure_words()['one_word'])}\s)?{word_alternation(large_ordinals)}"
     return {
         "money_prefix": re.compile(rf"(?<![\w$£€¥])(?P<cur>{prefix})\s?(?P<neg>[-\u2212])?(?P<num>{NUMERIC}){scale}?(?![\d])"),
         "money_suffix": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num}){scale}?(?:[\s-]|(?=[^\w\s])|(?=p\b))(?P<curw>{suffix})(?:\s(?P<post_scale>{word_alternation(long_scales)}))?(?![\w])"),
-        "percent": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num})(?:\s?(?P<pct>%)|\s(?P<pctw>per\s?cent(?:age points?)?|percentage points?|pct)(?![\w]))"),
+        "percent": re.compile(rf"(?<![\w.,])(?P<num>{NUMERIC}|{word_num})(?:\s?(?P<pct>%)|\s(?P<pctw>{alternation(figure_words()['percent_word'], spaced)})(?![\w]))"),
         "number": re.compile(rf"(?<![\w.,$£€¥])(?P<num>{NUMERIC})(?:{scale})?(?![\w%]|[.,]\d)"),
-        "word_number": re.compile(rf"(?<![\w-])(?P<num>(?:{word_num}|\d+)(?:{mixed_number_tail()})|{word_num}|a dozen|dozen)(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
-        "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+(?:st|nd|rd|th)|{compound_ordinal}|{word_alternation(ordinal_words)})(?![\w])"),
+        "word_number": re.compile(rf"(?<![\w-])(?P<num>(?:{word_num}|\d+)(?:{mixed_number_tail()})|{word_num}|{word_alternation(number_word_list('dozen'))})(?:{scale_word_only})?(?![\w-])", re.IGNORECASE),
+        "ordinal": re.compile(rf"(?<![\w.])(?P<ord>\d+{ordinal_suffix()}|{compound_ordinal}|{word_alternation(ordinal_words)})(?![\w])"),
         "fraction": re.compile(rf"(?<![\w-])(?P<frac>(?:(?P<fnum>{fraction_numerators})[\s-])?(?P<fden>{word_alternation(list(fraction_words()))})|(?P<one>[Oo]ne|\d+)\s+in\s+(?P<every>every\s+)?(?P<den>\d+|{word_num}))(?![\w-])"),
         "number_unit": re.compile(r"(?<![\w.,$£€¥])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[A-Za-zµ])"),  # "12kg"
         "slash_fraction": re.compile(r"(?<![\w/.,-])(?P<snum>\d{1,2})/(?P<sden>\d{1,3})(?![\w/]|[.,]\d)"),
@@ -74,10 +72,11 @@ def patterns() -> dict[str, re.Pattern]:
 
 @cache
 def anchor_words() -> frozenset[str]:
-    """Words every figure without a digit contains: number words, fractions, "dozen" ("a" and
-    "an" count only with one of these)."""
-    words = {max(w.replace("-", " ").split(), key=len) for w, (_, kind) in number_words().items() if kind != "article"}
-    words |= set(fraction_words()) | {"dozen"} | set(VULGAR)
+    """Words every figure without a digit contains: number words (with "dozen"), fractions ("a"
+    and "an" count only with one of these)."""
+    words = {max(w.replace("-", " ").split(), key=len) for w, (_, kind) in number_words().items()
+             if kind not in ("article", "ordinal_suffix")}
+    words |= set(fraction_words()) | set(VULGAR)
     return frozenset(w.lower() for w in words)
 
 
@@ -100,4 +99,8 @@ def context_patterns() -> dict[str, re.Pattern]:
         "half_preceded_by": re.compile(rf"{alternation(w['half_preceded_by'])}\s+$"),
         "quarter_period": re.compile(rf"\s+(?:of\s+)?(?:an?\s+)?{alternation(w['quarter_period'])}"),
         "hyphen_period": re.compile(rf"-{alternation(w['hyphen_period'])}"),
+        # "two of the five judges", "12 out of 27 states"
+        "partitive": re.compile(rf"\s+{alternation(w['partitive_joint'], spaced)}\s", re.IGNORECASE),
+        # "3-", "between 2 and": the first number of a range, ending the text before a figure
+        "range_start": re.compile(rf"(?P<num>{NUMERIC})\s?{alternation(w['range_joint'])}\s?$"),
     }

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from extractor.extractors.temporal.checks import AFTER_CHARS, CHECKS, Check, Found
 from extractor.extractors.temporal.tables import holiday_words, holidays, rules, tables, word_list
-from extractor.language.lexicon import DataFileError, alternation, anchor_regions, as_regex, number_value, number_word_list, tens_words, word_alternation
+from extractor.language.lexicon import DataFileError, alternation, anchor_regions, as_regex, number_value, number_word_list, ordinal_suffix, tens_words, word_alternation
 
 # characters before and after an anchor word that an expression can reach: any rule, 80 either
 # way; a unit word ends its expression but for "ago", "from now", "-old"; a cue ends its phrase
@@ -60,11 +60,11 @@ def _placeholders() -> dict[str, str]:
         "DAYPART": r"(?P<daypart>" + word_alternation(list(t["dayparts"])) + r")",
         "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d])",
         "SPOKEN_YEAR": r"(?P<spoken_year>" + _spoken_year_pattern() + r")",
-        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "DAY": rf"(?P<day>3[01]|[12]\d|0?[1-9]){ordinal_suffix()}?(?!\d|:\d)",
         "NUM": rf"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|{word_number})",
         "VAGUE": r"(?P<vague>" + word_alternation(list(word_list("vague"))) + r")",
         "ORD": r"(?P<ord>" + word_alternation(list(word_list("part_ordinal"))) + r")",
-        "ORDINAL": r"(?P<nth>" + word_alternation(number_word_list("ordinal", 1, 31)) + r"|(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))",
+        "ORDINAL": r"(?P<nth>" + word_alternation(number_word_list("ordinal", 1, 31)) + rf"|(?:3[01]|[12]\d|[1-9]){ordinal_suffix()})",
         "CUE": word_alternation(list(t["cues"])),
         "DECADE_WORD": word_alternation(list(word_list("decade_word"))),
         "HOLIDAY": r"(?P<holiday>" + _holiday_alternation() + r")",
