@@ -414,7 +414,8 @@ def test_figures_ordinal_words_outside_the_table_give_no_ordinal_and_no_error(ru
 @pytest.mark.parametrize("tail, part", [
     (" and a half", 0.5), ("-and-a-half", 0.5), (" and one half", 0.5),
     (" and a third", 1 / 3), (" and two thirds", 2 / 3), ("-and-two-thirds", 2 / 3),
-])  # quarters are not here: the temporal layer reads "a quarter" in "two and a quarter" as a duration
+    (" and a quarter", 0.25), ("-and-a-quarter", 0.25), (" and three quarters", 0.75),
+])
 @pytest.mark.parametrize("template, kind", [
     ("Delegates sold {n} million shares.", "count"),
     ("The river rose {n} metres overnight.", "quantity"),

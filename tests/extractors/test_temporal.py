@@ -280,6 +280,7 @@ def test_temporal_a_rule_naming_an_unknown_check_is_an_error_naming_it(monkeypat
     ("bare_plural_needs_cue", "The town was ruled from abroad for centuries.", "Those were the heady days.", None),
     ("not_an_age", "He served 6 years in office.", "The 6-year-old boy was found.", None),
     ("quarters_not_a_share", "The work took three quarters to finish.", "Three quarters of voters agreed.", None),
+    ("not_the_fraction_of_a_mixed_number", "Sales fell for a quarter.", "Sales fell two and a quarter points.", None),
     ("a_second_in_digits", "The blast lasted 1 second.", "She won a second term.", None),
     ("daypart_not_a_thing", "The deadline passed at noon.", "The midday meal was served.", None),
     ("holiday_is_a_date", "Sales fell at Christmas.", "They bought a Christmas tree.", None),
@@ -299,3 +300,12 @@ def test_temporal_each_check_keeps_a_date_and_drops_its_look_alike(check, kept, 
         assert not any(expression in t for t in found_dropped), (check, found_dropped)
     else:
         assert found_dropped == [], (check, found_dropped)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her laps took 7.5 and 7.25 minutes.", [("7.25 minutes", "DURATION", "PT7.25M")]),
+    ("The strike lasted two and a half weeks.", [("two and a half weeks", "DURATION", "P2.5W")]),
+    ("Profit rose in one quarter and fell in the next.", [("one quarter", "DURATION", "P1Q")]),
+])
+def test_temporal_durations_beside_a_joint_that_are_no_mixed_number(text, expected):
+    assert [v for v in _values(text) if v[1] == "DURATION"] == expected

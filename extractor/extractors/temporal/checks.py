@@ -337,6 +337,22 @@ def quarters_not_a_share(f: Found) -> bool:
 
 
 @check
+def not_the_fraction_of_a_mixed_number(f: Found) -> bool:
+    """"a quarter", "three quarters" in words after a number and a joint are the fraction of a mixed
+    number ("two and a quarter million", "3-and-a-quarter"), read by the figures, not a duration of
+    their own ("6.61 and 6.62 seconds" stays one)."""
+    if f.unit(1) != "Q" or f.group("num")[:1].isdigit():
+        return True
+    return not _mixed_number_before().search(f.text[max(0, f.start - 30):f.start])
+
+
+@cache
+def _mixed_number_before() -> re.Pattern:
+    number = r"(?:\d+|" + word_alternation(number_word_list("cardinal")) + ")"
+    return re.compile(r"(?<!\w)" + number + r"[\s-]+" + word_alternation(word_list("mixed_joint")) + r"[\s-]+$")
+
+
+@check
 def a_second_in_digits(f: Found) -> bool:
     """One second only in digits ("1 second"): "a second", "one second" are an ordinal or a moment
     ("a second term"); "two seconds" stays a duration."""
