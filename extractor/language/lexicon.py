@@ -247,6 +247,8 @@ class MembershipWords:
     change_noun: set[str] = field(default_factory=set)
     target_preposition: set[str] = field(default_factory=set)
     still_the_body: set[str] = field(default_factory=set)
+    respective_word: set[str] = field(default_factory=set)
+    date_list_joint: set[str] = field(default_factory=set)
 
 
 @cache

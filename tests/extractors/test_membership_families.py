@@ -416,3 +416,51 @@ def test_membership_a_lead_naming_the_body_in_the_next_sentence(run, member, iso
 def test_membership_a_lead_with_no_single_body_named_for_its_member_next_gives_no_date_to_any(run, lead, after):
     dated = [f for f in _found(run, lead.format(M="Chile") + " " + after) if f[1] == "CHL" and f[4] == "2031-05-04"]
     assert dated == []
+
+
+# "respectively": the members of a list take the dates of a list in order; generated over list
+# shapes, names, the place of the dates, the form of the dates and the wording of the change
+RESPECTIVE_MEMBERS = [
+    (("Poland", "POL"), ("Bulgaria", "BGR")),
+    (("Austria", "AUT"), ("Finland", "FIN"), ("Sweden", "SWE")),
+    (("the Czech Republic", "CZE"), ("Croatia", "HRV")),
+]
+RESPECTIVE_DATES = [(("2004", "2004"), ("2007", "2007"), ("2013", "2013")),
+                    (("May 2004", "2004-05"), ("January 2007", "2007-01"), ("July 2013", "2013-07"))]
+RESPECTIVE_WORDINGS = [
+    ("{members} joined the European Union in {dates}{comma} respectively.", "join", "member"),
+    ("{members} were admitted to the European Union in {dates}{comma} respectively.", "join", "member"),
+    ("{members} became members of the European Union in {dates}{comma} respectively.", "join", "member"),
+    ("In {dates}{comma} respectively, {members} joined the European Union.", "join", "member"),
+    ("{members} left the European Union in {dates}{comma} respectively.", "leave", None),
+]
+
+
+def _listed(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@pytest.mark.parametrize("members", RESPECTIVE_MEMBERS, ids=lambda ms: "-".join(m[1] for m in ms))
+@pytest.mark.parametrize("dates", RESPECTIVE_DATES, ids=["years", "months"])
+@pytest.mark.parametrize("wording, action, status", RESPECTIVE_WORDINGS, ids=lambda w: str(w)[:18])
+@pytest.mark.parametrize("comma", ["", ","])
+def test_membership_respectively_pairs_members_and_dates_in_order(run, members, dates, wording, action, status, comma):
+    dates = dates[:len(members)]
+    text = wording.format(members=_listed([m[0] for m in members]), dates=_listed([d[0] for d in dates]), comma=comma)
+    text = text[0].upper() + text[1:]
+    expected = sorted(("EU", code, action, status, value) for (_, code), (_, value) in zip(members, dates))
+    assert _found(run, text) == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no "respectively": one date of the list is the change's, not one each
+    ("Poland and Bulgaria joined the European Union in 2004 and 2007.", None),
+    # as many dates as members only counting a date of another clause: no pairing
+    ("Poland and Bulgaria joined the European Union in 2004 respectively, the commission said on 3 May 2005.", None),
+    # three members, two dates: no pairing
+    ("Poland, Malta and Bulgaria joined the European Union in 2004 and 2007 respectively.", None),
+])
+def test_membership_respectively_needs_a_list_of_as_many_dates(run, text, expected):
+    found = _found(run, text)
+    assert found, text
+    assert len({when for *_, when in found}) == 1, (text, found)

@@ -8,6 +8,7 @@ noun) from data/membership_words.tsv. Members and organizations are gazetteer me
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from extractor.language.lexicon import membership_reasons, membership_words, ordinal_value, read_jsonl, read_tsv, word_value
+from extractor.language.lexicon import alternation, membership_reasons, membership_words, ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.linking.dates import DateIndex, time_preposition_of
 from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY
@@ -821,6 +822,65 @@ def _ordinal_near(trigger: Token) -> int | None:
 ENUMERATION_LINKS = frozenset({",", "and", "followed", "by", "then", "while", "with", "in", "on", "from", "during",
                                "the", "as", "well", "later", "also", "--", "-", "—", ";"})
 ITEM_ENDS = frozenset({",", "and", ".", ";", "while", "then", ")", "--", "—"})  # what may follow an item's date
+
+
+def with_respective_dates(found: list[MembershipMention], dates: DateIndex, mentions: list[Span]) -> list[MembershipMention]:
+    """Each member of a list with its own date of a list, in order, where a word of
+    respective_word pairs them ("Poland and Bulgaria joined the EU in 2004 and 2007 respectively",
+    "..., in 2004 and 2007, respectively", "In 2004 and 2007 respectively, ..."): the members of
+    one trigger, in the order the sentence names them, take the dates of the list that ends at the
+    word, one by one, when there are as many of each."""
+    by_trigger: dict[int, list[MembershipMention]] = {}
+    for m in found:
+        if m.when is None:
+            by_trigger.setdefault(m.trigger.i, []).append(m)
+    paired: dict[int, MembershipMention] = {}
+    for group in by_trigger.values():
+        sentence = group[0].sentence
+        word = next((t for t in sentence if t.lower_ in membership_words().respective_word), None)
+        if word is None or len({m.member for m in group}) < 2:
+            continue
+        order = _member_order(sentence, mentions, group)
+        listed = _date_list_ending_at(sentence.doc.text, word.idx, [d for d, _ in dates.in_sentence(sentence)])
+        if order is None or len(listed) != len(order):
+            continue
+        for m in group:
+            paired[id(m)] = replace(m, when=listed[order.index(m.member)])
+    return [paired.get(id(m), m) for m in found]
+
+
+@cache
+def _date_list_joint() -> re.Pattern:
+    """What stands between two dates of a list: commas and the words of date_list_joint (", ",
+    " and in ")."""
+    return re.compile(r"[\s,]*(?:" + alternation(membership_words().date_list_joint) + r"\s+)*")
+
+
+def _date_list_ending_at(text: str, end: int, dates: list) -> list:
+    """The dates of a list that ends just before `end` ("in 2004 and 2007, respectively"), in
+    order: the last date before it with only a comma or spaces between, and each date before that
+    one joined by a comma, "and" or "in"."""
+    before = sorted((d for d in dates if d.end <= end), key=lambda d: d.start)
+    if not before or text[before[-1].end:end].strip(" ,\n\t"):
+        return []
+    listed = [before[-1]]
+    for d in reversed(before[:-1]):
+        if not _date_list_joint().fullmatch(text[d.end:listed[0].start]) or d.end > listed[0].start:
+            break
+        listed.insert(0, d)
+    return listed
+
+
+def _member_order(sentence: Span, mentions: list[Span], group: list[MembershipMention]) -> list[str] | None:
+    """The members of `group` in the order the sentence first names them, or None when one of them
+    is not named there (a pronoun, a name from another sentence)."""
+    first: dict[str, int] = {}
+    for span in _mentions_in(sentence, mentions, ("country", "organization")):
+        first.setdefault(span.id_ if span.id_ else span.text, span.start)
+    members = {m.member for m in group}
+    if not members <= set(first):
+        return None
+    return sorted(members, key=lambda member: first[member])
 
 
 def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions: list[Span]) -> list[MembershipMention]:
