@@ -249,6 +249,8 @@ class MembershipWords:
     still_the_body: set[str] = field(default_factory=set)
     respective_word: set[str] = field(default_factory=set)
     date_list_joint: set[str] = field(default_factory=set)
+    identity_verb: set[str] = field(default_factory=set)
+    identity_preposition: set[str] = field(default_factory=set)
 
 
 @cache

@@ -464,3 +464,45 @@ def test_membership_respectively_needs_a_list_of_as_many_dates(run, text, expect
     found = _found(run, text)
     assert found, text
     assert len({when for *_, when in found}) == 1, (text, found)
+
+
+# the member named as the noun whose relative clause or participle holds the change: "X were among
+# the countries that joined NATO", "the countries joining NATO were X", "those joining included X"
+IDENTITY_SHAPES = [
+    "{members} were among the countries that {finite} {org} in 2004.",
+    "Among the countries that {finite} {org} in 2004 were {members}.",
+    "The countries {participle} {org} in 2004 were {members}.",
+    "Those {participle} {org} in 2004 included {members}.",
+]
+IDENTITY_CHANGES = [
+    ("joined", "joining", "join", "member"),
+    ("left", "leaving", "leave", None),
+    ("withdrew from", "withdrawing from", "leave", None),
+]
+IDENTITY_MEMBERS = [(("Estonia", "EST"), ("Latvia", "LVA")), (("Malta", "MLT"), ("Cyprus", "CYP"), ("Slovenia", "SVN"))]
+
+
+@pytest.mark.parametrize("shape", IDENTITY_SHAPES, ids=lambda s: s[:22])
+@pytest.mark.parametrize("finite, participle, action, status", IDENTITY_CHANGES, ids=lambda c: str(c)[:8])
+@pytest.mark.parametrize("members", IDENTITY_MEMBERS, ids=lambda ms: "-".join(m[1] for m in ms))
+@pytest.mark.parametrize("org, org_id", [("NATO", "NATO"), ("the European Union", "EU")])
+def test_membership_members_named_as_the_noun_of_a_relative_clause(run, shape, finite, participle, action, status,
+                                                                 members, org, org_id):
+    text = shape.format(members=_listed([m[0] for m in members]), finite=finite, participle=participle, org=org)
+    assert _found(run, text) == _each(org_id, [m[1] for m in members], action, status, "2004"), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Malta and Cyprus were among the ten states that the European Union admitted in 2004.",
+     _each("EU", ("CYP", "MLT"), "join", "member", "2004")),
+    ("Mali was among the states that the African Union suspended in 2021.", [("AU", "MLI", "suspend", None, "2021")]),
+    # only the one the relative clause's change is about
+    ("Estonia was among the countries that hailed Latvia joining NATO in 2004.", [("NATO", "LVA", "join", "member", "2004")]),
+    # not identified with the noun: the countries border them
+    ("The countries that joined NATO in 2004 border Estonia and Latvia.", []),
+    # the change of the relative clause is refused, or no change at all
+    ("Estonia was among the countries that refused to join NATO in 2004.", []),
+    ("Estonia was among the countries that criticised NATO in 2004.", []),
+])
+def test_membership_noun_of_a_relative_clause_shapes_and_negatives(run, text, expected):
+    assert _found(run, text) == expected, text

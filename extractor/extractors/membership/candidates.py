@@ -502,6 +502,8 @@ def _other_clause(member: Span, cue: Token) -> bool:
         return False
     if cue.i in {t.i for t in member.root.subtree}:
         return False
+    if _identified_with_the_noun(member, cue_verb, member_verb):
+        return False
     current = cue_verb
     for _ in range(12):
         if current.i == member_verb.i:
@@ -511,6 +513,36 @@ def _other_clause(member: Span, cue: Token) -> bool:
             return True
         current = current.head
     return True
+
+
+def _identified_with_the_noun(member: Span, cue_verb: Token, member_verb: Token) -> bool:
+    """The member is said to be the noun whose relative clause or participle holds the cue: "X and
+    Y were among the countries that joined NATO", "the states joining the bloc in 2004 were X and
+    Y", "those admitted included X", "among the countries that joined NATO were X", "X was among
+    the states the bloc admitted" (the noun's role in that clause is the member's). The member's
+    verb links two of its arguments (identity_verb: "be", "include"), directly or through
+    identity_preposition ("among"): the member and that noun."""
+    clause = cue_verb
+    for _ in range(6):  # "the countries that decided to join": up to the relative clause
+        if clause.dep_ not in ("xcomp", "ccomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl") or member_verb.lemma_.lower() not in membership_words().identity_verb:
+        return False
+    noun, top = clause.head, member.root
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    return top.i != noun.i and _argument_of_link(top, member_verb) and _argument_of_link(noun, member_verb)
+
+
+def _argument_of_link(token: Token, link: Token) -> bool:
+    """Whether `token` is a subject, object or predicate of the verb `link`, or the object of an
+    identity preposition on it ("were among the countries")."""
+    if token.head.i == link.i and token.dep_ in ("nsubj", "nsubjpass", "attr", "dobj", "oprd"):
+        return True
+    preposition = token.head
+    return (token.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == link.i
+            and preposition.lower_ in membership_words().identity_preposition)
 
 
 def _hedged(cue: Token) -> bool:
@@ -578,7 +610,8 @@ def _acted_on(member: Span, cue: Token) -> bool:
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
     return _within(member, {t.i for a in arguments for t in a.subtree}) or any(
-        _listed_after_colon(member, a) for a in arguments) or _stray_passive_subject(member, cue)
+        _listed_after_colon(member, a) for a in arguments) or _stray_passive_subject(member, cue) or (
+        cue.dep_ in ("relcl", "acl") and _identified_with_the_noun(member, cue, clause_verb(member.root)))
 
 
 def _stray_passive_subject(member: Span, cue: Token) -> bool:
@@ -626,6 +659,8 @@ def _object_elsewhere(cue: Token, member: Span, org: Span | None) -> bool:
     w = membership_words()
     for obj in objects:
         inside = {t.i for t in obj.subtree}
+        if obj.lower_ in w.relative_pronoun and _identified_with_the_noun(member, cue, clause_verb(member.root)):
+            return False  # "X was among the states that the bloc admitted": the object is the member
         if _within(member, inside) or _listed_after_colon(member, obj) or (org is not None and org.root.i in inside and direct_path(org.root, cue)):
             return False
         if any((t.lemma_.lower() in w.org_anaphor | membership_reasons()["status_noun"] or t.lower_ in w.status
