@@ -251,6 +251,7 @@ class MembershipWords:
     date_list_joint: set[str] = field(default_factory=set)
     identity_verb: set[str] = field(default_factory=set)
     identity_preposition: set[str] = field(default_factory=set)
+    date_preposition: set[str] = field(default_factory=set)
 
 
 @cache

@@ -506,3 +506,48 @@ def test_membership_members_named_as_the_noun_of_a_relative_clause(run, shape, f
 ])
 def test_membership_noun_of_a_relative_clause_shapes_and_negatives(run, text, expected):
     assert _found(run, text) == expected, text
+
+
+# a further standing coordinated with the first, with a date of its own, is a change of its own
+FURTHER_SHAPES = [
+    "{members} became {first_a} of the SCO in {d1} and {second_a} in {d2}.",
+    "{members} gained {first_bare} status in the SCO in {d1} and {second_bare} in {d2}.",
+    "{members} {were} granted {first_bare} status in the SCO in {d1} and {second_bare} in {d2}.",
+    "The SCO granted {members} {first_bare} status in {d1} and {second_bare} in {d2}.",
+]
+FURTHER_STANDINGS = [
+    # (first with article, first bare, status), (second with article, second bare, status)
+    (("a dialogue partner", "dialogue partner", "dialogue_partner"), ("a full member", "full membership", "member")),
+    (("an observer", "observer", "observer"), ("a full member", "full membership", "member")),
+    (("a dialogue partner", "dialogue partner", "dialogue_partner"), ("an observer", "observer", "observer")),
+]
+
+
+@pytest.mark.parametrize("shape, first, second", [
+    (shape, first, second) for shape in FURTHER_SHAPES for first, second in FURTHER_STANDINGS
+    if "{second_bare}" not in shape or second[2] != "observer"  # "observer status ... and observer": no English
+], ids=lambda v: v[:24] if isinstance(v, str) else v[2])
+@pytest.mark.parametrize("members", [(("Egypt", "EGY"),), (("Egypt", "EGY"), ("Qatar", "QAT"))], ids=len)
+@pytest.mark.parametrize("d1, v1, d2, v2", [("2009", "2009", "2016", "2016"), ("June 2009", "2009-06", "July 2016", "2016-07")],
+                         ids=["years", "months"])
+def test_membership_a_further_standing_with_its_own_date(run, shape, first, second, members, d1, v1, d2, v2):
+    text = shape.format(members=_listed([m[0] for m in members]), first_a=first[0] if len(members) == 1 else first[0].split(" ", 1)[1] + "s",
+                        second_a=second[0] if len(members) == 1 else second[0].split(" ", 1)[1] + "s",
+                        first_bare=first[1], second_bare=second[1], were="was" if len(members) == 1 else "were", d1=d1, d2=d2)
+    expected = sorted([*_each("SCO", [m[1] for m in members], "join", first[2], v1),
+                       *_each("SCO", [m[1] for m in members], "join", second[2], v2)])
+    assert _found(run, text) == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no date of its own: one change with two names, or the second left undated
+    ("Egypt became a dialogue partner of the SCO in 2009 and then a full member.", [("SCO", "EGY", "join", "dialogue_partner", "2009")]),
+    # not a standing
+    ("Egypt became a dialogue partner of the SCO in 2009 and a major buyer in 2016.", [("SCO", "EGY", "join", "dialogue_partner", "2009")]),
+    # in a relative clause
+    ("Egypt, which became a dialogue partner of the SCO in 2009 and a full member in 2016, hosts the summit.",
+     [("SCO", "EGY", "join", "dialogue_partner", "2009"), ("SCO", "EGY", "join", "member", "2016")]),
+])
+def test_membership_further_standings_shapes_and_negatives(run, text, expected):
+    assert _found(run, text) == sorted(expected), text
+

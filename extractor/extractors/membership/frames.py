@@ -871,6 +871,87 @@ def _date_list_ending_at(text: str, end: int, dates: list) -> list:
     return listed
 
 
+def with_further_standings(found: list[MembershipMention], dates: DateIndex) -> list[MembershipMention]:
+    """A standing coordinated with the first one of a join, with a date of its own, is a change of
+    its own: "became a dialogue partner in 2009 and a full member in 2016", "was granted observer
+    status in 2005 and full membership in 2010", "..., an observer in 2012 and a full member in
+    2016": a join of that standing (an application for a candidate's) on that date, per member.
+    A mention read on a further standing ("... and full membership in 2016") takes that one's
+    status and date, and the first standing is added with its own."""
+    out: list[MembershipMention] = []
+    have = {(m.trigger.i, m.member, m.status) for m in found}
+    for m in found:
+        verb = _standing_verb(m.trigger)
+        standings = _standings(verb, dates) if m.action in ("join", "apply") and m.when is None and verb is not None else []
+        further = [(noun, when) for noun, when in standings[1:] if when is not None]
+        if not further:
+            out.append(m)
+            continue
+        own = next(((noun, when) for noun, when in further if noun.i == m.trigger.i), None)
+        if own is None:
+            out.append(m)  # read on the verb or the first standing: its own date stands
+            extra = further
+        else:
+            out.append(_as_standing(m, *own))
+            extra = [s for s in standings if s[0].i != m.trigger.i and s[1] is not None]
+        for noun, when in extra:
+            standing = _as_standing(m, noun, when)
+            if standing.status != "founding_member" and (m.trigger.i, m.member, standing.status) not in have:
+                have.add((m.trigger.i, m.member, standing.status))
+                out.append(standing)
+    return out
+
+
+def _as_standing(m: MembershipMention, noun: Token, when) -> MembershipMention:
+    status = _status_in(noun) or "member"
+    return replace(m, action="apply" if status == "candidate" else "join", status=status, when=when, frame=m.frame or "further_standing")
+
+
+def _standing_verb(trigger: Token) -> Token | None:
+    """The verb whose object or predicate the trigger is ("gained ... full membership"), or the
+    trigger itself when it is a verb."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.dep_ not in ("dobj", "attr", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _standings(verb: Token, dates: DateIndex) -> list[tuple[Token, Any]]:
+    """The standings a verb gives, in order: its first object or predicate ("status" in "gained
+    observer status", "partner" in "became a partner"), then the status nouns after it that are
+    further objects or coordinated with one ("... and a full member", "..., an observer in 2012
+    and ..."), each with the date that follows its phrase after a date preposition ("in 2016"), or
+    None (one change may have several names: only a dated one is another change)."""
+    statuses = membership_reasons()["status_noun"]
+    objects = [c for c in verb.children if c.dep_ in ("attr", "dobj", "conj") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return []
+    first = min(objects, key=lambda t: t.i)
+    standings = {c for c in objects if c.i > first.i and c.lemma_.lower() in statuses}
+    standings |= {c for s in (first, *standings) for c in s.children if c.dep_ == "conj" and c.lemma_.lower() in statuses}
+    own = {d.start: d for d, _ in dates.in_sentence(verb.sent)}
+    return [(noun, _date_right_after(noun, own)) for noun in [first, *sorted(standings, key=lambda t: t.i)]]
+
+
+def _date_right_after(noun: Token, dates_by_start: dict) -> Any:
+    """The date that follows `noun`'s phrase after a preposition of date_preposition, past other
+    prepositional phrases ("a full member in 2016", "observer status in the SCO in 2009", "full
+    membership from 1 May 2004"), or None."""
+    doc, edge = noun.doc, noun.i
+    for _ in range(4):
+        after = edge + 1
+        if after + 1 >= len(doc) or doc[after].dep_ != "prep":
+            return None
+        if doc[after].lower_ in membership_words().date_preposition and doc[after + 1].idx in dates_by_start:
+            return dates_by_start[doc[after + 1].idx]
+        edge = max(t.i for t in doc[after].subtree)
+    return None
+
+
 def _member_order(sentence: Span, mentions: list[Span], group: list[MembershipMention]) -> list[str] | None:
     """The members of `group` in the order the sentence first names them, or None when one of them
     is not named there (a pronoun, a name from another sentence)."""
