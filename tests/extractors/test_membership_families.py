@@ -551,3 +551,41 @@ def test_membership_a_further_standing_with_its_own_date(run, shape, first, seco
 def test_membership_further_standings_shapes_and_negatives(run, text, expected):
     assert _found(run, text) == sorted(expected), text
 
+
+
+# a further organization of the same change, with a date of its own
+FURTHER_ORG_SHAPES = [
+    ("{members} joined {o1} in {d1} and {o2} in {d2}.", "join", "member"),
+    ("{members} left {o1} in {d1} and {o2} in {d2}.", "leave", None),
+    ("{members} {were} admitted to {o1} in {d1} and {o2} in {d2}.", "join", "member"),
+    ("The talks were held in {members}, which joined {o1} in {d1} and {o2} in {d2}.", "join", "member"),
+]
+FURTHER_ORGS = [(("NATO", "NATO"), ("the European Union", "EU")), (("the European Union", "EU"), ("Euratom", "EURATOM")),
+                (("the WTO", "WTO"), ("the OECD", "OECD"))]
+
+
+@pytest.mark.parametrize("shape, action, status", FURTHER_ORG_SHAPES, ids=lambda v: str(v)[:20])
+@pytest.mark.parametrize("orgs", FURTHER_ORGS, ids=lambda o: "-".join(x[1] for x in o))
+@pytest.mark.parametrize("members", [(("Poland", "POL"),), (("Poland", "POL"), ("Hungary", "HUN"))], ids=len)
+@pytest.mark.parametrize("d1, v1, d2, v2", [("1999", "1999", "2004", "2004"), ("March 1999", "1999-03", "May 2004", "2004-05")],
+                         ids=["years", "months"])
+def test_membership_a_further_organization_with_its_own_date(run, shape, action, status, orgs, members, d1, v1, d2, v2):
+    if "which" in shape and len(members) > 1:
+        members = members[:1]  # "in Poland and Hungary, which ...": the relative clause is the last one's
+    text = shape.format(members=_listed([m[0] for m in members]), were="was" if len(members) == 1 else "were",
+                        o1=orgs[0][0], o2=orgs[1][0], d1=d1, d2=d2)
+    expected = sorted([*_each(orgs[0][1], [m[1] for m in members], action, status, v1),
+                       *_each(orgs[1][1], [m[1] for m in members], action, status, v2)])
+    assert _found(run, text) == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland joined NATO in 1999 and the WTO talks in 2004.", [("NATO", "POL", "join", "member", "1999")]),
+    ("Poland joined the European Union in 2004 with the support of NATO in 2003.", [("EU", "POL", "join", "member", "2004")]),
+    ("Poland joined the European Union in 2004, and the WTO said in 2005 that it was pleased.",
+     [("EU", "POL", "join", "member", "2004")]),
+    ("Poland joined NATO and the European Union in 2004.",
+     [("EU", "POL", "join", "member", "2004"), ("NATO", "POL", "join", "member", "2004")]),
+])
+def test_membership_further_organizations_shapes_and_negatives(run, text, expected):
+    assert _found(run, text) == sorted(expected), text

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from extractor.core.context import context_of, write_spans
 from extractor.core.records import Membership
 from extractor.extractors.membership.candidates import candidate_mentions, event_cues, find_candidates, followed_changes, refined, unreal_frame, with_list_mates
-from extractor.extractors.membership.frames import MembershipMention, _with_enumeration, find_memberships, with_further_standings, with_respective_dates
+from extractor.extractors.membership.frames import MembershipMention, _with_enumeration, find_memberships, with_further_organizations, with_further_standings, with_respective_dates
 from extractor.extractors.membership.organizations import retargeted
 from extractor.extractors.membership.records import dated_changes, membership_records, words_read
 from extractor.nlp.entities import SPAN_KEY, Gazetteer
@@ -76,7 +76,8 @@ class MembershipTagger:
         found += followed_changes(doc, ctx.boilerplate, gazetteer, [*mentions, *found])
         every = [*mentions, *found]
         if ctx.dates is not None:
-            every = with_further_standings(with_respective_dates(every, ctx.dates, gazetteer), ctx.dates)
+            every = with_respective_dates(every, ctx.dates, gazetteer)
+            every = with_further_organizations(with_further_standings(every, ctx.dates), ctx.dates, gazetteer)
         return sorted(every, key=lambda m: (m.trigger.idx, m.member))
 
 

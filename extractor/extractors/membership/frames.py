@@ -902,6 +902,44 @@ def with_further_standings(found: list[MembershipMention], dates: DateIndex) -> 
     return out
 
 
+def with_further_organizations(found: list[MembershipMention], dates: DateIndex, mentions: list[Span]) -> list[MembershipMention]:
+    """A further organization the change's verb takes, with a date of its own, is the same change
+    in that body: "Poland joined NATO in 1999 and the EU in 2004", "Britain left the EU in 2020
+    and Euratom in 2021"; the date of each is the one after its own name."""
+    out: list[MembershipMention] = []
+    have = {(m.trigger.i, m.member, m.organization) for m in found}
+    for m in found:
+        out.append(m)
+        verb = _standing_verb(m.trigger)
+        if m.when is not None or verb is None:
+            continue
+        own = {d.start: d for d, _ in dates.in_sentence(verb.sent)}
+        for org in _further_objects(verb, m, mentions):
+            when = _date_right_after(org.root, own)
+            if when is not None and (m.trigger.i, m.member, org.id_) not in have:
+                have.add((m.trigger.i, m.member, org.id_))
+                out.append(replace(m, organization=org.id_, organization_name=org.text, when=when, frame=m.frame or "further_organization"))
+    return out
+
+
+def _further_objects(verb: Token, m: MembershipMention, mentions: list[Span]) -> list[Span]:
+    """The organizations named as objects of `verb` coordinated after the mention's own ("NATO
+    ... and the EU", "admitted to NATO ... and to the EU"), when the mention's own is its first
+    object; the parse may hang the second on the first one's date ("in 1999 and Euratom")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.pos_ in ("PROPN", "NOUN")]
+    pobjs = [(p, o) for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    first = next((span for span in _mentions_in(verb.sent, mentions, ("organization",)) if span.id_ == m.organization), None)
+    if first is not None and first.root.dep_ == "pobj":  # "admitted to NATO ... and (to) the EU"
+        objects += [o for p, o in pobjs if p.lower_ == first.root.head.lower_]
+    objects += [c for _, o in pobjs if o.like_num or o.ent_type_ == "DATE" for c in o.children if c.dep_ == "conj"]
+    objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+    named = {span.root.i: span for span in _mentions_in(objects, mentions, ("organization",))}
+    ordered = [named[i] for i in sorted({o.i for o in objects}) if i in named]
+    if len(ordered) < 2 or ordered[0].id_ != m.organization:
+        return []
+    return [org for org in ordered[1:] if org.id_ != m.organization]
+
+
 def _as_standing(m: MembershipMention, noun: Token, when) -> MembershipMention:
     status = _status_in(noun) or "member"
     return replace(m, action="apply" if status == "candidate" else "join", status=status, when=when, frame=m.frame or "further_standing")
