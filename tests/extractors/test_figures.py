@@ -272,9 +272,15 @@ def test_figures_written_fractions_negatives(run, text):
     assert [f for f in of_type(run(text), "figure") if f.kind == "fraction"] == []
 
 
-def test_figures_a_third_before_a_noun_is_an_ordinal(run):
-    f = _one(run, "She won a third term in office.")
-    assert (f.text, f.kind, f.value) == ("third", "ordinal", 3)
+@pytest.mark.parametrize("text, word, value", [
+    ("She won a third term in office.", "third", 3),
+    ("An eighth bidder joined the auction.", "eighth", 8),
+    ("The side suffered an eighth defeat in a row.", "eighth", 8),
+    ("One fifth runner was disqualified.", "fifth", 5),
+])
+def test_figures_a_fraction_word_before_a_noun_is_an_ordinal(run, text, word, value):
+    f = _one(run, text)
+    assert (f.text, f.kind, f.value) == (word, "ordinal", value)
 
 
 @pytest.mark.parametrize("text", [

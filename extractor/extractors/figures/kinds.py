@@ -87,11 +87,12 @@ def _fraction(m: re.Match, doc: Doc) -> list[FigureSpan] | None:
         else:
             if not num_word:
                 return None  # "third", "quarter" alone: ordinals or periods
-            if num_word in words["one_word"] and not den.endswith("s") and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after) \
+            one = words["one_word"] | words["article"]  # "a", "an", "one"
+            if num_word in one and not den.endswith("s") and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after) \
                     and text[m.end("fnum")] != "-" \
                     and (den in words["large_denominator"] or counted_noun(doc, start, end) is not None):
                 return None  # "a sixth straight win", "the one hundredth anniversary": ordinals
-            n = 1.0 if num_word in words["one_word"] else number(num_word)
+            n = 1.0 if num_word in one else number(num_word)
             value = n * fraction_words()[den] if n is not None else None
         if value is None:
             return None
