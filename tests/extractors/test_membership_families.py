@@ -589,3 +589,26 @@ def test_membership_a_further_organization_with_its_own_date(run, shape, action,
 ])
 def test_membership_further_organizations_shapes_and_negatives(run, text, expected):
     assert _found(run, text) == sorted(expected), text
+
+
+# a state that follows a change just told, by a follow verb or a pro-verb
+@pytest.mark.parametrize("follows", ["followed", "followed suit", "did so", "did the same", "did likewise"])
+@pytest.mark.parametrize("first, action, status", [("joined NATO", "join", "member"), ("left the WTO", "leave", None)],
+                         ids=["join", "leave"])
+@pytest.mark.parametrize("joint", [", and ", "; ", ". "])
+@pytest.mark.parametrize("when, value", [("in 2024", "2024"), ("in March 2024", "2024-03"), ("a year later", "2024")])
+def test_membership_a_state_following_a_change_just_told(run, follows, first, action, status, joint, when, value):
+    text = f"Finland {first} in 2023{joint}{'S' if joint != ', and ' else 's'}weden {follows} {when}."
+    text = text.replace("sweden", "Sweden")
+    org = "NATO" if "NATO" in first else "WTO"
+    assert _found(run, text) == sorted([(org, "FIN", action, status, "2023"), (org, "SWE", action, status, value)]), text
+
+
+@pytest.mark.parametrize("text", [
+    "Finland joined NATO in 2023, and Sweden did the work in 2024.",
+    "Finland joined NATO in 2023. Sweden did not do so.",
+    "Finland joined NATO in 2023, but Sweden said it would do so later.",
+    "Finland joined NATO in 2023. Sweden followed the debate closely.",
+])
+def test_membership_following_negatives(run, text):
+    assert _found(run, text) == [("NATO", "FIN", "join", "member", "2023")], text

@@ -1001,15 +1001,19 @@ def _list_mate(c: Candidate, others: list[Candidate], changes: dict, spans, date
 
 def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: list[MembershipMention]) -> list[MembershipMention]:
     """Changes a state makes by following one just told ("X joined the bloc in 2004. Y followed in
-    2007", "Y followed suit"): a follow verb whose subject names countries, after a change in its
-    sentence or the one before, is that change for them, dated by its own clause."""
+    2007", "Y followed suit", "Y did so in 2007", "Y did the same"): a follow verb, or a pro-verb
+    with its word, whose subject names countries, after a change in its sentence or the one before,
+    is that change for them, dated by its own clause."""
     out: list[MembershipMention] = []
-    follow = membership_reasons()["follow_verb"]
+    reasons = membership_reasons()
+    follow, pro_words = reasons["follow_verb"], reasons["pro_verb_word"]
     for token in _tokens_after_changes(doc, mentions):
-        if token.pos_ != "VERB" or token.lemma_.lower() not in follow or skip.holds(token.idx) or _is_hedged(token):
+        if token.pos_ not in ("VERB", "AUX") or skip.holds(token.idx) or _is_hedged(token):
             continue
-        if any(c.dep_ == "dobj" and c.lower_ not in follow for c in token.children):
-            continue  # "followed the rules", "followed the talks": no change of its own
+        if token.lemma_.lower() not in follow and not _pro_verb(token, pro_words):
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in follow | pro_words for c in token.children):
+            continue  # "followed the rules", "followed the talks", "did the work": no change of its own
         earlier = [m for m in mentions if m.trigger.i < token.i and m.sentence.end >= token.sent.start]  # its sentence or the one before
         if not earlier:
             continue
@@ -1022,6 +1026,19 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
             out.append(replace(told, member=member.id_, member_name=_member_name(member), trigger=token, sentence=token.sent,
                                when=None, frame="follow", ordinal=None))
     return out
+
+
+def _pro_verb(token: Token, words: frozenset[str]) -> bool:
+    """"did so", "did the same", "did likewise": a pro-verb with one of `words` as its child or
+    right after it ("the" between; the parse may hang "so" elsewhere)."""
+    if token.lemma_.lower() not in membership_reasons()["pro_verb"]:
+        return False
+    if any(c.lower_ in words for c in token.children):
+        return True
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    if following[:1] == ["the"]:
+        following = following[1:]
+    return bool(following) and following[0] in words
 
 
 def _tokens_after_changes(doc: Doc, mentions: list[MembershipMention]):
