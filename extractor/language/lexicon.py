@@ -252,6 +252,9 @@ class MembershipWords:
     identity_verb: set[str] = field(default_factory=set)
     identity_preposition: set[str] = field(default_factory=set)
     date_preposition: set[str] = field(default_factory=set)
+    enumeration_link: set[str] = field(default_factory=set)
+    item_end: set[str] = field(default_factory=set)
+    recipient_preposition: set[str] = field(default_factory=set)
 
 
 @cache

@@ -606,7 +606,7 @@ def _acted_on(member: Span, cue: Token) -> bool:
     arguments = [c for c in cue.children if c.dep_ in OBJECT_DEPS] or _particle_objects(cue)
     for aux in [c for c in cue.children if c.dep_ == "auxpass"]:  # "X and Y remain suspended": the parse's nsubj
         arguments += [c for c in (*cue.children, *aux.children) if c.dep_ == "nsubj"]
-    arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "from") for g in c.children]
+    arguments += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in membership_words().recipient_preposition for g in c.children]
     if cue.dep_ in ("relcl", "acl") and cue.head.i != cue.i:
         arguments.append(cue.head)  # "the country suspended by the bloc"
     return _within(member, {t.i for a in arguments for t in a.subtree}) or any(

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from extractor.language.lexicon import alternation, membership_reasons, membership_words, ordinal_value, read_jsonl, read_tsv, word_value
+from extractor.language.lexicon import alternation, membership_reasons, membership_words, ordinal_suffix, ordinal_value, read_jsonl, read_tsv, word_value
 from extractor.linking.dates import DateIndex, time_preposition_of
 from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY
@@ -812,16 +812,11 @@ def _ordinal_near(trigger: Token) -> int | None:
     for t in scope:
         text = t.lower_
         if t.head.lemma_ in membership_words().member_nouns or t.head.head.lemma_ in membership_words().member_nouns:
-            if text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"):
+            if text[:-2].isdigit() and re.fullmatch(ordinal_suffix(), text[-2:]):
                 return int(text[:-2])
             if ordinal_value(text) is not None and text != "first":
                 return ordinal_value(text)
     return None
-
-
-ENUMERATION_LINKS = frozenset({",", "and", "followed", "by", "then", "while", "with", "in", "on", "from", "during",
-                               "the", "as", "well", "later", "also", "--", "-", "—", ";"})
-ITEM_ENDS = frozenset({",", "and", ".", ";", "while", "then", ")", "--", "—"})  # what may follow an item's date
 
 
 def with_respective_dates(found: list[MembershipMention], dates: DateIndex, mentions: list[Span]) -> list[MembershipMention]:
@@ -1026,11 +1021,11 @@ def _with_enumeration(found: list[MembershipMention], dates: DateIndex, mentions
         elif token.idx in starts and pending:
             timex = starts[token.idx]
             i = covering_span(doc, timex.start, timex.end).end
-            if i < sentence.end and doc[i].lower_ not in ITEM_ENDS:
+            if i < sentence.end and doc[i].lower_ not in membership_words().item_end:
                 break
             items.append((pending, timex))
             pending = []
-        elif token.lower_ in ENUMERATION_LINKS:
+        elif token.lower_ in membership_words().enumeration_link:
             i += 1
         else:
             break
