@@ -16,7 +16,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 
 from extractor.language.lexicon import alternation
-from extractor.nlp.layout import has_line_break, last_line_break
+from extractor.nlp.layout import has_line_break, last_line_break, unwrapped
 from extractor.nlp.modality import words
 
 
@@ -114,7 +114,7 @@ def segment(nlp: Language, text: str, need: Callable[[Span, int, bool], Level], 
     out = Segmented(text)
     starts = numpy.array(sorted(starts), dtype="int64")
     for offset, chunk in _chunks(text):
-        tokens = tokenize(nlp, chunk)
+        tokens = tokenize(nlp, unwrapped(chunk))  # a hard-wrapped line's break read as the space it stands for
         tokens.user_data["text"] = chunk
         inside = starts[(starts >= offset) & (starts < offset + len(chunk))] - offset
         _segment(tokens, numpy.searchsorted(tokens.to_array("IDX").astype("int64"), inside).tolist())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from extractor.language.lexicon import read_tsv
@@ -26,6 +26,10 @@ LINE = re.compile(f"[^{LINE_BREAKS}]+")
 # at the first mark of a run, so a megabyte of "!?!?" stays linear.
 SENTENCE_END = "(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?:\\s+(?:{credit}))?(?=\\s|$)|[\u3002\uff01\uff1f]+"
 BOILERPLATE_MAX_CHARS = 1_000  # a longer sentence is never boilerplate by a phrase in it (real ones are short)
+WRAP_WIDTHS = (30, 100)  # characters: the widths at which wire copy, mail and plain-text dumps wrap their lines
+WRAP_FULL_SHARE = 0.6  # a wrapped line this share of the width long (or ending mid-phrase) runs on into the next
+WRAP_MIN_JOINTS = 2  # fewer line breaks inside sentences than this: a headline's break, no wrapping
+SENTENCE_CLOSE = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,84 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return next_line is not None and len(next_line.split()) > len(words)
 
 
+@lru_cache(maxsize=8)
+def wrapped_breaks(text: str) -> frozenset[int]:
+    """The offsets of the line breaks that only wrap a line of a hard-wrapped text ("Gambia has
+    withdrawn from the\nCommonwealth, ..."): no sentence ends there. A text is hard-wrapped when
+    nine lines in ten are at most a width of WRAP_WIDTHS long; a break wraps when it is a single
+    one (a blank line ends a paragraph), the line before ends no sentence, and that line is nearly
+    the width long, or is followed by a lower-case word, or ends on one and is longer than a
+    heading. Fewer than WRAP_MIN_JOINTS such
+    breaks are a heading's, and count for none."""
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if not m.group().isspace()]
+    if len(lines) < 2 * WRAP_MIN_JOINTS:
+        return frozenset()
+    lengths = sorted(len(text[s:e].rstrip()) for s, e in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return frozenset()
+    joints: set[int] = set()
+    for (start, end), (following, _) in zip(lines, lines[1:]):
+        gap = text[end:following]
+        breaks = [end + i for i, c in enumerate(gap) if c in LINE_BREAKS and not (c == "\n" and i and gap[i - 1] == "\r")]
+        line = text[start:end].rstrip()
+        if len(breaks) != 1 or not line or SENTENCE_CLOSE.search(line):
+            continue
+        words, next_letter = line.split(), text[following:following + 1]
+        ends_mid_phrase = words[-1][:1].islower() and len(words) > HEADING_MAX_WORDS  # a heading may end on any word
+        if len(line) >= WRAP_FULL_SHARE * width or ends_mid_phrase or next_letter.islower():
+            joints.update(end + i for i, c in enumerate(gap) if c in LINE_BREAKS)
+    return frozenset(joints) if len({j for j in joints if text[j] != "\n" or text[j - 1:j] != "\r"}) >= WRAP_MIN_JOINTS else frozenset()
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break that only wraps a line (`wrapped_breaks`) as a space: what the
+    model reads, so a wrapped sentence parses as one; every offset stays where it was."""
+    joints = wrapped_breaks(text)
+    if not joints:
+        return text
+    chars = list(text)
+    for i in joints:
+        chars[i] = " "
+    return "".join(chars)
+
+
+LINE_BREAK_RUN = re.compile(f"[ \t]*[{LINE_BREAKS}]+[ \t]*")
+
+
+def one_line(phrase: str) -> str:
+    """`phrase` with each run of line breaks (and the spaces around it) as one space: a name or a
+    phrase read across a wrapped line, as a record field shows it."""
+    return LINE_BREAK_RUN.sub(" ", phrase).strip() if has_line_break(phrase) else phrase
+
+
+def is_wrapped(text: str, start: int, end: int) -> bool:
+    """Whether the line breaks in text[start:end] (a space token) only wrap a line (`wrapped_breaks`)."""
+    joints = wrapped_breaks(text)
+    return bool(joints) and all(i in joints for i in range(start, end) if text[i] in LINE_BREAKS)
+
+
+def logical_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty lines of `text`, the lines of a hard-wrapped paragraph joined
+    into one (`wrapped_breaks`)."""
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if not m.group().isspace()]
+    joints = wrapped_breaks(text)
+    if not joints:
+        return lines
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out and any(i in joints for i in range(out[-1][1], start)):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def classify_lines(text: str) -> list[Block]:
     """Return Blocks covering the non-empty lines of `text`, in order: a line is one block (a
     heading, a caption, boilerplate by its shape) or, when it is prose, one block per sentence,
-    each body or boilerplate."""
-    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if not m.group().isspace()]
+    each body or boilerplate. The lines of a hard-wrapped paragraph are one line."""
+    lines = logical_lines(text)
     blocks: list[Block] = []
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):

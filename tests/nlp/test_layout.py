@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 
 import pytest
 
@@ -138,3 +139,67 @@ def test_layout_caption_in_running_text_is_its_own_sentence(run):
     assert records[0].reference_date == "2025-03-03" and records[0].reference_date_rule == "caption"
     figure = of_type(records, "figure")[0]
     assert figure.evidence.text.startswith("The vote")
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """`text` with its long lines wrapped at `width` the way wire copy is: a space becomes a line
+    break, so every offset stays where it was."""
+    out = []
+    for line in text.split("\n"):
+        chars, start = list(line), 0
+        while len(line) - start > width:
+            cut = line.rfind(" ", start, start + width + 1)
+            if cut <= start:
+                break
+            chars[cut] = "\n"
+            start = cut + 1
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [48, 60, 72, 80, 96])
+def test_layout_fixture_hard_wrapped_gives_the_same_facts(run, width):
+    """A line break that only wraps a line (wire copy, mail, plain-text dumps) ends no sentence:
+    the fixture wrapped at any width gives the records it gives unwrapped."""
+    original = _fixture()
+    wrapped = _hard_wrapped(original, width)
+    assert wrapped.count("\n") > original.count("\n") + 20
+    one_line = lambda facts: [(at, " ".join(fact.replace("\\n", " ").split())) for at, fact in facts]  # noqa: E731
+    assert one_line(_facts(run(wrapped, published=None), wrapped)) == one_line(_facts(run(original, published=None), original))
+
+
+SENTENCES = ("Ruritania has withdrawn from the Commonwealth, the grouping of former colonies, the foreign "
+             "ministry said on Tuesday. Freedonia joined the African Union in 2004 and left the bloc in 2019, "
+             "officials said. The Northern Trade Bloc admitted Sylvania as an observer in March 2021.")
+
+
+@pytest.mark.parametrize("width", range(40, 101, 6))
+def test_layout_wrapped_breaks_find_every_wrap_and_only_wraps(width):
+    from extractor.nlp.layout import wrapped_breaks
+
+    body = _hard_wrapped(SENTENCES, width)
+    text = "Ruritania quits the Commonwealth\n\n" + body + "\n\nReporting by A. Writer\nEditing by B. Editor"
+    offset = len("Ruritania quits the Commonwealth\n\n")
+    wraps = {offset + i for i, c in enumerate(body) if c == "\n" and body[i - 1] not in ".,"}  # after a full stop it may end one
+    assert wraps <= wrapped_breaks(text) <= {offset + i for i, c in enumerate(body) if c == "\n"}
+
+
+@pytest.mark.parametrize("text", [
+    # lines of their own: headlines, one sentence a line, long paragraphs
+    "Iran joins the bloc\nIndia hosts the summit\nTalks stall over trade\nPrices fall again\nMarkets rally on the news",
+    "Ruritania joined the bloc in 2004.\nFreedonia left it in 2019.\nSylvania applied in 2021.\nThe bloc has nine members.",
+    "A headline of the story\n" + "The first paragraph of the story runs on for a long time, as paragraphs of "
+    "web pages do, far past any width a wire would wrap at, and it ends here.\n" * 4,
+])
+def test_layout_lines_that_are_not_wrapped_keep_their_breaks(text):
+    from extractor.nlp.layout import wrapped_breaks
+
+    assert wrapped_breaks(text) == frozenset()
+
+
+@pytest.mark.parametrize("width", [34, 44, 56, 68])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_layout_changes_wrapped_across_lines_are_found(run, width, newline):
+    text = _hard_wrapped(SENTENCES.replace("Ruritania", "Malawi").replace("Freedonia", "Zambia"), width).replace("\n", newline)
+    found = sorted((m.member.id, m.organization.id, m.action) for m in of_type(run(text, published=date(2024, 5, 15)), "membership"))
+    assert found == [("MWI", "COMMONWEALTH", "leave"), ("ZMB", "AU", "join"), ("ZMB", "AU", "leave")], text

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extractor.extractors.figures.words import figure_words
+from extractor.nlp.layout import one_line
 from extractor.nlp.syntax import clause_verb, span_for, text_of
 
 
@@ -34,7 +35,8 @@ def subject_of(token: Token) -> str | None:
 
 def phrase(token: Token, max_tokens: int = 14) -> str:
     """The phrase headed by `token`, without relative clauses, appositions and further
-    conjuncts ("the landmass and half of the people" -> "the landmass"), at most `max_tokens`."""
+    conjuncts ("the landmass and half of the people" -> "the landmass"), at most `max_tokens`, on
+    one line (a hard-wrapped line's break as a space)."""
     cut = [a for a in token.children if a.dep_ in ("relcl", "acl", "appos", "conj", "cc")]
     tokens = [t for t in token.subtree if not any(t in a.subtree for a in cut)]
     tokens = tokens[:max_tokens]
@@ -43,7 +45,7 @@ def phrase(token: Token, max_tokens: int = 14) -> str:
     if not tokens:
         return token.text
     doc = token.doc
-    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return one_line(text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
 
 
 def counted_noun(doc: Doc, start: int, end: int) -> Token | None:
