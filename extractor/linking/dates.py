@@ -102,6 +102,7 @@ class DateIndex:
         if _reduced_relative(token) and (strict or not fallback):  # "the bank set up by BRICS said on Thursday"
             dates = [(timex, root) for timex, root in dates if token.left_edge.i <= root.i <= token.right_edge.i]
         dates = [(timex, root) for timex, root in dates if not _dates_an_event_before_or_after(root, token)]
+        dates = [(timex, root) for timex, root in dates if _same_time_clause(root, token)]
         if not dates:
             return None
         verb = clause_verb(token)
@@ -135,6 +136,34 @@ def _dates_an_event_before_or_after(root: Token, token: Token) -> bool:
         return False
     word = time_preposition_of(noun)
     return word is not None and word not in membership_words().since_word
+
+
+def _clause_placed_in_time(token: Token) -> Token | None:
+    """The adverbial clause holding `token` that places it before or after the clause it hangs
+    on ("..., 33 years after it quit the bloc", "before it joined NATO"), marked by a word of
+    time_preposition ("since" dates the state it hangs on: "a member since it joined in 2004");
+    None when there is none. Only a date inside that clause dates what it holds."""
+    clause = clause_verb(token)
+    for _ in range(4):
+        words = membership_words()
+        if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in words.time_preposition
+                                          and c.lower_ not in words.since_word for c in clause.children):
+            return clause
+        if clause.dep_ not in ("conj", "xcomp", "ccomp") or clause.head.i == clause.i:
+            return None
+        clause = clause_verb(clause.head)
+    return None
+
+
+def _same_time_clause(root: Token, token: Token) -> bool:
+    """Whether a date (its root) and `token` are on the same side of any clause placed before or
+    after another ("rejoined on Monday, 33 years after it quit": Monday is not the quitting's;
+    "before it joined NATO in 2004, X left the CIS": 2004 is not the leaving's)."""
+    placed = _clause_placed_in_time(token)
+    if placed is not None and not placed.left_edge.i <= root.i <= placed.right_edge.i:
+        return False
+    own = _clause_placed_in_time(root)
+    return own is None or own.left_edge.i <= token.i <= own.right_edge.i
 
 
 def time_preposition_of(noun: Token) -> str | None:

@@ -612,3 +612,23 @@ def test_membership_a_state_following_a_change_just_told(run, follows, first, ac
 ])
 def test_membership_following_negatives(run, text):
     assert _found(run, text) == [("NATO", "FIN", "join", "member", "2023")], text
+
+
+# a change in a clause placed before or after another takes no date of the other clause, nor
+# the other clause a date of it
+@pytest.mark.parametrize("lead", ["", "33 years ", "shortly ", "a decade "])
+@pytest.mark.parametrize("word", ["after", "before"])
+@pytest.mark.parametrize("member, code", [("Morocco", "MAR"), ("the Gambia", "GMB")])
+def test_membership_a_clause_placed_in_time_keeps_its_own_date(run, lead, word, member, code):
+    name = member[0].upper() + member[1:]
+    text = f"{name} rejoined the African Union on 30 January 2017, {lead}{word} it quit the bloc."
+    assert _found(run, text, date(2017, 1, 31)) == sorted([("AU", code, "readmit", "member", "2017-01-30"), ("AU", code, "leave", None, None)]), text
+    text = f"{word.title()} it joined NATO in 2004, {member} left the Warsaw Pact."
+    found = _found(run, text)
+    assert ("NATO", code, "join", "member", "2004") in found and all(f[4] is None for f in found if f[2] == "leave"), (text, found)
+
+
+def test_membership_a_since_clause_still_dates_the_state(run):
+    assert _found(run, "Estonia has been a member of NATO since 2004.") == [("NATO", "EST", "join", "member", "2004")]
+    assert _found(run, "Morocco rejoined the African Union in 2017 after it quit the bloc in 1984.") == sorted(
+        [("AU", "MAR", "readmit", "member", "2017"), ("AU", "MAR", "leave", None, "1984")])
