@@ -255,6 +255,7 @@ class MembershipWords:
     enumeration_link: set[str] = field(default_factory=set)
     item_end: set[str] = field(default_factory=set)
     recipient_preposition: set[str] = field(default_factory=set)
+    person_possessive: set[str] = field(default_factory=set)
 
 
 @cache

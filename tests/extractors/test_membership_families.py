@@ -632,3 +632,41 @@ def test_membership_a_since_clause_still_dates_the_state(run):
     assert _found(run, "Estonia has been a member of NATO since 2004.") == [("NATO", "EST", "join", "member", "2004")]
     assert _found(run, "Morocco rejoined the African Union in 2017 after it quit the bloc in 1984.") == sorted(
         [("AU", "MAR", "readmit", "member", "2017"), ("AU", "MAR", "leave", None, "1984")])
+
+
+# a leader's "his country", "her country": the country named with the leader
+@pytest.mark.parametrize("leader, code", [("Burundi's President Pierre Nkurunziza", "BDI"), ("Philippine President Rodrigo Duterte", "PHL"),
+                                          ("The Gambian leader Yahya Jammeh", "GMB"), ("Kenya's President Jane Doe", "KEN")])
+@pytest.mark.parametrize("change", [
+    "signed a decree withdrawing {pos} country from the International Criminal Court",
+    "said {pos} country had left the International Criminal Court",
+    "pulled {pos} country out of the International Criminal Court",
+])
+@pytest.mark.parametrize("pos", ["his", "her"])
+def test_membership_a_leaders_country_is_the_member(run, leader, code, change, pos):
+    text = f"{leader} {change.format(pos=pos)} in 2017."
+    assert [(m[0], m[1], m[2]) for m in _found(run, text)] == [("ICC", code, "leave")], text
+
+
+@pytest.mark.parametrize("text", [
+    "President Macron said his country would stay in NATO.",  # no change
+    "Kenya's president said his country would host the African Union summit.",  # no membership
+    "Kenya's president said their countries had left the International Criminal Court.",  # plural: not his country
+])
+def test_membership_a_leaders_country_negatives(run, text):
+    assert _found(run, text) == [], text
+
+
+# the date of a saying dates an application made as it is said, not a change said to come or done
+@pytest.mark.parametrize("verb", ["said", "announced"])
+@pytest.mark.parametrize("clause, expected", [
+    ("it is applying to join the WTO", ("WTO", "SWE", "apply", "candidate", "2024-05-09")),
+    ("it formally applies to join the WTO", ("WTO", "SWE", "apply", "candidate", "2024-05-09")),
+    ("it would apply to join the WTO", ("WTO", "SWE", "apply", "candidate", None)),
+    ("it had applied to join the WTO", ("WTO", "SWE", "apply", "candidate", None)),
+    ("it is leaving the WTO", ("WTO", "SWE", "leave", None, None)),
+    ("it would leave the WTO", ("WTO", "SWE", "leave", None, None)),
+])
+def test_membership_the_saying_date_dates_only_an_application_made_as_said(run, verb, clause, expected):
+    text = f"Sweden {verb} on Thursday that {clause}."
+    assert _found(run, text, date(2024, 5, 15)) == [expected], text

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extractor.core.records import Candidate as CandidateRecord
-from extractor.extractors.membership.frames import SALIENT_CHARS, MembershipMention, _countries_referred, _governing_action, _is_hedged, _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as
+from extractor.extractors.membership.frames import SALIENT_CHARS, MembershipMention, _countries_referred, _person_possessive, _governing_action, _is_hedged, _last_organization_before, _mentions_in, _named_standing, _ordinal_near, _particle_objects, _status_in, takes_effect, with_status_as
 from extractor.extractors.membership.organizations import body_acted_on, meant_organization
 from extractor.language.lexicon import membership_reasons, membership_words, read_tsv
 from extractor.linking.mentions import evidence
@@ -158,7 +158,8 @@ def _members_in(sentence: Span, mentions: list[Span]) -> list[Span]:
     phrases refer back to ("the two countries"), each mention once, in text order."""
     named = _mentions_in(sentence, mentions, ("country", "country_adj"))
     referred = [_as_referred(m, t) for t in sentence if t.lower_ in membership_words().country_anaphor and t.dep_ != "attr"
-                for m in _countries_referred(t, mentions) if m.start < sentence.start]  # "X and Y are now member countries": no anaphor
+                for m in _countries_referred(t, mentions)
+                if m.start < sentence.start or _person_possessive(t)]  # "X and Y are now member countries": no anaphor
     governments = [Span(c.doc, c.start, c.end, label="country", span_id=c.id_)
                    for c in _mentions_in(sentence, mentions, ("capital",)) if _acts(c.root)]
     pronouns = [] if named else _pronoun_countries(sentence, mentions)

@@ -24,7 +24,7 @@ from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY
 from extractor.nlp.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp.spans import Spans
-from extractor.nlp.syntax import clause_verb, covering_span, is_present_perfect, realising_verb
+from extractor.nlp.syntax import clause_verb, covering_span, is_present_perfect, realising_verb, tense_of
 
 
 EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
@@ -368,9 +368,16 @@ def _for_subject(verb: Token, mentions: list[Span]) -> list[Span]:
     return []
 
 
+def _person_possessive(noun: Token) -> bool:
+    """"his country", "her nation", "their country": a person's country, the one named last."""
+    return not noun.tag_.endswith("S") and any(c.dep_ == "poss" and c.lower_ in membership_words().person_possessive
+                                               for c in noun.children)
+
+
 def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
     """The countries a definite noun phrase refers back to: "the country" (the last country named
-    before it), "the two countries", "both countries" (the last two named). Empty when it is not
+    before it), "the two countries", "both countries" (the last two named), "his country" (the
+    last named, a name or an adjective: "Burundi's President ...", "Philippine President ..."). Empty when it is not
     such a phrase or too few countries were named in its sentence or SALIENT_CHARS before it."""
     w = membership_words()
     if noun.lower_ not in w.country_anaphor:
@@ -387,15 +394,16 @@ def _countries_referred(noun: Token, mentions: list[Span]) -> list[Span]:
             wanted = 2
         else:
             return []
-    elif "the" in dets or any(c.dep_ == "case" for c in noun.children) or noun.dep_ == "poss":
+    elif "the" in dets or any(c.dep_ == "case" for c in noun.children) or noun.dep_ == "poss" or _person_possessive(noun):
         wanted = 1
     else:
         return []
-    if not ("the" in dets or "both" in dets):
+    if not ("the" in dets or "both" in dets or _person_possessive(noun)):
         return []
     earliest = noun.sent.start_char - SALIENT_CHARS  # characters, not sentences: see _salient_organization
+    labels = ("country", "country_adj") if _person_possessive(noun) else ("country",)  # "Philippine President X ... his country"
     named: dict[str, Span] = {}
-    for m in reversed([m for m in mentions if m.label_ == "country" and earliest <= m.start_char and m.start < noun.i]):
+    for m in reversed([m for m in mentions if m.label_ in labels and earliest <= m.start_char and m.start < noun.i]):
         named.setdefault(m.id_, m)
         if len(named) == wanted:
             return sorted(named.values(), key=lambda m: m.start)
@@ -1043,12 +1051,14 @@ def membership_date(m: MembershipMention, dates: DateIndex, fallback: bool = Tru
     """The date of a membership change (`_change_date`), unless it dates the saying of the clause
     the change is told in ("X said on Thursday that it would leave Y": Thursday is the saying's)."""
     when = _change_date(m, dates, fallback)
-    return None if when is not None and _dates_the_saying(when, m.trigger, dates) else when
+    return None if when is not None and _dates_the_saying(when, m.trigger, dates, m.action) else when
 
 
-def _dates_the_saying(when, trigger: Token, dates: DateIndex) -> bool:
+def _dates_the_saying(when, trigger: Token, dates: DateIndex, action: str = "") -> bool:
     """The date hangs on a reporting verb ("said on Thursday", "announced Monday") whose
-    that-clause holds the trigger."""
+    that-clause holds the trigger, and that clause tells no application made as it is said ("said
+    on Thursday that it would leave", "had left", "is leaving"; not "announced on Friday that it is
+    applying")."""
     root = next((r for t, r in dates.in_sentence(trigger.sent) if t is when), None)
     if root is None:
         return False
@@ -1058,6 +1068,8 @@ def _dates_the_saying(when, trigger: Token, dates: DateIndex) -> bool:
         clause = clause.head
     if head.lemma_.lower() not in membership_words().reporting_verb or clause.dep_ != "ccomp" or clause.head.i != head.i:
         return False
+    if action == "apply" and tense_of(clause) == "present" and not is_present_perfect(clause):
+        return False  # "announced on Friday that it is applying": an application made as it is said ("is leaving" is planned)
     return head.i < root.i < clause.i and root.i - head.i <= 3  # "said on Thursday that it ...", beside the verb
 
 
