@@ -729,3 +729,68 @@ def test_a_day_without_a_year_takes_the_year_of_the_date_it_is_coordinated_with(
 ])
 def test_a_year_is_not_shared_across_words_or_sentences(text, expected):
     assert [v for _, v in _values(text)] == expected
+
+
+# ---------------------------------------------------------------- a period from the start of the year
+
+
+REPORT = date(2024, 10, 20)  # a report after the third quarter
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a year earlier" after the first nine months: the year before, not the quarter last named
+    ("Profit rose in the third quarter. In the first nine months, net rose to $9m from $7m a year earlier.",
+     ("a year earlier", "2023")),
+    ("Profit rose in the third quarter. For the nine months, net was $9m, against $7m a year ago.",
+     ("a year ago", "2023")),
+    ("Third-quarter net fell. Net rose in the latest nine months, compared with a loss a year earlier.",
+     ("a year earlier", "2023")),
+    ("Third-quarter net fell. In the nine months, the firm earned $9m; year-earlier net was $7m.",
+     ("year-earlier", "2023")),
+    ("Third-quarter net fell. In the first nine months, net was $9m, against $7m in the 2023 period.",
+     ("the 2023 period", "2023")),
+    # three or six months from the start of the year: the first quarter or half
+    ("In the first six months, net rose to $9m from $7m a year earlier.", ("a year earlier", "2023-H1")),
+    ("In the first three months, net rose to $9m from $7m a year earlier.", ("a year earlier", "2023-Q1")),
+    # the year the months are of
+    ("In the first nine months of 2022, net rose from $7m a year earlier.", ("a year earlier", "2021")),
+    ("In the first nine months of last year, net rose from $7m a year earlier.", ("a year earlier", "2022")),
+])
+def test_a_year_earlier_after_the_months_from_the_start_of_the_year_is_the_year_before(text, expected):
+    assert expected in _values(text, REPORT)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # the months are over by the report: that year's; not yet over: the year before's
+    ("For the first nine months, net rose from $7m a year earlier.", REPORT, ("a year earlier", "2023")),
+    ("For the first nine months, net rose from $7m a year earlier.", date(2024, 2, 6), ("a year earlier", "2022")),
+    ("For the first six months, net rose from $7m a year earlier.", date(2024, 5, 2), ("a year earlier", "2022-H1")),
+])
+def test_the_months_from_the_start_of_the_year_are_the_last_that_are_over(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the first nine months, net rose.", [("the first nine months", "P9M")]),
+    ("For the nine months, net rose.", [("the nine months", "P9M")]),
+    ("Net rose in the latest nine months.", [("the latest nine months", "P9M")]),
+])
+def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
+    assert _values(text, REPORT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter named again: "a year earlier" is that quarter's again
+    ("In the first nine months, net rose. Third-quarter net fell to $2m from $3m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("In the nine months, net rose. In the third quarter, it fell from $3m a year ago.", ("a year ago", "2023-Q3")),
+    # months that end on a date, or that lead up to the report: no period from the start of a year
+    ("Profit rose in the third quarter. For the six months ended Aug. 12, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. Over the past nine months, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. Net has risen for nine months, from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+])
+def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters(text, expected):
+    assert expected in _values(text, REPORT)

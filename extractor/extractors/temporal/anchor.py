@@ -11,7 +11,7 @@ from functools import cache
 
 from extractor.core.records import TimexType
 from extractor.extractors.temporal.detect import Candidate, scan
-from extractor.extractors.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize
+from extractor.extractors.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize, period_to_date
 from extractor.extractors.temporal.tables import word_list
 from extractor.extractors.temporal.timepoint import When
 from extractor.language.lexicon import alternation
@@ -43,6 +43,11 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if out is None:
             continue
         timex_type, value, when, anchored = out
+        to_date = period_to_date(c, ctx)
+        if to_date is not None:
+            ctx.to_date = to_date  # "the first nine months": what "a year earlier" now compares with
+        elif when is not None and when.granularity in ("quarter", "half"):
+            ctx.to_date = None  # a quarter named again: the report is back to quarters
         first, last = when.date_range() if when is not None else (None, None)
         spans.append(TimexSpan(c.start, c.end, text[c.start:c.end], timex_type, value,
                                first.isoformat() if first else None, last.isoformat() if last else None,

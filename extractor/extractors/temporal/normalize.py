@@ -27,6 +27,14 @@ class NormalizeContext:
     tense_at: TenseAt
     anchor: When | None = None  # the last fully known date: what "that year", "a year earlier" refer to
     quarter: When | None = None  # the quarter (or half) last reported: what "a year ago" compares with
+    to_date: When | None = None  # a period from the start of a year ("the first nine months"): what "a year
+    # earlier" compares with instead of `quarter`, until a quarter or a half is named again
+
+
+def in_hand(ctx: NormalizeContext) -> When | None:
+    """The period a report gives that "a year earlier" compares with: the period from the start of
+    the year in hand ("the first nine months"), else the quarter last reported."""
+    return ctx.to_date or ctx.quarter
 
 
 def normalize(c: Candidate, ctx: NormalizeContext) -> tuple[TimexType, str, When | None, bool] | None:
@@ -288,6 +296,8 @@ def _h_year_quarter(c, ctx):
     n = _ordinal_number(g["ord"]) if g.get("ord") else None
     if n is not None:
         part = f"{'H' if gran == 'half' else 'Q'}{4 if g['ord'].lower() in ('final', 'last') and gran == 'quarter' else n}"
+    elif kind == "period" and ctx.to_date is not None:  # "the 1988 period" after "the first nine months"
+        return _date(replace(ctx.to_date, year=year), anchored=not g.get("year"))
     elif ctx.quarter is not None and ctx.quarter.granularity == gran and ctx.quarter.part:
         part = ctx.quarter.part  # "the 1988 period": the quarter the report gives, in 1988
     elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
@@ -344,7 +354,7 @@ def _h_the_year(c, ctx):
 
 
 def _h_year_ago(c, ctx):
-    anchor = ctx.quarter or ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
+    anchor = in_hand(ctx) or ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
     if anchor is None or anchor.year is None:
         return _date(When("year", None), anchored=True)
     if anchor.granularity in ("quarter", "half"):
@@ -526,9 +536,10 @@ def _h_ago(c, ctx):
     sign = -1 if direction in ("ago", "earlier") else 1
     if gran == "time":
         return None
-    topic = ctx.quarter
-    if singular == "year" and topic is not None and topic.granularity in ("quarter", "half") and topic.year is not None:
-        # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year before
+    topic = in_hand(ctx)
+    if singular == "year" and topic is not None and topic.granularity in ("quarter", "half", "year") and topic.year is not None:
+        # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year
+        # before; after "the first nine months": the year before
         return _date(replace(topic, year=topic.year + sign * int(n)), anchored=True)
     moved = shift(base, singular, sign * n)
     if moved is None:
@@ -700,6 +711,41 @@ def _h_duration(c, ctx):
 HALF_IN_THE_NEXT_UNIT = {"Y": "P{}Y6M", "D": "P{}DT12H", "TH": "PT{}H30M", "TM": "PT{}M30S"}
 
 
+def _h_months_to_date(c, ctx):
+    """"the first nine months", "the nine months", "the latest six months": a duration of months
+    (the period a report gives from the start of a year: `period_to_date`)."""
+    return _h_duration(c, ctx)
+
+
+def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
+    """The calendar period "the first N months" of a report covers, or None for another rule: the
+    first quarter or half for three or six months from the start of the year, else the year; of the
+    year it names ("of 1997", "of last year"), else the reference year when that many of its months
+    are over, else the year before. None for fewer than two or more than eleven months, and for
+    months ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when)."""
+    if c.rule != "months_to_date" or c.groups.get("ended") is not None:
+        return None
+    g = c.groups
+    n = _number_value(g["num"])
+    ref = ctx.reference
+    if n is None or n != int(n) or not 2 <= n <= 11:
+        return None
+    if g.get("year"):
+        year: int | None = int(g["year"])
+    elif ref is None:
+        year = None
+    elif g.get("relyear"):
+        year = ref.year + {"last": -1, "this": 0}[g["relyear"].lower()]
+    else:
+        year = ref.year if ref.month > n else ref.year - 1
+    first = (g.get("which") or "").lower() == "first"
+    if first and n == 3:
+        return When("quarter", year, part="Q1")
+    if first and n == 6:
+        return When("half", year, part="H1")
+    return When("year", year)
+
+
 def _h_vague_duration(c, ctx):
     g = c.groups
     singular, letter, gran = _unit(g["unit"])
@@ -862,7 +908,7 @@ _HANDLERS: dict[str, Callable] = {
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
-    "duration": _h_duration, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
+    "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
 }
