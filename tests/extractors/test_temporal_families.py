@@ -794,3 +794,31 @@ def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
 ])
 def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters(text, expected):
     assert expected in _values(text, REPORT)
+
+
+# ---------------------------------------------------------------- the first or last part of a year
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales will slow through the first two quarters of 2025.", ("the first two quarters of 2025", "2025-H1")),
+    ("The slump lasts at least the first two quarters of 1990.", ("at least the first two quarters of 1990", "1990-H1")),
+    ("Output fell in the last two quarters of 2023.", ("the last two quarters of 2023", "2023-H2")),
+    ("Output fell in the last three months of 2004.", ("the last three months of 2004", "2004-Q4")),
+    ("In the first three months of 2004 output fell.", ("the first three months of 2004", "2004-Q1")),
+    ("Output fell in the final six months of 2004.", ("the final six months of 2004", "2004-H2")),
+    ("Growth returns in the first two quarters of next year.", ("the first two quarters of next year", "2025-H1")),
+    ("Costs rose in the last three months of last year.", ("the last three months of last year", "2023-Q4")),
+    ("Costs rose in the first two quarters of fiscal 2023.", ("the first two quarters of fiscal 2023", "2023-H1")),
+])
+def test_the_first_or_last_quarters_or_months_of_a_year_are_that_part_of_it(text, expected):
+    assert expected in _values(text, REPORT)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no calendar part of that length, or no year: a duration, the year on its own
+    ("Output fell in the first nine months of 2004.", [("the first nine months", "P9M"), ("2004", "2004")]),
+    ("Output fell in the first three quarters of 2004.", [("the first three quarters", "P3Q"), ("2004", "2004")]),
+    ("Output will fall in the next two quarters.", [("the next two quarters", "P2Q")]),
+])
+def test_other_parts_of_a_year_stay_a_duration_and_a_year(text, expected):
+    assert _values(text, REPORT) == expected

@@ -247,6 +247,21 @@ def _h_quarter(c, ctx):
     return _date(When(gran, year - before, part=part), anchored=True)
 
 
+def _h_part_of_year(c, ctx):
+    """"the first two quarters of 1990", "the last six months of 2004" (the first or second half),
+    "the last three months of 2004" (the first or fourth quarter): that part of the year, as one date."""
+    g = c.groups
+    last = g["edge"].lower() in ("last", "final")
+    ref = ctx.reference
+    if g.get("year"):
+        year: int | None = int(g["year"])
+    else:
+        year = ref.year + {"last": -1, "next": 1, "this": 0}[g["relyear"].lower()] if ref else None
+    if g.get("quarteryear"):
+        return _date(When("quarter", year, part="Q4" if last else "Q1"), anchored=not g.get("year"))
+    return _date(When("half", year, part="H2" if last else "H1"), anchored=not g.get("year"))
+
+
 def _h_q_code(c, ctx):
     g = c.groups
     code = g["qc"]
@@ -901,7 +916,7 @@ _HANDLERS: dict[str, Callable] = {
     "holiday": _h_holiday,
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
-    "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
+    "quarter": _h_quarter, "part_of_year": _h_part_of_year, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
     "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
