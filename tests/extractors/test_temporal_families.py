@@ -822,3 +822,32 @@ def test_the_first_or_last_quarters_or_months_of_a_year_are_that_part_of_it(text
 ])
 def test_other_parts_of_a_year_stay_a_duration_and_a_year(text, expected):
     assert _values(text, REPORT) == expected
+
+
+# ---------------------------------------------------------------- "until then", "by then"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rights end on Nov. 30, 2024. Until then, the stock converts.", ("then", "2024-11-30")),
+    ("The stock converts until then, the firm said of Nov. 30, 2024.", None),        # no date before it
+    ("The plant closes in 2026; by then, the staff will have left.", ("then", "2026")),
+    ("The plant closed in March 1999. By then, the staff had left.", ("then", "1999-03")),
+    ("Polls close at 9 p.m. Till then, voters may queue.", ("then", "2024-10-20T21:00")),
+    ("The offer runs to Dec. 1, 2024, and holders may tender until then.", ("then", "2024-12-01")),
+])
+def test_until_then_is_the_date_named_just_before(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, REPORT) if t.text == "then"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    "By then the crowd had left.",                      # no date named at all
+    "The firm was founded in 1990. It grew slowly and hired staff from three cities, opened new "
+    "offices across the region, bought two of its largest rivals and listed its shares on the local "
+    "exchange. By then, it was the largest in the state.",  # too far back
+    "Since then, sales have risen.",
+    "Back then, the town was small.",
+    "He left, and then she came.",
+])
+def test_then_without_a_date_just_before_or_after_other_words_is_none(text):
+    assert [t.text for t in find_timexes(text, REPORT) if t.text == "then"] == []

@@ -55,6 +55,7 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
+            ctx.anchor_end = c.end
             if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
                 ctx.quarter = when  # the period being reported is the latest one named that is over
     return _merge_clock_with_day(_with_shared_years(spans, text), text)
@@ -103,7 +104,7 @@ def _may_be_reported(when: When, reference: date | None) -> bool:
 def _resolved_from_anchor(c: Candidate) -> bool:
     """Expressions resolved against the date last mentioned ("a year earlier", "that month",
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
-    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter"):
+    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter", "then"):
         return True
     if c.rule == "quarter" and c.groups.get("ya"):
         return True  # "the year-ago third quarter": a year before the one in hand

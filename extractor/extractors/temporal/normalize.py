@@ -26,6 +26,7 @@ class NormalizeContext:
     reference: date | None
     tense_at: TenseAt
     anchor: When | None = None  # the last fully known date: what "that year", "a year earlier" refer to
+    anchor_end: int | None = None  # where the expression that named `anchor` ends in the text
     quarter: When | None = None  # the quarter (or half) last reported: what "a year ago" compares with
     to_date: When | None = None  # a period from the start of a year ("the first nine months"): what "a year
     # earlier" compares with instead of `quarter`, until a quarter or a half is named again
@@ -675,6 +676,19 @@ def _h_anaphor(c, ctx):
     return _date(moved, anchored=True)
 
 
+THEN_REACH = 120  # characters: "until then" refers to a date named at most this far before it
+
+
+def _h_then(c, ctx):
+    """"until then", "by then" (the "then" of it): the date named last, when it ends at most
+    THEN_REACH characters before; else no temporal expression ("by then the crowd had left")."""
+    if ctx.anchor is None or ctx.anchor_end is None or c.start - ctx.anchor_end > THEN_REACH:
+        return None
+    if ctx.anchor.clock or ctx.anchor.daypart:
+        return "TIME", ctx.anchor.value(), ctx.anchor, True
+    return _date(ctx.anchor, anchored=True)
+
+
 def _h_unit_before(c, ctx):
     """"the day before", "the year after" (closing their clause): the day or year before or after
     the date last named, as "the previous day", "the following year"."""
@@ -922,7 +936,7 @@ _HANDLERS: dict[str, Callable] = {
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
-    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
+    "weekday": _h_weekday, "anaphor": _h_anaphor, "then": _h_then, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
     "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod,
