@@ -851,3 +851,29 @@ def test_until_then_is_the_date_named_just_before(text, expected):
 ])
 def test_then_without_a_date_just_before_or_after_other_words_is_none(text):
     assert [t.text for t in find_timexes(text, REPORT) if t.text == "then"] == []
+
+
+# ---------------------------------------------------------------- "in the morning": a part of the story's day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares fell Friday. Dealers bought heavily in the morning.", ("the morning", "2024-05-17TMO")),
+    ("Shares fell Friday. Early in the afternoon, dealers sold.", ("the afternoon", "2024-05-17TAF")),
+    ("On Thursday the talks stalled; during the evening the envoys left.", ("the evening", "2024-05-16TEV")),
+    ("Dealers bought heavily in the morning.", ("the morning", "2024-05-20TMO")),     # no day named: the reference day
+    ("Shares fell on May 2. Dealers bought in the morning.", ("the morning", "2024-05-20TMO")),  # too long ago
+    ("Troops left in the morning on Sunday.", ("the morning on Sunday", "2024-05-19TMO")),
+])
+def test_the_morning_after_in_is_a_part_of_the_story_day(text, expected):
+    assert expected in _values(text, MON)
+
+
+@pytest.mark.parametrize("text", [
+    "The morning was cold.",                        # no word that makes it a time
+    "He recalled the evening they met.",
+    "She works in the morning shift.",              # a kind of thing
+    "In the morning of May 3, troops left.",        # the day says which (May 3 is found on its own)
+    "Headlines of the evening news were grim.",
+])
+def test_the_morning_without_a_word_that_times_it_is_none(text):
+    assert [t.text for t in find_timexes(text, MON) if "morning" in t.text or "evening" in t.text] == []

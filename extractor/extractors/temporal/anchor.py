@@ -118,7 +118,7 @@ def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = N
     return resolve(scan(text), text, reference, tense_at)
 
 
-TIME_OF_A_DAY = ("clock", "clock_24", "clock_words", "clock_daypart", "daypart_mod")  # rules that name a time, not its day
+TIME_OF_A_DAY = ("clock", "clock_24", "clock_words", "clock_daypart", "daypart_mod", "the_daypart")  # rules that name a time, not its day
 
 
 def _merge_clock_with_day(spans: list[TimexSpan], text: str) -> list[TimexSpan]:

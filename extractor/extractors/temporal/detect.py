@@ -280,6 +280,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule in ("clock_words", "clock_daypart", "daypart_mod") and _next_word(after) in word_set("daypart_thing"):
         return None  # "the midday meal", "the late-morning train", "the morning shift"
+    if rule == "the_daypart" and not _a_part_of_the_day(text, start, after):
+        return None
     if rule == "holiday" and not _holiday_is_a_date(g, text, start, after):
         return None
     if rule == "weekday" and g.get("weekday", "").isupper() and len(g["weekday"]) > 3:
@@ -440,6 +442,13 @@ def _modal_before_pattern() -> re.Pattern:
     clitics = [w for w in words if not w[0].isalpha()]
     whole = [w for w in words if w[0].isalpha()]
     return re.compile(r"(?:(?<![\w'’])" + alternation(whole) + r"|(?<=\w)" + alternation(clitics) + r")\s+$")
+
+
+def _a_part_of_the_day(text: str, start: int, after: str) -> bool:
+    """Whether "the morning" at `start` is a time of a day: after a phrase of daypart_lead ("in",
+    "early in", "during"), not before "of" ("the morning of May 3": that day says which) nor a word
+    that makes it a kind of thing ("the morning shift", "the afternoon session" stays a time)."""
+    return _after_phrase(text, start, "daypart_lead") and _next_word(after) not in {"of"} | word_set("daypart_thing")
 
 
 def _after_modal(text: str, start: int) -> bool:

@@ -867,6 +867,12 @@ def _h_daypart_mod(c, ctx):
     return "TIME", when.value(), when, True
 
 
+def _h_the_daypart(c, ctx):
+    """"in the morning", "early in the afternoon", "during the evening": that part of the day of
+    the story (`_day_of_a_time`)."""
+    return _h_daypart_mod(c, ctx)
+
+
 def easter_sunday(year: int) -> date:
     """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -939,5 +945,5 @@ _HANDLERS: dict[str, Callable] = {
     "weekday": _h_weekday, "anaphor": _h_anaphor, "then": _h_then, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
     "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
-    "daypart_mod": _h_daypart_mod,
+    "daypart_mod": _h_daypart_mod, "the_daypart": _h_the_daypart,
 }
