@@ -877,3 +877,53 @@ def test_the_morning_after_in_is_a_part_of_the_story_day(text, expected):
 ])
 def test_the_morning_without_a_word_that_times_it_is_none(text):
     assert [t.text for t in find_timexes(text, MON) if "morning" in t.text or "evening" in t.text] == []
+
+
+# ---------------------------------------------------------------- vague times: recent years, a later date, future quarters
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kidnappings have risen in recent years.", ("recent years", "PAST_REF")),
+    ("The boom of recent years is over.", ("recent years", "PAST_REF")),
+    ("In recent days, the rebels advanced.", ("recent days", "PAST_REF")),
+    ("The bonds will be sold at a later date.", ("a later date", "FUTURE_REF")),
+    ("The vote was moved to a future date.", ("a future date", "FUTURE_REF")),
+    ("The meeting was brought forward to an earlier date.", ("an earlier date", "PAST_REF")),
+    ("The losses will cut taxes in future quarters.", ("future quarters", "FUTURE_REF")),
+    ("Prices may rise in future years.", ("future years", "FUTURE_REF")),
+])
+def test_vague_times_of_recent_and_future_units(text, expected):
+    assert _values(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "soon" timed by an event its sentence names: no time of its own
+    ("Buyers will act as soon as trading opens.", []),
+    ("He was killed soon after being captured.", []),
+    ("He will take over soon after the vote.", []),
+    ("The rules apply soon before the election.", []),
+    # the vague future
+    ("The firm will soon cut jobs.", [("soon", "FUTURE_REF")]),
+    ("The firm said it would sell the unit as soon as possible.", [("soon", "FUTURE_REF")]),
+    ("The talks resume soon.", [("soon", "FUTURE_REF")]),
+    ("Rates may rise soon, as the bank warned.", [("soon", "FUTURE_REF")]),
+])
+def test_soon_timed_by_an_event_is_none(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orders rose from the low levels of the early summer.", ("the early summer", "2024-SU")),
+    ("Orders rose from the levels of the summer.", ("the summer", "2024-SU")),
+    ("Sales fell in the spring.", ("the spring", "2024-SP")),
+])
+def test_the_season_after_of_or_in_is_a_date(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The spring collection sold out.",
+    "The boys of summer played.",
+])
+def test_a_season_without_a_word_that_dates_it_is_none(text):
+    assert _values(text) == []

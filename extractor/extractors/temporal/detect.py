@@ -280,6 +280,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule in ("clock_words", "clock_daypart", "daypart_mod") and _next_word(after) in word_set("daypart_thing"):
         return None  # "the midday meal", "the late-morning train", "the morning shift"
+    if rule == "cue" and _soon_timed_by_an_event(g, text, start, end):
+        return None
     if rule == "the_daypart" and not _a_part_of_the_day(text, start, after):
         return None
     if rule == "holiday" and not _holiday_is_a_date(g, text, start, after):
@@ -442,6 +444,20 @@ def _modal_before_pattern() -> re.Pattern:
     clitics = [w for w in words if not w[0].isalpha()]
     whole = [w for w in words if w[0].isalpha()]
     return re.compile(r"(?:(?<![\w'’])" + alternation(whole) + r"|(?<=\w)" + alternation(clitics) + r")\s+$")
+
+
+def _soon_timed_by_an_event(groups: dict, text: str, start: int, end: int) -> bool:
+    """Whether "soon" is timed by an event its sentence names, not by the report: "as soon as
+    trading opens", "soon after he left" (a joint of soon_joint, then a word), but not "as soon as
+    possible" (soon_unbound) nor "he left soon after." (the story's time)."""
+    if groups["cue"].lower() != "soon":
+        return False
+    m = re.match(r"\s+([A-Za-z]+)\s+([A-Za-z]+)", text[end:end + 40])
+    if m is None or m.group(1).lower() not in word_set("soon_joint"):
+        return False
+    if m.group(1).lower() == "as":
+        return previous_word(text, start) == "as" and m.group(2).lower() not in word_set("soon_unbound")
+    return True
 
 
 def _a_part_of_the_day(text: str, start: int, after: str) -> bool:
