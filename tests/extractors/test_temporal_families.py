@@ -927,3 +927,14 @@ def test_the_season_after_of_or_in_is_a_date(text, expected):
 ])
 def test_a_season_without_a_word_that_dates_it_is_none(text):
     assert _values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net for the year-earlier nine months included a gain.", [("the year-earlier nine months", "P9M")]),
+    ("In the year-ago six months, the firm lost money.", [("the year-ago six months", "P6M")]),
+    # the months of the year before are compared with, not reported: "a year earlier" still counts from this year's
+    ("For the nine months, net rose; net for the year-earlier nine months included a gain. Sales were "
+     "flat from a year earlier.", [("the nine months", "P9M"), ("the year-earlier nine months", "P9M"), ("a year earlier", "2023")]),
+])
+def test_the_months_of_the_year_before_are_one_duration(text, expected):
+    assert _values(text, REPORT) == expected

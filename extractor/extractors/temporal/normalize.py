@@ -751,8 +751,10 @@ def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
     first quarter or half for three or six months from the start of the year, else the year; of the
     year it names ("of 1997", "of last year"), else the reference year when that many of its months
     are over, else the year before. None for fewer than two or more than eleven months, and for
-    months ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when)."""
-    if c.rule != "months_to_date" or c.groups.get("ended") is not None:
+    months ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when)
+    and for those of the year before ("the year-earlier nine months": what is compared with)."""
+    if c.rule != "months_to_date" or c.groups.get("ended") is not None \
+            or (c.groups.get("which") or "").lower() in ("year-earlier", "year-ago"):
         return None
     g = c.groups
     n = _number_value(g["num"])
