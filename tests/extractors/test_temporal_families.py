@@ -938,3 +938,21 @@ def test_a_season_without_a_word_that_dates_it_is_none(text):
 ])
 def test_the_months_of_the_year_before_are_one_duration(text, expected):
     assert _values(text, REPORT) == expected
+
+
+# ---------------------------------------------------------------- "the past year", "the last decade"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hate groups grew over the past year.", ("the past year", "DATE", "2023")),
+    ("The inquiry widened in the past year.", ("the past year", "DATE", "2023")),
+    ("Wages lost ground in the last decade.", ("the last decade", "DATE", "201")),
+    ("The last year was hard for farmers.", ("The last year", "DATE", "2023")),
+    # a number, another unit or another word: a length of time as before
+    ("Prices rose in the past two years.", ("the past two years", "DURATION", "P2Y")),
+    ("Sales fell over the past month.", ("the past month", "DURATION", "P1M")),
+    ("It was the event of the past century.", ("the past century", "DURATION", "P100Y")),
+    ("Rates will rise over the next decade.", ("the next decade", "DURATION", "P10Y")),
+])
+def test_the_past_year_is_the_year_before_the_report(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]

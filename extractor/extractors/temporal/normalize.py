@@ -477,6 +477,12 @@ def _h_rel_unit(c, ctx):
             moved = shift(ctx.anchor, singular, 1)
             if moved is not None:
                 return _date(_at_granularity(moved, gran), anchored=True)
+        if rel in ("past", "last") and singular in ("year", "decade") and ctx.reference is not None:
+            # "over the past year", "in the last decade": the year or decade before the report's
+            year = ctx.reference.year
+            return _date(When("year", year - 1) if singular == "year" else When("decade", decade=year // 10 - 1), anchored=True)
+        if letter in ("DE", "CE"):
+            return "DURATION", "P10Y" if letter == "DE" else "P100Y", None, False  # as "a decade", "a century"
         return "DURATION", f"P1{letter}" if not letter.startswith("T") else f"PT1{letter[1]}", None, False
     if rel in ("previous", "following"):
         base = ctx.anchor
