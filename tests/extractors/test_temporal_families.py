@@ -956,3 +956,20 @@ def test_the_months_of_the_year_before_are_one_duration(text, expected):
 ])
 def test_the_past_year_is_the_year_before_the_report(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- "three days later": a length of days
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bank failed on June 3, 2008. Three days later, its rival bought it.", ("Three days", "DURATION", "P3D")),
+    ("A day earlier, scores of trucks had crossed.", ("A day", "DURATION", "P1D")),
+    ("A few days later, the firm cut its forecast.", ("A few days", "DURATION", "PXD")),
+    ("The firm cut its forecast two days later.", ("two days", "DURATION", "P2D")),
+    # a year, a month or a week earlier stays the date compared with
+    ("Profit rose from $3m a year earlier.", ("a year earlier", "DATE", "2023-05-15")),
+    ("The talks resumed on May 3, 2010, a week later.", ("a week later", "DATE", "2010-W19")),
+    ("Sales were higher two days ago.", ("two days ago", "DATE", "2024-05-13")),   # "ago" counts from the report
+])
+def test_days_later_or_earlier_are_a_length_of_days(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]

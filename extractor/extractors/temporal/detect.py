@@ -303,6 +303,8 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():
         return None
+    if rule == "ago" and _days_from_the_story(g):
+        return Candidate(start, len(text[:m.start("dir")].rstrip()), "duration", _duration_groups(g), 4)
     if rule == "ago" and (g.get("dir", "").lower() in ("before", "after")
                           or (g.get("dir", "").lower() in ("later", "earlier") and t["units"][g["unit"].lower()][2] == "time")):
         # "two years after the war", "a minute and a half later": relative to an event or to a
@@ -444,6 +446,14 @@ def _modal_before_pattern() -> re.Pattern:
     clitics = [w for w in words if not w[0].isalpha()]
     whole = [w for w in words if w[0].isalpha()]
     return re.compile(r"(?:(?<![\w'’])" + alternation(whole) + r"|(?<=\w)" + alternation(clitics) + r")\s+$")
+
+
+def _days_from_the_story(groups: dict) -> bool:
+    """Whether "three days later", "a day earlier", "a few days later" counts days from a moment of
+    the story rather than naming a date: a length of days (no date of its own, as TIMEX3 annotates
+    it), unlike "a year earlier" in a report, which names the year compared with."""
+    unit = groups.get("unit", "").lower()
+    return groups.get("dir", "").lower() in ("later", "earlier") and tables()["units"][unit][2] == "day"
 
 
 def _soon_timed_by_an_event(groups: dict, text: str, start: int, end: int) -> bool:
