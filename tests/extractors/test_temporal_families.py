@@ -973,3 +973,38 @@ def test_the_past_year_is_the_year_before_the_report(text, expected):
 ])
 def test_days_later_or_earlier_are_a_length_of_days(text, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- a weekday that recurs: "Tuesday nights", "on Sundays"
+
+
+def _typed(text: str, reference: date | None = WED) -> list[tuple[str, str, str]]:
+    return [(t.text, t.timex_type, t.value) for t in find_timexes(text, reference)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The club meets on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The market opens Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+    ("The shop shuts on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
+    ("The show airs Friday evenings.", [("Friday evenings", "SET", "XXXX-WXX-5TEV")]),
+    # a bare weekday joined to one that recurs recurs the same way
+    ("Two flights will leave on Monday and Tuesday nights.",
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The club meets Saturday or Sunday mornings.",
+     [("Saturday", "SET", "XXXX-WXX-6TMO"), ("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+    ("The flights left Monday and Tuesday nights.",     # whatever the tense
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+])
+def test_a_weekday_of_a_recurring_part_of_the_day_is_a_set(text, expected):
+    assert _typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister resigned Tuesday night.", [("Tuesday night", "TIME", "2024-05-14TNI")]),   # one night
+    ("He left Monday, and Tuesday nights are quiet now.",                                    # two clauses
+     [("Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("now", "DATE", "PRESENT_REF")]),
+    ("Last Monday and Tuesday nights were quiet.",                                           # a day of its own
+     [("Last Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+])
+def test_a_weekday_of_one_day_stays_a_date_or_time(text, expected):
+    assert _typed(text) == expected

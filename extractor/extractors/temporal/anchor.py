@@ -58,7 +58,7 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
             ctx.anchor_end = c.end
             if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
                 ctx.quarter = when  # the period being reported is the latest one named that is over
-    return _merge_clock_with_day(_with_shared_years(spans, text), text)
+    return _merge_clock_with_day(_with_shared_recurrence(_with_shared_years(spans, text), text), text)
 
 
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -89,6 +89,32 @@ def _with_shared_years(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
         out[i] = replace(s, value=when.value(), when=when, start_date=first.isoformat() if first else None,
                          end_date=last.isoformat() if last else None)
     return out
+
+
+def _with_shared_recurrence(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """'on Monday and Tuesday nights', 'Saturday or Sunday mornings': a bare weekday coordinated
+    with a weekday of a recurring part of the day (rule weekday_set) recurs the same way, a SET."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        weekday = _weekday_of(s)
+        if (weekday is None or nxt.rule != "weekday_set" or "T" not in nxt.value
+                or "," in text[s.end:nxt.start] or not _coordination().fullmatch(text[s.end:nxt.start])):
+            continue  # "He left Monday, and Tuesday nights are quiet": two clauses
+        value = f"XXXX-WXX-{weekday}T{nxt.value.split('T', 1)[1]}"
+        out[i] = TimexSpan(s.start, s.end, s.text, "SET", value, None, None, False, None, "weekday_set")
+    return out
+
+
+def _weekday_of(s: TimexSpan) -> int | None:
+    """The ISO weekday a bare weekday names ("Monday", not "last Monday" nor "Monday night"), or None."""
+    if s.rule != "weekday" or s.when is None or s.when.daypart or s.text.split()[0].lower() in ("last", "next", "this"):
+        return None
+    if s.when.weekday is not None:
+        return s.when.weekday
+    if s.when.year and s.when.month and s.when.day:
+        return date(s.when.year, s.when.month, s.when.day).isoweekday()
+    return None
 
 
 def _may_be_reported(when: When, reference: date | None) -> bool:

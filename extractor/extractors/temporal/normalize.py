@@ -802,6 +802,16 @@ def _h_bare_plural(c, ctx):
     return "DURATION", (f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"), None, False
 
 
+def _h_weekday_set(c, ctx):
+    """"Tuesday nights", "Sunday mornings", "on Mondays": that weekday (and part of the day),
+    every week."""
+    g = c.groups
+    if g.get("weekdays"):
+        return "SET", f"XXXX-WXX-{_weekday_number(g['weekdays'][:-1])}", None, False
+    part = tables()["dayparts"][g["dayparts"].lower()[:-1]]
+    return "SET", f"XXXX-WXX-{_weekday_number(g['weekday'])}T{part}", None, False
+
+
 def _h_set_every(c, ctx):
     g = c.groups
     n = g.get("n")
@@ -951,7 +961,7 @@ _HANDLERS: dict[str, Callable] = {
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
     "weekday": _h_weekday, "anaphor": _h_anaphor, "then": _h_then, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
-    "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
+    "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every, "weekday_set": _h_weekday_set,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
     "daypart_mod": _h_daypart_mod, "the_daypart": _h_the_daypart,
 }
