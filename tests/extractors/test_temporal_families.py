@@ -755,6 +755,7 @@ REPORT = date(2024, 10, 20)  # a report after the third quarter
     # the year the months are of
     ("In the first nine months of 2022, net rose from $7m a year earlier.", ("a year earlier", "2021")),
     ("In the first nine months of last year, net rose from $7m a year earlier.", ("a year earlier", "2022")),
+    ("In the first nine months of fiscal 2022, net rose from $7m a year earlier.", ("a year earlier", "2021")),
 ])
 def test_a_year_earlier_after_the_months_from_the_start_of_the_year_is_the_year_before(text, expected):
     assert expected in _values(text, REPORT)
