@@ -792,6 +792,10 @@ def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
      ("a year earlier", "2023-Q3")),
     ("Profit rose in the third quarter. Net has risen for nine months, from $7m a year earlier.",
      ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the six months since the merger, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the two months, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
 ])
 def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters(text, expected):
     assert expected in _values(text, REPORT)

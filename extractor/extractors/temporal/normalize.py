@@ -756,16 +756,19 @@ def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
     """The calendar period "the first N months" of a report covers, or None for another rule: the
     first quarter or half for three or six months from the start of the year, else the year; of the
     year it names ("of 1997", "of last year"), else the reference year when that many of its months
-    are over, else the year before. None for fewer than two or more than eleven months, and for
-    months ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when)
-    and for those of the year before ("the year-earlier nine months": what is compared with)."""
-    if c.rule != "months_to_date" or c.groups.get("ended") is not None \
-            or (c.groups.get("which") or "").lower() in ("year-earlier", "year-ago"):
-        return None
+    are over, else the year before. None for fewer than two or more than eleven months, for
+    months that are no quarters ("the two months": only "the first" counts any number), for months
+    ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when) or
+    counted from an event ("the six months since the election"), and for those of the year before
+    ("the year-earlier nine months": what is compared with)."""
     g = c.groups
+    which = (g.get("which") or "").lower()
+    if c.rule != "months_to_date" or g.get("ended") is not None or g.get("relative") is not None \
+            or which in ("year-earlier", "year-ago"):
+        return None
     n = _number_value(g["num"])
     ref = ctx.reference
-    if n is None or n != int(n) or not 2 <= n <= 11:
+    if n is None or n != int(n) or not 2 <= n <= 11 or (which != "first" and n % 3):
         return None
     if g.get("year"):
         year: int | None = int(g["year"])
@@ -775,7 +778,7 @@ def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
         year = ref.year + {"last": -1, "this": 0}[g["relyear"].lower()]
     else:
         year = ref.year if ref.month > n else ref.year - 1
-    first = (g.get("which") or "").lower() == "first"
+    first = which == "first"
     if first and n == 3:
         return When("quarter", year, part="Q1")
     if first and n == 6:
