@@ -796,6 +796,8 @@ def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
      ("a year earlier", "2023-Q3")),
     ("Profit rose in the third quarter. In the two months, net rose from $7m a year earlier.",
      ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the three months to September, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
 ])
 def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters(text, expected):
     assert expected in _values(text, REPORT)
@@ -929,6 +931,9 @@ def test_the_season_after_of_or_in_is_a_date(text, expected):
 @pytest.mark.parametrize("text", [
     "The spring collection sold out.",
     "The boys of summer played.",
+    "He is an advocate of the winter break.",
+    "Fares rise in the summer holidays.",
+    "She won gold at the winter Olympics.",
 ])
 def test_a_season_without_a_word_that_dates_it_is_none(text):
     assert _values(text) == []
@@ -1010,6 +1015,8 @@ def test_a_weekday_of_a_recurring_part_of_the_day_is_a_set(text, expected):
      [("Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("now", "DATE", "PRESENT_REF")]),
     ("Last Monday and Tuesday nights were quiet.",                                           # a day of its own
      [("Last Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("He toured with the Happy Mondays last year.", [("last year", "DATE", "2023")]),          # a name
+    ("On Sundays the shop shuts.", [("Sundays", "SET", "XXXX-WXX-7")]),
 ])
 def test_a_weekday_of_one_day_stays_a_date_or_time(text, expected):
     assert _typed(text) == expected

@@ -280,6 +280,10 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
             return None
     if rule in ("clock_words", "clock_daypart", "daypart_mod") and _next_word(after) in word_set("daypart_thing"):
         return None  # "the midday meal", "the late-morning train", "the morning shift"
+    if rule == "season" and _season_is_a_thing(g, after):
+        return None
+    if rule == "weekday_set" and _year_in_name(text, start):
+        return None  # "the Happy Mondays": a name, as "Orion 1980"
     if rule == "cue" and _soon_timed_by_an_event(g, text, start, end):
         return None
     if rule == "the_daypart" and not _a_part_of_the_day(text, start, after):
@@ -392,9 +396,9 @@ def _is_age(groups: dict, after: str) -> bool:
 
 
 def _year_in_name(text: str, start: int) -> bool:
-    """Whether the year at `start` ends a name: right after a capitalized word that is not a
-    date word nor a cue, and does not open the sentence ("Orion 1980", "Vision 2030", not
-    "In 1980" nor "Since 1980")."""
+    """Whether the year (or plural weekday) at `start` ends a name: right after a capitalized word
+    that is not a date word nor a cue, and does not open the sentence ("Orion 1980", "Vision
+    2030", "the Happy Mondays"; not "In 1980" nor "Since 1980", "On Sundays")."""
     m = re.search(r"(?:^|(?<=[^\w]))([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40):start])
     if m is None:
         return False
@@ -446,6 +450,12 @@ def _modal_before_pattern() -> re.Pattern:
     clitics = [w for w in words if not w[0].isalpha()]
     whole = [w for w in words if w[0].isalpha()]
     return re.compile(r"(?:(?<![\w'’])" + alternation(whole) + r"|(?<=\w)" + alternation(clitics) + r")\s+$")
+
+
+def _season_is_a_thing(groups: dict, after: str) -> bool:
+    """Whether a season without a year qualifies the noun after it ("the winter break", "the
+    summer holidays", "the spring collection": a word of season_thing), no date."""
+    return not groups.get("year") and _next_word(after) in word_set("season_thing")
 
 
 def _days_from_the_story(groups: dict) -> bool:
