@@ -786,7 +786,7 @@ def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
      ("a year earlier", "2023-Q3")),
     ("In the nine months, net rose. In the third quarter, it fell from $3m a year ago.", ("a year ago", "2023-Q3")),
     # months that end on a date, or that lead up to the report: no period from the start of a year
-    ("Profit rose in the third quarter. For the six months ended Aug. 12, net rose from $7m a year earlier.",
+    ("Profit rose in the third quarter. For the six months ended June 30, net rose from $7m a year earlier.",
      ("a year earlier", "2023-Q3")),
     ("Profit rose in the third quarter. Over the past nine months, net rose from $7m a year earlier.",
      ("a year earlier", "2023-Q3")),
@@ -807,8 +807,8 @@ def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Sales will slow through the first two quarters of 2025.", ("the first two quarters of 2025", "2025-H1")),
-    ("The slump lasts at least the first two quarters of 1990.", ("at least the first two quarters of 1990", "1990-H1")),
+    ("Output will stay weak in the first two quarters of 2025.", ("the first two quarters of 2025", "2025-H1")),
+    ("Demand stays low for at least the first two quarters of 2026.", ("at least the first two quarters of 2026", "2026-H1")),
     ("Output fell in the last two quarters of 2023.", ("the last two quarters of 2023", "2023-H2")),
     ("Output fell in the last three months of 2004.", ("the last three months of 2004", "2004-Q4")),
     ("In the first three months of 2004 output fell.", ("the first three months of 2004", "2004-Q1")),
@@ -835,7 +835,7 @@ def test_other_parts_of_a_year_stay_a_duration_and_a_year(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The rights end on Nov. 30, 2024. Until then, the stock converts.", ("then", "2024-11-30")),
+    ("The museum closes on Nov. 30, 2024. Until then, visits are free.", ("then", "2024-11-30")),
     ("The stock converts until then, the firm said of Nov. 30, 2024.", None),        # no date before it
     ("The plant closes in 2026; by then, the staff will have left.", ("then", "2026")),
     ("The plant closed in March 1999. By then, the staff had left.", ("then", "1999-03")),
@@ -864,11 +864,11 @@ def test_then_without_a_date_just_before_or_after_other_words_is_none(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Shares fell Friday. Dealers bought heavily in the morning.", ("the morning", "2024-05-17TMO")),
+    ("The storm hit Friday. Roads flooded in the morning.", ("the morning", "2024-05-17TMO")),
     ("Shares fell Friday. Early in the afternoon, dealers sold.", ("the afternoon", "2024-05-17TAF")),
     ("On Thursday the talks stalled; during the evening the envoys left.", ("the evening", "2024-05-16TEV")),
-    ("Dealers bought heavily in the morning.", ("the morning", "2024-05-20TMO")),     # no day named: the reference day
-    ("Shares fell on May 2. Dealers bought in the morning.", ("the morning", "2024-05-20TMO")),  # too long ago
+    ("Roads flooded in the morning.", ("the morning", "2024-05-20TMO")),     # no day named: the reference day
+    ("The storm hit on May 2. Roads flooded in the morning.", ("the morning", "2024-05-20TMO")),  # too long ago
     ("Troops left in the morning on Sunday.", ("the morning on Sunday", "2024-05-19TMO")),
 ])
 def test_the_morning_after_in_is_a_part_of_the_story_day(text, expected):
@@ -890,13 +890,13 @@ def test_the_morning_without_a_word_that_times_it_is_none(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kidnappings have risen in recent years.", ("recent years", "PAST_REF")),
+    ("Burglaries have risen in recent years.", ("recent years", "PAST_REF")),
     ("The boom of recent years is over.", ("recent years", "PAST_REF")),
     ("In recent days, the rebels advanced.", ("recent days", "PAST_REF")),
-    ("The bonds will be sold at a later date.", ("a later date", "FUTURE_REF")),
+    ("The hearing will resume at a later date.", ("a later date", "FUTURE_REF")),
     ("The vote was moved to a future date.", ("a future date", "FUTURE_REF")),
     ("The meeting was brought forward to an earlier date.", ("an earlier date", "PAST_REF")),
-    ("The losses will cut taxes in future quarters.", ("future quarters", "FUTURE_REF")),
+    ("Rates may fall in future quarters.", ("future quarters", "FUTURE_REF")),
     ("Prices may rise in future years.", ("future years", "FUTURE_REF")),
 ])
 def test_vague_times_of_recent_and_future_units(text, expected):
@@ -905,8 +905,8 @@ def test_vague_times_of_recent_and_future_units(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # "soon" timed by an event its sentence names: no time of its own
-    ("Buyers will act as soon as trading opens.", []),
-    ("He was killed soon after being captured.", []),
+    ("Buyers will act as soon as the market opens.", []),
+    ("The guard was freed soon after being seized.", []),
     ("He will take over soon after the vote.", []),
     ("The rules apply soon before the election.", []),
     # the vague future
@@ -920,7 +920,7 @@ def test_soon_timed_by_an_event_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Orders rose from the low levels of the early summer.", ("the early summer", "2024-SU")),
+    ("Demand picked up after the slack weeks of the early summer.", ("the early summer", "2024-SU")),
     ("Orders rose from the levels of the summer.", ("the summer", "2024-SU")),
     ("Sales fell in the spring.", ("the spring", "2024-SP")),
 ])
@@ -954,7 +954,7 @@ def test_the_months_of_the_year_before_are_one_duration(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Hate groups grew over the past year.", ("the past year", "DATE", "2023")),
+    ("Membership of the club grew over the past year.", ("the past year", "DATE", "2023")),
     ("The inquiry widened in the past year.", ("the past year", "DATE", "2023")),
     ("Wages lost ground in the last decade.", ("the last decade", "DATE", "201")),
     ("The last year was hard for farmers.", ("The last year", "DATE", "2023")),
@@ -998,11 +998,11 @@ def _typed(text: str, reference: date | None = WED) -> list[tuple[str, str, str]
     ("The shop shuts on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
     ("The show airs Friday evenings.", [("Friday evenings", "SET", "XXXX-WXX-5TEV")]),
     # a bare weekday joined to one that recurs recurs the same way
-    ("Two flights will leave on Monday and Tuesday nights.",
+    ("The ferry sails on Monday and Tuesday nights.",
      [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
     ("The club meets Saturday or Sunday mornings.",
      [("Saturday", "SET", "XXXX-WXX-6TMO"), ("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
-    ("The flights left Monday and Tuesday nights.",     # whatever the tense
+    ("The ferry sailed Monday and Tuesday nights.",     # whatever the tense
      [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
 ])
 def test_a_weekday_of_a_recurring_part_of_the_day_is_a_set(text, expected):

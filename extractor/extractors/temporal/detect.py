@@ -468,7 +468,7 @@ def _days_from_the_story(groups: dict) -> bool:
 
 def _soon_timed_by_an_event(groups: dict, text: str, start: int, end: int) -> bool:
     """Whether "soon" is timed by an event its sentence names, not by the report: "as soon as
-    trading opens", "soon after he left" (a joint of soon_joint, then a word), but not "as soon as
+    the market opens", "soon after he left" (a joint of soon_joint, then a word), but not "as soon as
     possible" (soon_unbound) nor "he left soon after." (the story's time)."""
     if groups["cue"].lower() != "soon":
         return False

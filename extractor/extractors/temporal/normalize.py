@@ -249,7 +249,7 @@ def _h_quarter(c, ctx):
 
 
 def _h_part_of_year(c, ctx):
-    """"the first two quarters of 1990", "the last six months of 2004" (the first or second half),
+    """"the first two quarters of 2026", "the last six months of 2004" (the first or second half),
     "the last three months of 2004" (the first or fourth quarter): that part of the year, as one date."""
     g = c.groups
     last = g["edge"].lower() in ("last", "final")
@@ -758,7 +758,7 @@ def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
     year it names ("of 1997", "of last year"), else the reference year when that many of its months
     are over, else the year before. None for fewer than two or more than eleven months, for
     months that are no quarters ("the two months": only "the first" counts any number), for months
-    ending on a date ("the six months ended Aug. 12": a fiscal period, that date says when) or
+    ending on a date ("the six months ended June 30": a fiscal period, that date says when) or
     counted from an event ("the six months since the election"), and for those of the year before
     ("the year-earlier nine months": what is compared with)."""
     g = c.groups
