@@ -895,7 +895,6 @@ def test_the_morning_without_a_word_that_times_it_is_none(text):
     ("In recent days, the rebels advanced.", ("recent days", "PAST_REF")),
     ("The hearing will resume at a later date.", ("a later date", "FUTURE_REF")),
     ("The vote was moved to a future date.", ("a future date", "FUTURE_REF")),
-    ("The meeting was brought forward to an earlier date.", ("an earlier date", "PAST_REF")),
     ("Rates may fall in future quarters.", ("future quarters", "FUTURE_REF")),
     ("Prices may rise in future years.", ("future years", "FUTURE_REF")),
 ])
@@ -921,10 +920,10 @@ def test_soon_timed_by_an_event_is_none(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Demand picked up after the slack weeks of the early summer.", ("the early summer", "2024-SU")),
-    ("Orders rose from the levels of the summer.", ("the summer", "2024-SU")),
+    ("Talks resume in the late autumn.", ("the late autumn", "2024-FA")),
     ("Sales fell in the spring.", ("the spring", "2024-SP")),
 ])
-def test_the_season_after_of_or_in_is_a_date(text, expected):
+def test_the_season_after_in_or_with_early_or_late_is_a_date(text, expected):
     assert expected in _values(text)
 
 
@@ -934,9 +933,12 @@ def test_the_season_after_of_or_in_is_a_date(text, expected):
     "He is an advocate of the winter break.",
     "Fares rise in the summer holidays.",
     "She won gold at the winter Olympics.",
+    "Prices slid because of the fall in October.",      # "fall" a noun, not the season
+    "It is a warm-up ahead of the autumn qualifiers.",
 ])
 def test_a_season_without_a_word_that_dates_it_is_none(text):
-    assert _values(text) == []
+    seasons = ("spring", "summer", "autumn", "fall", "winter")
+    assert [t for t, _ in _values(text) if any(w in t.lower() for w in seasons)] == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -975,7 +977,9 @@ def test_the_past_year_is_the_year_before_the_report(text, expected):
     ("The bank failed on June 3, 2008. Three days later, its rival bought it.", ("Three days", "DURATION", "P3D")),
     ("A day earlier, scores of trucks had crossed.", ("A day", "DURATION", "P1D")),
     ("A few days later, the firm cut its forecast.", ("A few days", "DURATION", "PXD")),
-    ("The firm cut its forecast two days later.", ("two days", "DURATION", "P2D")),
+    ("Five days later, the firm cut its forecast.", ("Five days", "DURATION", "P5D")),
+    # within a sentence, after the date it counts from: a date
+    ("The game came out on May 3, 2010, and in Europe two days later.", ("two days later", "DATE", "2010-05-05")),
     # a year, a month or a week earlier stays the date compared with
     ("Profit rose from $3m a year earlier.", ("a year earlier", "DATE", "2023-05-15")),
     ("The talks resumed on May 3, 2010, a week later.", ("a week later", "DATE", "2010-W19")),

@@ -307,7 +307,7 @@ def _accept(rule: str, m: re.Match, text: str, priority: int) -> Candidate | Non
         return None  # "the next year" reads as a duration or the following year: left to "duration"
     if rule == "ago" and g.get("dir", "").lower() in ("before", "after") and g.get("num", "").lower() not in word_set("small_number") and not (g.get("num") or "x")[0].isdigit():
         return None
-    if rule == "ago" and _days_from_the_story(g):
+    if rule == "ago" and _days_from_the_story(g, text, start):
         return Candidate(start, len(text[:m.start("dir")].rstrip()), "duration", _duration_groups(g), 4)
     if rule == "ago" and (g.get("dir", "").lower() in ("before", "after")
                           or (g.get("dir", "").lower() in ("later", "earlier") and t["units"][g["unit"].lower()][2] == "time")):
@@ -458,12 +458,14 @@ def _season_is_a_thing(groups: dict, after: str) -> bool:
     return not groups.get("year") and _next_word(after) in word_set("season_thing")
 
 
-def _days_from_the_story(groups: dict) -> bool:
-    """Whether "three days later", "a day earlier", "a few days later" counts days from a moment of
-    the story rather than naming a date: a length of days (no date of its own, as TIMEX3 annotates
-    it), unlike "a year earlier" in a report, which names the year compared with."""
+def _days_from_the_story(groups: dict, text: str, start: int) -> bool:
+    """Whether "Three days later, ...", "A day earlier, ..." opening a sentence counts days from
+    a moment of the story told before rather than naming a date: a length of days (no date of its
+    own, as TIMEX3 annotates it). Within a sentence ("released on 9 May, and in Europe two days
+    later") it counts from the date just named: a date; so is "a year earlier" in a report."""
     unit = groups.get("unit", "").lower()
-    return groups.get("dir", "").lower() in ("later", "earlier") and tables()["units"][unit][2] == "day"
+    return (groups.get("dir", "").lower() in ("later", "earlier") and tables()["units"][unit][2] == "day"
+            and _opens_sentence(text, start))
 
 
 def _soon_timed_by_an_event(groups: dict, text: str, start: int, end: int) -> bool:

@@ -957,7 +957,7 @@ _HANDLERS: dict[str, Callable] = {
     "holiday": _h_holiday,
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
-    "quarter": _h_quarter, "part_of_year": _h_part_of_year, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
+    "quarter": _h_quarter, "part_of_year": _h_part_of_year, "the_mod_season": _h_season, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
     "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
