@@ -729,3 +729,298 @@ def test_a_day_without_a_year_takes_the_year_of_the_date_it_is_coordinated_with(
 ])
 def test_a_year_is_not_shared_across_words_or_sentences(text, expected):
     assert [v for _, v in _values(text)] == expected
+
+
+# ---------------------------------------------------------------- a period from the start of the year
+
+
+REPORT = date(2024, 10, 20)  # a report after the third quarter
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a year earlier" after the first nine months: the year before, not the quarter last named
+    ("Profit rose in the third quarter. In the first nine months, net rose to $9m from $7m a year earlier.",
+     ("a year earlier", "2023")),
+    ("Profit rose in the third quarter. For the nine months, net was $9m, against $7m a year ago.",
+     ("a year ago", "2023")),
+    ("Third-quarter net fell. Net rose in the latest nine months, compared with a loss a year earlier.",
+     ("a year earlier", "2023")),
+    ("Third-quarter net fell. In the nine months, the firm earned $9m; year-earlier net was $7m.",
+     ("year-earlier", "2023")),
+    ("Third-quarter net fell. In the first nine months, net was $9m, against $7m in the 2023 period.",
+     ("the 2023 period", "2023")),
+    # three or six months from the start of the year: the first quarter or half
+    ("In the first six months, net rose to $9m from $7m a year earlier.", ("a year earlier", "2023-H1")),
+    ("In the first three months, net rose to $9m from $7m a year earlier.", ("a year earlier", "2023-Q1")),
+    # the year the months are of
+    ("In the first nine months of 2022, net rose from $7m a year earlier.", ("a year earlier", "2021")),
+    ("In the first nine months of last year, net rose from $7m a year earlier.", ("a year earlier", "2022")),
+    ("In the first nine months of fiscal 2022, net rose from $7m a year earlier.", ("a year earlier", "2021")),
+])
+def test_a_year_earlier_after_the_months_from_the_start_of_the_year_is_the_year_before(text, expected):
+    assert expected in _values(text, REPORT)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # the months are over by the report: that year's; not yet over: the year before's
+    ("For the first nine months, net rose from $7m a year earlier.", REPORT, ("a year earlier", "2023")),
+    ("For the first nine months, net rose from $7m a year earlier.", date(2024, 2, 6), ("a year earlier", "2022")),
+    ("For the first six months, net rose from $7m a year earlier.", date(2024, 5, 2), ("a year earlier", "2022-H1")),
+])
+def test_the_months_from_the_start_of_the_year_are_the_last_that_are_over(text, reference, expected):
+    assert expected in _values(text, reference)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the first nine months, net rose.", [("the first nine months", "P9M")]),
+    ("For the nine months, net rose.", [("the nine months", "P9M")]),
+    ("Net rose in the latest nine months.", [("the latest nine months", "P9M")]),
+])
+def test_the_months_from_the_start_of_the_year_are_a_duration(text, expected):
+    assert _values(text, REPORT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter named again: "a year earlier" is that quarter's again
+    ("In the first nine months, net rose. Third-quarter net fell to $2m from $3m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("In the nine months, net rose. In the third quarter, it fell from $3m a year ago.", ("a year ago", "2023-Q3")),
+    # months that end on a date, or that lead up to the report: no period from the start of a year
+    ("Profit rose in the third quarter. For the six months ended June 30, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. Over the past nine months, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. Net has risen for nine months, from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the six months since the merger, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the two months, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+    ("Profit rose in the third quarter. In the three months to September, net rose from $7m a year earlier.",
+     ("a year earlier", "2023-Q3")),
+])
+def test_a_year_earlier_is_the_quarter_again_once_the_report_is_back_to_quarters(text, expected):
+    assert expected in _values(text, REPORT)
+
+
+# ---------------------------------------------------------------- the first or last part of a year
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Output will stay weak in the first two quarters of 2025.", ("the first two quarters of 2025", "2025-H1")),
+    ("Demand stays low for at least the first two quarters of 2026.", ("at least the first two quarters of 2026", "2026-H1")),
+    ("Output fell in the last two quarters of 2023.", ("the last two quarters of 2023", "2023-H2")),
+    ("Output fell in the last three months of 2004.", ("the last three months of 2004", "2004-Q4")),
+    ("In the first three months of 2004 output fell.", ("the first three months of 2004", "2004-Q1")),
+    ("Output fell in the final six months of 2004.", ("the final six months of 2004", "2004-H2")),
+    ("Growth returns in the first two quarters of next year.", ("the first two quarters of next year", "2025-H1")),
+    ("Costs rose in the last three months of last year.", ("the last three months of last year", "2023-Q4")),
+    ("Costs rose in the first two quarters of fiscal 2023.", ("the first two quarters of fiscal 2023", "2023-H1")),
+])
+def test_the_first_or_last_quarters_or_months_of_a_year_are_that_part_of_it(text, expected):
+    assert expected in _values(text, REPORT)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no calendar part of that length, or no year: a duration, the year on its own
+    ("Output fell in the first nine months of 2004.", [("the first nine months", "P9M"), ("2004", "2004")]),
+    ("Output fell in the first three quarters of 2004.", [("the first three quarters", "P3Q"), ("2004", "2004")]),
+    ("Output will fall in the next two quarters.", [("the next two quarters", "P2Q")]),
+])
+def test_other_parts_of_a_year_stay_a_duration_and_a_year(text, expected):
+    assert _values(text, REPORT) == expected
+
+
+# ---------------------------------------------------------------- "until then", "by then"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The museum closes on Nov. 30, 2024. Until then, visits are free.", ("then", "2024-11-30")),
+    ("The stock converts until then, the firm said of Nov. 30, 2024.", None),        # no date before it
+    ("The plant closes in 2026; by then, the staff will have left.", ("then", "2026")),
+    ("The plant closed in March 1999. By then, the staff had left.", ("then", "1999-03")),
+    ("Polls close at 9 p.m. Till then, voters may queue.", ("then", "2024-10-20T21:00")),
+    ("The offer runs to Dec. 1, 2024, and holders may tender until then.", ("then", "2024-12-01")),
+])
+def test_until_then_is_the_date_named_just_before(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, REPORT) if t.text == "then"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    "By then the crowd had left.",                      # no date named at all
+    "The firm was founded in 1990. It grew slowly and hired staff from three cities, opened new "
+    "offices across the region, bought two of its largest rivals and listed its shares on the local "
+    "exchange. By then, it was the largest in the state.",  # too far back
+    "Since then, sales have risen.",
+    "Back then, the town was small.",
+    "He left, and then she came.",
+])
+def test_then_without_a_date_just_before_or_after_other_words_is_none(text):
+    assert [t.text for t in find_timexes(text, REPORT) if t.text == "then"] == []
+
+
+# ---------------------------------------------------------------- "in the morning": a part of the story's day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The storm hit Friday. Roads flooded in the morning.", ("the morning", "2024-05-17TMO")),
+    ("Shares fell Friday. Early in the afternoon, dealers sold.", ("the afternoon", "2024-05-17TAF")),
+    ("On Thursday the talks stalled; during the evening the envoys left.", ("the evening", "2024-05-16TEV")),
+    ("Roads flooded in the morning.", ("the morning", "2024-05-20TMO")),     # no day named: the reference day
+    ("The storm hit on May 2. Roads flooded in the morning.", ("the morning", "2024-05-20TMO")),  # too long ago
+    ("Troops left in the morning on Sunday.", ("the morning on Sunday", "2024-05-19TMO")),
+])
+def test_the_morning_after_in_is_a_part_of_the_story_day(text, expected):
+    assert expected in _values(text, MON)
+
+
+@pytest.mark.parametrize("text", [
+    "The morning was cold.",                        # no word that makes it a time
+    "He recalled the evening they met.",
+    "She works in the morning shift.",              # a kind of thing
+    "In the morning of May 3, troops left.",        # the day says which (May 3 is found on its own)
+    "Headlines of the evening news were grim.",
+])
+def test_the_morning_without_a_word_that_times_it_is_none(text):
+    assert [t.text for t in find_timexes(text, MON) if "morning" in t.text or "evening" in t.text] == []
+
+
+# ---------------------------------------------------------------- vague times: recent years, a later date, future quarters
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burglaries have risen in recent years.", ("recent years", "PAST_REF")),
+    ("The boom of recent years is over.", ("recent years", "PAST_REF")),
+    ("In recent days, the rebels advanced.", ("recent days", "PAST_REF")),
+    ("The hearing will resume at a later date.", ("a later date", "FUTURE_REF")),
+    ("The vote was moved to a future date.", ("a future date", "FUTURE_REF")),
+    ("Rates may fall in future quarters.", ("future quarters", "FUTURE_REF")),
+    ("Prices may rise in future years.", ("future years", "FUTURE_REF")),
+])
+def test_vague_times_of_recent_and_future_units(text, expected):
+    assert _values(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "soon" timed by an event its sentence names: no time of its own
+    ("Buyers will act as soon as the market opens.", []),
+    ("The guard was freed soon after being seized.", []),
+    ("He will take over soon after the vote.", []),
+    ("The rules apply soon before the election.", []),
+    # the vague future
+    ("The firm will soon cut jobs.", [("soon", "FUTURE_REF")]),
+    ("The firm said it would sell the unit as soon as possible.", [("soon", "FUTURE_REF")]),
+    ("The talks resume soon.", [("soon", "FUTURE_REF")]),
+    ("Rates may rise soon, as the bank warned.", [("soon", "FUTURE_REF")]),
+])
+def test_soon_timed_by_an_event_is_none(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demand picked up after the slack weeks of the early summer.", ("the early summer", "2024-SU")),
+    ("Talks resume in the late autumn.", ("the late autumn", "2024-FA")),
+    ("Sales fell in the spring.", ("the spring", "2024-SP")),
+])
+def test_the_season_after_in_or_with_early_or_late_is_a_date(text, expected):
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The spring collection sold out.",
+    "The boys of summer played.",
+    "He is an advocate of the winter break.",
+    "Fares rise in the summer holidays.",
+    "She won gold at the winter Olympics.",
+    "Prices slid because of the fall in October.",      # "fall" a noun, not the season
+    "It is a warm-up ahead of the autumn qualifiers.",
+])
+def test_a_season_without_a_word_that_dates_it_is_none(text):
+    seasons = ("spring", "summer", "autumn", "fall", "winter")
+    assert [t for t, _ in _values(text) if any(w in t.lower() for w in seasons)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net for the year-earlier nine months included a gain.", [("the year-earlier nine months", "P9M")]),
+    ("In the year-ago six months, the firm lost money.", [("the year-ago six months", "P6M")]),
+    # the months of the year before are compared with, not reported: "a year earlier" still counts from this year's
+    ("For the nine months, net rose; net for the year-earlier nine months included a gain. Sales were "
+     "flat from a year earlier.", [("the nine months", "P9M"), ("the year-earlier nine months", "P9M"), ("a year earlier", "2023")]),
+])
+def test_the_months_of_the_year_before_are_one_duration(text, expected):
+    assert _values(text, REPORT) == expected
+
+
+# ---------------------------------------------------------------- "the past year", "the last decade"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Membership of the club grew over the past year.", ("the past year", "DATE", "2023")),
+    ("The inquiry widened in the past year.", ("the past year", "DATE", "2023")),
+    ("Wages lost ground in the last decade.", ("the last decade", "DATE", "201")),
+    ("The last year was hard for farmers.", ("The last year", "DATE", "2023")),
+    # a number, another unit or another word: a length of time as before
+    ("Prices rose in the past two years.", ("the past two years", "DURATION", "P2Y")),
+    ("Sales fell over the past month.", ("the past month", "DURATION", "P1M")),
+    ("It was the event of the past century.", ("the past century", "DURATION", "P100Y")),
+    ("Rates will rise over the next decade.", ("the next decade", "DURATION", "P10Y")),
+])
+def test_the_past_year_is_the_year_before_the_report(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- "three days later": a length of days
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bank failed on June 3, 2008. Three days later, its rival bought it.", ("Three days", "DURATION", "P3D")),
+    ("A day earlier, scores of trucks had crossed.", ("A day", "DURATION", "P1D")),
+    ("A few days later, the firm cut its forecast.", ("A few days", "DURATION", "PXD")),
+    ("Five days later, the firm cut its forecast.", ("Five days", "DURATION", "P5D")),
+    # within a sentence, after the date it counts from: a date
+    ("The game came out on May 3, 2010, and in Europe two days later.", ("two days later", "DATE", "2010-05-05")),
+    # a year, a month or a week earlier stays the date compared with
+    ("Profit rose from $3m a year earlier.", ("a year earlier", "DATE", "2023-05-15")),
+    ("The talks resumed on May 3, 2010, a week later.", ("a week later", "DATE", "2010-W19")),
+    ("Sales were higher two days ago.", ("two days ago", "DATE", "2024-05-13")),   # "ago" counts from the report
+])
+def test_days_later_or_earlier_are_a_length_of_days(text, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, WED)]
+
+
+# ---------------------------------------------------------------- a weekday that recurs: "Tuesday nights", "on Sundays"
+
+
+def _typed(text: str, reference: date | None = WED) -> list[tuple[str, str, str]]:
+    return [(t.text, t.timex_type, t.value) for t in find_timexes(text, reference)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The club meets on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The market opens Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+    ("The shop shuts on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
+    ("The show airs Friday evenings.", [("Friday evenings", "SET", "XXXX-WXX-5TEV")]),
+    # a bare weekday joined to one that recurs recurs the same way
+    ("The ferry sails on Monday and Tuesday nights.",
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The club meets Saturday or Sunday mornings.",
+     [("Saturday", "SET", "XXXX-WXX-6TMO"), ("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+    ("The ferry sailed Monday and Tuesday nights.",     # whatever the tense
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+])
+def test_a_weekday_of_a_recurring_part_of_the_day_is_a_set(text, expected):
+    assert _typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister resigned Tuesday night.", [("Tuesday night", "TIME", "2024-05-14TNI")]),   # one night
+    ("He left Monday, and Tuesday nights are quiet now.",                                    # two clauses
+     [("Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("now", "DATE", "PRESENT_REF")]),
+    ("Last Monday and Tuesday nights were quiet.",                                           # a day of its own
+     [("Last Monday", "DATE", "2024-05-13"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("He toured with the Happy Mondays last year.", [("last year", "DATE", "2023")]),          # a name
+    ("On Sundays the shop shuts.", [("Sundays", "SET", "XXXX-WXX-7")]),
+])
+def test_a_weekday_of_one_day_stays_a_date_or_time(text, expected):
+    assert _typed(text) == expected

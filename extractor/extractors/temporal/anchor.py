@@ -11,7 +11,7 @@ from functools import cache
 
 from extractor.core.records import TimexType
 from extractor.extractors.temporal.detect import Candidate, scan
-from extractor.extractors.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize
+from extractor.extractors.temporal.normalize import NormalizeContext, TenseAt, YearRange, normalize, period_to_date
 from extractor.extractors.temporal.tables import word_list
 from extractor.extractors.temporal.timepoint import When
 from extractor.language.lexicon import alternation
@@ -43,6 +43,11 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if out is None:
             continue
         timex_type, value, when, anchored = out
+        to_date = period_to_date(c, ctx)
+        if to_date is not None:
+            ctx.to_date = to_date  # "the first nine months": what "a year earlier" now compares with
+        elif when is not None and when.granularity in ("quarter", "half"):
+            ctx.to_date = None  # a quarter named again: the report is back to quarters
         first, last = when.date_range() if when is not None else (None, None)
         spans.append(TimexSpan(c.start, c.end, text[c.start:c.end], timex_type, value,
                                first.isoformat() if first else None, last.isoformat() if last else None,
@@ -50,9 +55,10 @@ def resolve(candidates: list[Candidate], text: str, reference: date | None,
         if (timex_type in ("DATE", "TIME") and when is not None and when.year is not None
                 and when.granularity not in ("decade", "century") and not _resolved_from_anchor(c)):
             ctx.anchor = When("year", when.year) if isinstance(when, YearRange) else when  # "that year": the first
+            ctx.anchor_end = c.end
             if _may_be_reported(when, reference) and (ctx.quarter is None or (when.year, when.part or "") >= (ctx.quarter.year, ctx.quarter.part or "")):
                 ctx.quarter = when  # the period being reported is the latest one named that is over
-    return _merge_clock_with_day(_with_shared_years(spans, text), text)
+    return _merge_clock_with_day(_with_shared_recurrence(_with_shared_years(spans, text), text), text)
 
 
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -85,6 +91,32 @@ def _with_shared_years(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
     return out
 
 
+def _with_shared_recurrence(spans: list[TimexSpan], text: str) -> list[TimexSpan]:
+    """'on Monday and Tuesday nights', 'Saturday or Sunday mornings': a bare weekday coordinated
+    with a weekday of a recurring part of the day (rule weekday_set) recurs the same way, a SET."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        weekday = _weekday_of(s)
+        if (weekday is None or nxt.rule != "weekday_set" or "T" not in nxt.value
+                or "," in text[s.end:nxt.start] or not _coordination().fullmatch(text[s.end:nxt.start])):
+            continue  # "He left Monday, and Tuesday nights are quiet": two clauses
+        value = f"XXXX-WXX-{weekday}T{nxt.value.split('T', 1)[1]}"
+        out[i] = TimexSpan(s.start, s.end, s.text, "SET", value, None, None, False, None, "weekday_set")
+    return out
+
+
+def _weekday_of(s: TimexSpan) -> int | None:
+    """The ISO weekday a bare weekday names ("Monday", not "last Monday" nor "Monday night"), or None."""
+    if s.rule != "weekday" or s.when is None or s.when.daypart or s.text.split()[0].lower() in ("last", "next", "this"):
+        return None
+    if s.when.weekday is not None:
+        return s.when.weekday
+    if s.when.year and s.when.month and s.when.day:
+        return date(s.when.year, s.when.month, s.when.day).isoweekday()
+    return None
+
+
 def _may_be_reported(when: When, reference: date | None) -> bool:
     """Whether `when` is a quarter or half whose results a report can give: one over by the
     reference date ("the third quarter" in October), not one still running or ahead ("losses
@@ -98,7 +130,7 @@ def _may_be_reported(when: When, reference: date | None) -> bool:
 def _resolved_from_anchor(c: Candidate) -> bool:
     """Expressions resolved against the date last mentioned ("a year earlier", "that month",
     "the year-ago quarter") do not become the anchor themselves: a chain of them would drift."""
-    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter"):
+    if c.rule in ("year_ago", "anaphor", "unit_before", "rel_quarter", "within_unit", "the_quarter", "then"):
         return True
     if c.rule == "quarter" and c.groups.get("ya"):
         return True  # "the year-ago third quarter": a year before the one in hand
@@ -112,7 +144,7 @@ def find_timexes(text: str, reference: date | None, tense_at: TenseAt | None = N
     return resolve(scan(text), text, reference, tense_at)
 
 
-TIME_OF_A_DAY = ("clock", "clock_24", "clock_words", "clock_daypart", "daypart_mod")  # rules that name a time, not its day
+TIME_OF_A_DAY = ("clock", "clock_24", "clock_words", "clock_daypart", "daypart_mod", "the_daypart")  # rules that name a time, not its day
 
 
 def _merge_clock_with_day(spans: list[TimexSpan], text: str) -> list[TimexSpan]:

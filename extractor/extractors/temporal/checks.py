@@ -240,6 +240,13 @@ def season_needs_cue(f: Found) -> bool:
 
 
 @check
+def season_not_a_thing(f: Found) -> bool:
+    """A season without a year that qualifies the noun after it is no date ("the winter break",
+    "the summer holidays", "the spring collection": a word of season_thing)."""
+    return bool(f.groups.get("year")) or f.next_word not in word_set("season_thing")
+
+
+@check
 def the_season_needs_cue(f: Found) -> bool:
     """"the spring" is a date only after a cue ("in the spring"; not "the spring collection")."""
     if f.group("rel") == "the" and not f.groups.get("year"):
@@ -290,6 +297,21 @@ def cue_in_its_context(f: Found) -> bool:
     if kind == "vague_after_modal" and not _after_modal(f.text, f.start):
         return False
     return not (f.group("cue") in word_set("conjunction_cue") and re.match(r"\s+that\b", f.after))
+
+
+@check
+def soon_not_timed_by_an_event(f: Found) -> bool:
+    """"soon" timed by an event its sentence names is no expression of the report's time: "as soon
+    as the market opens", "soon after he left" (a joint of soon_joint, then a word), but not "as
+    soon as possible" (soon_unbound) nor "he left soon after." (the story's time)."""
+    if f.group("cue") not in word_set("soon_word"):
+        return True
+    m = re.match(r"\s+([A-Za-z]+)\s+([A-Za-z]+)", f.text[f.end:f.end + 40])
+    if m is None or m.group(1).lower() not in word_set("soon_joint"):
+        return True
+    if m.group(1).lower() in word_set("as_word"):
+        return not (f.word_before in word_set("as_word") and m.group(2).lower() not in word_set("soon_unbound"))
+    return False
 
 
 @check
@@ -382,6 +404,19 @@ def counted_before_an_event(f: Found) -> bool:
 
 
 @check
+def days_from_the_story_are_a_duration(f: Found) -> bool:
+    """Recasts "Three days later, ...", "A day earlier, ..." opening a sentence as a length of days:
+    it counts from a moment of the story told before, not a date (as TIMEX3 annotates it). Within a
+    sentence ("released on 9 May, and in Europe two days later") it counts from the date just
+    named: a date; so is "a year earlier" in a report."""
+    if f.group("dir") in word_set("time_direction") and f.unit(2) == "day" and _opens_sentence(f.text, f.start):
+        f.end = len(f.text[:f.match.start("dir")].rstrip())
+        f.rule, f.priority = "duration", 4
+        f.groups = {k: v for k, v in f.groups.items() if k in ("qual", "num", "unit", "vague", "andhalf")}
+    return True
+
+
+@check
 def relative_to_an_event_is_a_duration(f: Found) -> bool:
     """Recasts "two years after the war", "a minute and a half later" (relative to an event, or to
     a time no date names) as a duration ending before the direction word."""
@@ -394,6 +429,20 @@ def relative_to_an_event_is_a_duration(f: Found) -> bool:
 
 
 # ---------------------------------------------------------------- parts of day and named days
+
+
+@check
+def a_part_of_the_day(f: Found) -> bool:
+    """"the morning" is a time of a day after a phrase of daypart_lead ("in", "early in", "during"),
+    not before "of" ("the morning of May 3": that day says which) nor a word that makes it a kind
+    of thing (daypart_thing: "the morning shift")."""
+    return _after_phrase(f.text, f.start, "daypart_lead") and f.next_word not in word_set("of_word") | word_set("daypart_thing")
+
+
+@check
+def plural_weekday_not_in_a_name(f: Found) -> bool:
+    """Not the end of a name ("the Happy Mondays"), as a year is not ("Orion 1980")."""
+    return not _year_in_name(f.text, f.start)
 
 
 @check
@@ -502,9 +551,9 @@ def _share_of_something(text: str, end: int) -> bool:
 
 
 def _year_in_name(text: str, start: int) -> bool:
-    """Whether the year at `start` ends a name: right after a capitalized word that is not a
-    date word nor a cue, and does not open the sentence ("Orion 1980", "Vision 2030", not
-    "In 1980" nor "Since 1980")."""
+    """Whether the year (or plural weekday) at `start` ends a name: right after a capitalized word
+    that is not a date word nor a cue, and does not open the sentence ("Orion 1980", "Vision
+    2030", "the Happy Mondays"; not "In 1980" nor "Since 1980", "On Sundays")."""
     m = re.search(r"(?:^|(?<=[^\w]))([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40):start])
     if m is None:
         return False

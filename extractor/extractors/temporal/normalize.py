@@ -26,7 +26,16 @@ class NormalizeContext:
     reference: date | None
     tense_at: TenseAt
     anchor: When | None = None  # the last fully known date: what "that year", "a year earlier" refer to
+    anchor_end: int | None = None  # where the expression that named `anchor` ends in the text
     quarter: When | None = None  # the quarter (or half) last reported: what "a year ago" compares with
+    to_date: When | None = None  # a period from the start of a year ("the first nine months"): what "a year
+    # earlier" compares with instead of `quarter`, until a quarter or a half is named again
+
+
+def in_hand(ctx: NormalizeContext) -> When | None:
+    """The period a report gives that "a year earlier" compares with: the period from the start of
+    the year in hand ("the first nine months"), else the quarter last reported."""
+    return ctx.to_date or ctx.quarter
 
 
 def normalize(c: Candidate, ctx: NormalizeContext) -> tuple[TimexType, str, When | None, bool] | None:
@@ -239,6 +248,21 @@ def _h_quarter(c, ctx):
     return _date(When(gran, year - before, part=part), anchored=True)
 
 
+def _h_part_of_year(c, ctx):
+    """"the first two quarters of 2026", "the last six months of 2004" (the first or second half),
+    "the last three months of 2004" (the first or fourth quarter): that part of the year, as one date."""
+    g = c.groups
+    last = g["edge"].lower() in ("last", "final")
+    ref = ctx.reference
+    if g.get("year"):
+        year: int | None = int(g["year"])
+    else:
+        year = ref.year + {"last": -1, "next": 1, "this": 0}[g["relyear"].lower()] if ref else None
+    if g.get("quarteryear"):
+        return _date(When("quarter", year, part="Q4" if last else "Q1"), anchored=not g.get("year"))
+    return _date(When("half", year, part="H2" if last else "H1"), anchored=not g.get("year"))
+
+
 def _h_q_code(c, ctx):
     g = c.groups
     code = g["qc"]
@@ -288,6 +312,8 @@ def _h_year_quarter(c, ctx):
     n = _ordinal_number(g["ord"]) if g.get("ord") else None
     if n is not None:
         part = f"{'H' if gran == 'half' else 'Q'}{4 if g['ord'].lower() in ('final', 'last') and gran == 'quarter' else n}"
+    elif kind == "period" and ctx.to_date is not None:  # "the 1988 period" after "the first nine months"
+        return _date(replace(ctx.to_date, year=year), anchored=not g.get("year"))
     elif ctx.quarter is not None and ctx.quarter.granularity == gran and ctx.quarter.part:
         part = ctx.quarter.part  # "the 1988 period": the quarter the report gives, in 1988
     elif ctx.anchor is not None and ctx.anchor.granularity == gran and ctx.anchor.part:
@@ -344,7 +370,7 @@ def _h_the_year(c, ctx):
 
 
 def _h_year_ago(c, ctx):
-    anchor = ctx.quarter or ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
+    anchor = in_hand(ctx) or ctx.anchor or (When("year", ctx.reference.year) if ctx.reference else None)
     if anchor is None or anchor.year is None:
         return _date(When("year", None), anchored=True)
     if anchor.granularity in ("quarter", "half"):
@@ -451,6 +477,12 @@ def _h_rel_unit(c, ctx):
             moved = shift(ctx.anchor, singular, 1)
             if moved is not None:
                 return _date(_at_granularity(moved, gran), anchored=True)
+        if rel in ("past", "last") and singular in ("year", "decade") and ctx.reference is not None:
+            # "over the past year", "in the last decade": the year or decade before the report's
+            year = ctx.reference.year
+            return _date(When("year", year - 1) if singular == "year" else When("decade", decade=year // 10 - 1), anchored=True)
+        if letter in ("DE", "CE"):
+            return "DURATION", "P10Y" if letter == "DE" else "P100Y", None, False  # as "a decade", "a century"
         return "DURATION", f"P1{letter}" if not letter.startswith("T") else f"PT1{letter[1]}", None, False
     if rel in ("previous", "following"):
         base = ctx.anchor
@@ -526,9 +558,10 @@ def _h_ago(c, ctx):
     sign = -1 if direction in ("ago", "earlier") else 1
     if gran == "time":
         return None
-    topic = ctx.quarter
-    if singular == "year" and topic is not None and topic.granularity in ("quarter", "half") and topic.year is not None:
-        # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year before
+    topic = in_hand(ctx)
+    if singular == "year" and topic is not None and topic.granularity in ("quarter", "half", "year") and topic.year is not None:
+        # "profit rose to $5m from $4m a year ago", after "the third quarter": that quarter, a year
+        # before; after "the first nine months": the year before
         return _date(replace(topic, year=topic.year + sign * int(n)), anchored=True)
     moved = shift(base, singular, sign * n)
     if moved is None:
@@ -649,6 +682,19 @@ def _h_anaphor(c, ctx):
     return _date(moved, anchored=True)
 
 
+THEN_REACH = 120  # characters: "until then" refers to a date named at most this far before it
+
+
+def _h_then(c, ctx):
+    """"until then", "by then" (the "then" of it): the date named last, when it ends at most
+    THEN_REACH characters before; else no temporal expression ("by then the crowd had left")."""
+    if ctx.anchor is None or ctx.anchor_end is None or c.start - ctx.anchor_end > THEN_REACH:
+        return None
+    if ctx.anchor.clock or ctx.anchor.daypart:
+        return "TIME", ctx.anchor.value(), ctx.anchor, True
+    return _date(ctx.anchor, anchored=True)
+
+
 def _h_unit_before(c, ctx):
     """"the day before", "the year after" (closing their clause): the day or year before or after
     the date last named, as "the previous day", "the following year"."""
@@ -700,6 +746,46 @@ def _h_duration(c, ctx):
 HALF_IN_THE_NEXT_UNIT = {"Y": "P{}Y6M", "D": "P{}DT12H", "TH": "PT{}H30M", "TM": "PT{}M30S"}
 
 
+def _h_months_to_date(c, ctx):
+    """"the first nine months", "the nine months", "the latest six months": a duration of months
+    (the period a report gives from the start of a year: `period_to_date`)."""
+    return _h_duration(c, ctx)
+
+
+def period_to_date(c: Candidate, ctx: NormalizeContext) -> When | None:
+    """The calendar period "the first N months" of a report covers, or None for another rule: the
+    first quarter or half for three or six months from the start of the year, else the year; of the
+    year it names ("of 1997", "of last year"), else the reference year when that many of its months
+    are over, else the year before. None for fewer than two or more than eleven months, for
+    months that are no quarters ("the two months": only "the first" counts any number), for months
+    ending on a date ("the six months ended June 30": a fiscal period, that date says when) or
+    counted from an event ("the six months since the election"), and for those of the year before
+    ("the year-earlier nine months": what is compared with)."""
+    g = c.groups
+    which = (g.get("which") or "").lower()
+    if c.rule != "months_to_date" or g.get("ended") is not None or g.get("relative") is not None \
+            or which in ("year-earlier", "year-ago"):
+        return None
+    n = _number_value(g["num"])
+    ref = ctx.reference
+    if n is None or n != int(n) or not 2 <= n <= 11 or (which != "first" and n % 3):
+        return None
+    if g.get("year"):
+        year: int | None = int(g["year"])
+    elif ref is None:
+        year = None
+    elif g.get("relyear"):
+        year = ref.year + {"last": -1, "this": 0}[g["relyear"].lower()]
+    else:
+        year = ref.year if ref.month > n else ref.year - 1
+    first = which == "first"
+    if first and n == 3:
+        return When("quarter", year, part="Q1")
+    if first and n == 6:
+        return When("half", year, part="H1")
+    return When("year", year)
+
+
 def _h_vague_duration(c, ctx):
     g = c.groups
     singular, letter, gran = _unit(g["unit"])
@@ -717,6 +803,16 @@ def _h_bare_plural(c, ctx):
     _, letter, _ = _unit(c.groups["unit"])
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     return "DURATION", (f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"), None, False
+
+
+def _h_weekday_set(c, ctx):
+    """"Tuesday nights", "Sunday mornings", "on Mondays": that weekday (and part of the day),
+    every week."""
+    g = c.groups
+    if g.get("weekdays"):
+        return "SET", f"XXXX-WXX-{_weekday_number(g['weekdays'][:-1])}", None, False
+    part = tables()["dayparts"][g["dayparts"].lower()[:-1]]
+    return "SET", f"XXXX-WXX-{_weekday_number(g['weekday'])}T{part}", None, False
 
 
 def _h_set_every(c, ctx):
@@ -792,6 +888,12 @@ def _h_daypart_mod(c, ctx):
     return "TIME", when.value(), when, True
 
 
+def _h_the_daypart(c, ctx):
+    """"in the morning", "early in the afternoon", "during the evening": that part of the day of
+    the story (`_day_of_a_time`)."""
+    return _h_daypart_mod(c, ctx)
+
+
 def easter_sunday(year: int) -> date:
     """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -855,14 +957,14 @@ _HANDLERS: dict[str, Callable] = {
     "holiday": _h_holiday,
     "iso_date": _h_iso, "mdy": _h_full, "dmy": _h_full, "month_year": _h_month_year,
     "month": _h_month, "modified_year": _h_modified_year, "season": _h_season,
-    "quarter": _h_quarter, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
+    "quarter": _h_quarter, "part_of_year": _h_part_of_year, "the_mod_season": _h_season, "q_code": _h_q_code, "rel_quarter": _h_rel_quarter, "the_quarter": _h_rel_quarter,
     "the_year": _h_the_year, "year_quarter": _h_year_quarter, "spoken_year": _h_spoken_year,
     "month_rel_year": _h_month_rel_year, "mdy_rel_year": _h_day_rel_year, "dmy_rel_year": _h_day_rel_year,
     "fiscal_year": _h_fiscal, "decade": _h_decade, "decade_short": _h_decade,
     "decade_word": _h_decade, "century": _h_century, "year_range": _h_year_range, "year": _h_year, "rel_unit": _h_rel_unit,
     "within_unit": _h_within_unit, "ago": _h_ago, "year_ago": _h_year_ago, "year_end": _h_year_end, "cue": _h_cue,
-    "weekday": _h_weekday, "anaphor": _h_anaphor, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
-    "duration": _h_duration, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every,
+    "weekday": _h_weekday, "anaphor": _h_anaphor, "then": _h_then, "unit_before": _h_unit_before, "nth_day": _h_nth_day, "weekend": _h_weekend,
+    "duration": _h_duration, "months_to_date": _h_months_to_date, "vague_duration": _h_vague_duration, "bare_plural": _h_bare_plural, "set_every": _h_set_every, "weekday_set": _h_weekday_set,
     "clock": _h_clock, "clock_24": _h_clock_24, "clock_words": _h_clock_words, "clock_daypart": _h_clock_daypart,
-    "daypart_mod": _h_daypart_mod,
+    "daypart_mod": _h_daypart_mod, "the_daypart": _h_the_daypart,
 }
