@@ -286,6 +286,11 @@ def test_temporal_a_rule_naming_an_unknown_check_is_an_error_naming_it(monkeypat
     ("holiday_is_a_date", "Sales fell at Christmas.", "They bought a Christmas tree.", None),
     ("weekday_not_a_heading_word", "The minister resigned on Friday.", "FRIDAY NIGHT LIGHTS RETURNS", None),
     ("not_a_quoted_title", "The summit is this week.", 'He appeared on "This Week" with guests.', None),
+    ("season_not_a_thing", "The line opens in the winter.", "Pupils left for the winter break.", "winter"),
+    ("soon_not_timed_by_an_event", "The deal will close soon.", "Trading resumes as soon as the market opens.", "soon"),
+    ("a_part_of_the_day", "Shares fell on May 13, 2024. Buyers came back in the afternoon.", "The afternoon shift was cut.",
+     "afternoon"),
+    ("plural_weekday_not_in_a_name", "The shop closes on Sundays.", "He toured with the Happy Mondays.", ("Sundays", "Mondays")),
 ])
 def test_temporal_each_check_keeps_a_date_and_drops_its_look_alike(check, kept, dropped, expression):
     assert check in {name for r in rules() for name in r.checks}
