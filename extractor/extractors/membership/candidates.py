@@ -1009,9 +1009,9 @@ def followed_changes(doc: Doc, skip: Spans, gazetteer: list[Span], mentions: lis
     reasons = membership_reasons()
     follow, pro_words = reasons["follow_verb"], reasons["pro_verb_word"]
     for token in _tokens_after_changes(doc, mentions):
-        if token.pos_ not in ("VERB", "AUX") or skip.holds(token.idx) or _is_hedged(token):
+        if token.pos_ not in ("VERB", "AUX") or (token.lemma_.lower() not in follow and not _pro_verb(token, pro_words)):
             continue
-        if token.lemma_.lower() not in follow and not _pro_verb(token, pro_words):
+        if skip.holds(token.idx) or _is_hedged(token):
             continue
         if any(c.dep_ == "dobj" and c.lower_ not in follow | pro_words for c in token.children):
             continue  # "followed the rules", "followed the talks", "did the work": no change of its own

@@ -24,7 +24,7 @@ from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY
 from extractor.nlp.modality import governing_chain, hedge_of, unreal_marker
 from extractor.nlp.spans import Spans
-from extractor.nlp.syntax import clause_verb, covering_span, is_present_perfect, realising_verb, tense_of
+from extractor.nlp.syntax import clause_verb, covering_span, is_present_perfect, realising_verb, tense_of, text_of
 
 
 EFFECTIVE_ACTIONS = ("join", "leave", "found", "readmit")  # changes an effective date dates (GUIDELINES 4.2)
@@ -833,6 +833,9 @@ def with_respective_dates(found: list[MembershipMention], dates: DateIndex, ment
     "..., in 2004 and 2007, respectively", "In 2004 and 2007 respectively, ..."): the members of
     one trigger, in the order the sentence names them, take the dates of the list that ends at the
     word, one by one, when there are as many of each."""
+    words = membership_words().respective_word
+    if not found or not any(word in text_of(found[0].trigger.doc).lower() for word in words):
+        return found
     by_trigger: dict[int, list[MembershipMention]] = {}
     for m in found:
         if m.when is None:
@@ -840,7 +843,7 @@ def with_respective_dates(found: list[MembershipMention], dates: DateIndex, ment
     paired: dict[int, MembershipMention] = {}
     for group in by_trigger.values():
         sentence = group[0].sentence
-        word = next((t for t in sentence if t.lower_ in membership_words().respective_word), None)
+        word = next((t for t in sentence if t.lower_ in words), None)
         if word is None or len({m.member for m in group}) < 2:
             continue
         order = _member_order(sentence, mentions, group)
