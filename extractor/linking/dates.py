@@ -141,13 +141,15 @@ def _dates_an_event_before_or_after(root: Token, token: Token) -> bool:
 def _clause_placed_in_time(token: Token) -> Token | None:
     """The adverbial clause holding `token` that places it before or after the clause it hangs
     on ("..., 33 years after it quit the bloc", "before it joined NATO"), marked by a word of
-    time_preposition ("since" dates the state it hangs on: "a member since it joined in 2004");
-    None when there is none. Only a date inside that clause dates what it holds."""
+    time_preposition ("since" with a pronoun as its subject dates the state it hangs on: "a member
+    since it joined in 2004", not "the newest member since X joined in 2009"); None when there is
+    none. Only a date inside that clause dates what it holds."""
     clause = clause_verb(token)
     for _ in range(4):
         words = membership_words()
-        if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in words.time_preposition
-                                          and c.lower_ not in words.since_word for c in clause.children):
+        marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "prep") and c.lower_ in words.time_preposition]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
+        if clause.dep_ == "advcl" and marks and not (set(marks) <= words.since_word and own_subject):
             return clause
         if clause.dep_ not in ("conj", "xcomp", "ccomp") or clause.head.i == clause.i:
             return None

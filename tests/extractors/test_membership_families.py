@@ -670,3 +670,20 @@ def test_membership_a_leaders_country_negatives(run, text):
 def test_membership_the_saying_date_dates_only_an_application_made_as_said(run, verb, clause, expected):
     text = f"Sweden {verb} on Thursday that {clause}."
     assert _found(run, text, date(2024, 5, 15)) == [expected], text
+
+
+# a standing dated by a since-clause that holds a date
+@pytest.mark.parametrize("member, code", [("Estonia", "EST"), ("Latvia", "LVA")])
+@pytest.mark.parametrize("org, org_id", [("NATO", "NATO"), ("the European Union", "EU")])
+@pytest.mark.parametrize("since, value", [("since it joined in 2004", "2004"), ("since it joined on 1 May 2004", "2004-05-01"),
+                                          ("ever since it was admitted in March 2004", "2004-03")])
+@pytest.mark.parametrize("be", ["has been", "is"])
+def test_membership_a_member_since_a_dated_clause(run, member, code, org, org_id, since, value, be):
+    text = f"{member} {be} a member of {org} {since}."
+    assert _found(run, text) == [(org_id, code, "join", "member", value)], text
+
+
+@pytest.mark.parametrize("text", ["Estonia has been a member of NATO since it was founded.",
+                                  "Estonia has been a member of NATO since talks began."])
+def test_membership_a_member_since_an_undated_clause_is_a_state(run, text):
+    assert _found(run, text) == [], text

@@ -480,6 +480,17 @@ def _next_in_text(first: Span, second: Span, spans, dated: frozenset[int] = froz
                for i in range(first.end, second.start))
 
 
+def _subject_is_a_pronoun(clause: Token) -> bool:
+    """Whether the subject of `clause` is a pronoun ("since it joined"; not "since X and Y joined")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
+
+
+def _holds_a_date(clause: Token) -> bool:
+    """Whether a temporal expression lies inside the phrase of `clause`."""
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return any(start <= timex.start and timex.end <= end for timex in clause.doc._.timexes or [])
+
+
 def _item_dates(doc: Doc) -> frozenset[int]:
     """The tokens of the dates in `doc` with the preposition right before each ("in 1973", "on 4
     May"): what an enumeration's items carry beside their names."""
@@ -762,6 +773,9 @@ def _static(token: Token, cue: Cue) -> bool:
     if any(t.lower_ in membership_reasons()["still_member"] for t in token.subtree) or any(
             t.lower_ in membership_reasons()["still_member"] for t in token.head.children if token.dep_ in ("attr", "appos")):
         return False  # "a member since 2004", "has been an observer since 2015"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in membership_words().since_word for m in c.children)
+           and _holds_a_date(c) and _subject_is_a_pronoun(c) for c in clause_verb(token).children):
+        return False  # "has been a member since it joined in 2004": the state dated by its start (not "since X joined")
     for above in [token, *token.ancestors]:
         verb_cue = cue_of(above) if above.i != token.i else None
         if verb_cue is not None and verb_cue.pos == "VERB" and not set(verb_cue.needs.split("|")) & {"origin_word", "since"}:
