@@ -128,14 +128,21 @@ def trigger_kind(token: Token) -> str | None:
     if needs == "agent" and any(c.dep_ == "nsubj" and c.ent_type_ not in PARTNER_LABELS and c.pos_ not in ("PRON", "PROPN")
                                 for c in token.children):
         return None  # "a setback arrived"; "the king arrived", "after arriving in Ankara" are visits
-    if needs.startswith("prt:") and not any(c.dep_ == "prt" and c.lower_ == needs[4:] for c in token.children):
+    if needs.startswith("prt:") and not _has_particle(token, needs[4:]):
         return None
+    if needs == "crowd" and not _crowd_goes(token):
+        return None  # "protesters rallied", "thousands marched"; not "shares rallied", "rallied behind the leader"
+    if needs == "lowercase" and not token.text.islower():
+        return None  # "a march through the city"; not the month "March"
+    if needs == "unquoted" and _is_a_market_quote(token):
+        return None  # "the plant closed"; not "shares closed lower"
     if needs.startswith("with:") and not _has_word(token, needs[5:]):
         return None
     return kind
 
 
-EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb")
+EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb",
+                    "crowd", "backing_preposition", "market")
 
 
 @cache
@@ -194,6 +201,39 @@ def _names_organization(token: Token) -> bool:
         return True  # "the ten countries that joined in 2004 ... for eurozone newcomers"
     return any(t.lemma_.lower() in membership_words().org_anaphor and direct_path(t, token)
                for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _has_particle(verb: Token, word: str) -> bool:
+    """'set up', 'rolled out the service', 'stepped down', 'walked out': the particle as the parse's
+    particle, or as the adverb it makes of it right after the verb."""
+    return any(c.lower_ == word and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)) for c in verb.children)
+
+
+def _crowd_goes(verb: Token) -> bool:
+    """'Protesters rallied', 'thousands marched through the city', 'Serbs gathered': people as the
+    subject (a person, group, body or place by name, or a word of the crowd list: 'they', not 'it'), no
+    object ('gathered evidence'), no backing phrase ('rallied behind the leader') and no event the
+    crowd goes to, which is the occurrence ('gathered for a summit', 'marched to the funeral')."""
+    lists = event_words()
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and trigger_kind(g) is not None for g in c.children)
+           for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in lists["backing_preposition"] for c in verb.children):
+        return False
+    subjects = subjects_of(verb)
+    return bool(subjects) and all(s.ent_type_ in PARTNER_LABELS or s.pos_ == "PROPN"
+                                  or s.lemma_.lower() in lists["crowd"] or s.lower_ in lists["crowd"] for s in subjects)
+
+
+def _is_a_market_quote(verb: Token) -> bool:
+    """'Shares closed lower', 'the index closed at 3,000', 'the FTSE 100 closed up': a price or a
+    market as the subject, or a move up or down (the market list)."""
+    market = event_words()["market"]
+    if any(c.dep_ in ("advmod", "acomp", "npadvmod") and c.lower_ in market for c in verb.children):
+        return True
+    return any(t.lemma_.lower() in market for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
 
 
 def _has_word(verb: Token, lemma: str) -> bool:
