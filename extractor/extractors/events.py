@@ -134,6 +134,8 @@ def trigger_kind(token: Token) -> str | None:
         return None  # "protesters rallied", "thousands marched"; not "shares rallied", "rallied behind the leader"
     if needs == "lowercase" and not token.text.islower():
         return None  # "a march through the city"; not the month "March"
+    if needs == "site" and not _takes_a_site(token):
+        return None  # "stormed the embassy", "seized the town"; not "stormed to victory", "seized power"
     if needs == "unquoted" and _is_a_market_quote(token):
         return None  # "the plant closed"; not "shares closed lower"
     if needs.startswith("with:") and not _has_word(token, needs[5:]):
@@ -142,7 +144,7 @@ def trigger_kind(token: Token) -> str | None:
 
 
 EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb",
-                    "crowd", "backing_preposition", "market")
+                    "crowd", "backing_preposition", "market", "site")
 
 
 @cache
@@ -225,6 +227,14 @@ def _crowd_goes(verb: Token) -> bool:
     subjects = subjects_of(verb)
     return bool(subjects) and all(s.ent_type_ in PARTNER_LABELS or s.pos_ == "PROPN"
                                   or s.lemma_.lower() in lists["crowd"] or s.lower_ in lists["crowd"] for s in subjects)
+
+
+def _takes_a_site(verb: Token) -> bool:
+    """'Protesters stormed the parliament', 'rebels seized Mosul', 'the town was captured': a place
+    by name or a word of the site list as its object or passive subject (a company seized is no
+    attack: 'the unit had been seized and sold')."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.ent_type_ in PLACE_LABELS or o.lemma_.lower() in event_words()["site"] for o in objects)
 
 
 def _is_a_market_quote(verb: Token) -> bool:

@@ -433,7 +433,8 @@ FAMILIES = {
     "meeting": (["{who} gathered in {place}", "the assembly convened in {place}", "{who} met in {place}"],
                 ["{who} will gather in {place}", "the assembly will convene in {place}"]),
     "attack": (["rebels bombed a bridge in {place}", "troops shelled {place}", "police raided offices in {place}",
-                "gunmen ambushed a convoy near {place}", "a man was stabbed in {place}"], []),
+                "gunmen ambushed a convoy near {place}", "a man was stabbed in {place}", "protesters stormed the parliament in {place}",
+                "rebels seized {place}", "the town was captured by rebels near {place}"], []),
     "killing": (["a gunman was shot dead in {place}", "{who} was murdered in {place}", "rebels massacred villagers near {place}",
                  "{who} was assassinated in {place}"], []),
     "death": (["{who} passed away in {place}", "{who} died in {place}"], []),
@@ -451,6 +452,7 @@ FAMILIES = {
                 "{who} was acquitted in {place}"], ["{who} will be sentenced in {place}"]),
     "kidnapping": (["gunmen abducted {who} in {place}"], []),
     "visit": (["{who} travelled to {place}"], ["{who} will travel to {place}"]),
+    "tour": (["{who} toured {place}", "the band toured factories in {place}"], ["{who} will tour {place}"]),
     "closure": (["the factory closed in {place}"], ["the factory will close in {place}"]),
     "election": (["Labour won the election in {place}"], []),
 }
@@ -490,6 +492,12 @@ def test_events_families_of_wordings_give_their_kind(run, text, kind, value, sta
     ("The crew shot the film in May 2024.", "killing"),  # no one shot dead
     ("The company executed its plan in May 2024.", "killing"),
     ("Her passion grew in 2024.", "death"),
+    ("She stormed to victory on 3 May 2025.", "attack"),  # no site stormed
+    ("The army seized power on 3 May 2025.", "attack"),  # a coup's wording, no place taken
+    ("Police seized drugs on 3 May 2025.", "attack"),
+    ("The oil unit Baltneft had been seized and sold on 3 May 2025.", "attack"),  # a company taken, no place
+    ("The film captured the mood of 2024.", "attack"),
+    ("The drug seizure on 3 May 2025 was the largest.", "attack"),
     ("He quit smoking in 2020.", "resignation"),
     ("She walked to school on 3 May 2025.", "strike"),
     ("The band released The Massacre on 3 May 2025.", "killing"),  # a title
