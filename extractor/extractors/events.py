@@ -136,6 +136,8 @@ def trigger_kind(token: Token) -> str | None:
         return None  # "a march through the city"; not the month "March"
     if needs == "site" and not _takes_a_site(token):
         return None  # "stormed the embassy", "seized the town"; not "stormed to victory", "seized power"
+    if needs == "ruler" and not _removes_a_ruler(token):
+        return None  # "ousted the president", "the regime was toppled"; not "Chelsea were ousted from the cup"
     if needs == "unquoted" and _is_a_market_quote(token):
         return None  # "the plant closed"; not "shares closed lower"
     if needs.startswith("with:") and not _has_word(token, needs[5:]):
@@ -144,7 +146,7 @@ def trigger_kind(token: Token) -> str | None:
 
 
 EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb",
-                    "crowd", "backing_preposition", "market", "site")
+                    "crowd", "backing_preposition", "market", "site", "ruler")
 
 
 @cache
@@ -229,12 +231,29 @@ def _crowd_goes(verb: Token) -> bool:
                                   or s.lemma_.lower() in lists["crowd"] or s.lower_ in lists["crowd"] for s in subjects)
 
 
+def _what_it_acts_on(verb: Token) -> list[Token]:
+    """The verb's object or passive subject, a relative pronoun replaced by the noun it stands for
+    ("the regime, which was toppled")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(o.tag_ in ("WP", "WDT") for o in objects):
+        objects.append(verb.head)
+    return objects
+
+
 def _takes_a_site(verb: Token) -> bool:
     """'Protesters stormed the parliament', 'rebels seized Mosul', 'the town was captured': a place
     by name or a word of the site list as its object or passive subject (a company seized is no
     attack: 'the unit had been seized and sold')."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = _what_it_acts_on(verb)
     return any(o.ent_type_ in PLACE_LABELS or o.lemma_.lower() in event_words()["site"] for o in objects)
+
+
+def _removes_a_ruler(verb: Token) -> bool:
+    """'The army ousted President X', 'the regime was toppled', 'toppled the government': a person
+    by name or a word of the ruler list as its object or passive subject; not a team put out of a
+    cup ('Chelsea were ousted')."""
+    objects = _what_it_acts_on(verb)
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in event_words()["ruler"] for o in objects)
 
 
 def _is_a_market_quote(verb: Token) -> bool:

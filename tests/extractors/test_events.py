@@ -443,7 +443,9 @@ FAMILIES = {
     "agreement": (["{who} inked a deal in {place}", "{who} struck a deal in {place}"], ["{who} will ink a deal in {place}"]),
     "resignation": (["{who} stepped down in {place}", "{who} quit in {place}", "{who} stood down in {place}"],
                     ["{who} will step down in {place}"]),
-    "coup": (["the army overthrew the government in {place}", "the regime was toppled in {place}"], []),
+    "coup": (["the army overthrew the government in {place}", "the regime was toppled in {place}",
+              "the army ousted the president in {place}", "{who} was ousted in a coup in {place}"], []),
+    "decision": (["the council granted {who} asylum in {place}", "the court granted bail to {who} in {place}"], []),
     "strike": (["workers walked out in {place}", "the walkout began in {place}"], ["workers will walk out in {place}"]),
     "launch": (["the firm rolled out the service in {place}", "the service was rolled out in {place}"],
                ["the firm will roll out the service in {place}"]),
@@ -492,6 +494,8 @@ def test_events_families_of_wordings_give_their_kind(run, text, kind, value, sta
     ("The crew shot the film in May 2024.", "killing"),  # no one shot dead
     ("The company executed its plan in May 2024.", "killing"),
     ("Her passion grew in 2024.", "death"),
+    ("Chelsea were ousted from the cup on 3 May 2025.", "coup"),  # a team, no ruler
+    ("The storm toppled trees on 3 May 2025.", "coup"),
     ("She stormed to victory on 3 May 2025.", "attack"),  # no site stormed
     ("The army seized power on 3 May 2025.", "attack"),  # a coup's wording, no place taken
     ("Police seized drugs on 3 May 2025.", "attack"),
@@ -509,3 +513,12 @@ def test_events_families_of_wordings_give_their_kind(run, text, kind, value, sta
 ])
 def test_events_family_words_in_their_no_event_readings(run, text, kind):
     assert kind not in [k for k, *_ in _events(run, text)]
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("relative", [", which", " that"])
+@pytest.mark.parametrize("verb, kind, what", [("toppled", "coup", "regime"), ("ousted", "coup", "government"),
+                                              ("stormed", "attack", "embassy"), ("captured", "attack", "town")])
+def test_events_a_family_verb_in_a_relative_clause_reads_the_noun_it_hangs_on(run, who, relative, verb, kind, what):
+    text = f"{who} led the {what}{relative} was {verb} on 3 May 2025."
+    assert (kind, "2025-05-03", "past") in [(k, v, s) for k, v, _, s in _events(run, text)]
