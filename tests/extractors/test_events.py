@@ -433,7 +433,7 @@ FAMILIES = {
     "meeting": (["{who} gathered in {place}", "the assembly convened in {place}", "{who} met in {place}"],
                 ["{who} will gather in {place}", "the assembly will convene in {place}"]),
     "attack": (["rebels bombed a bridge in {place}", "troops shelled {place}", "police raided offices in {place}",
-                "gunmen ambushed a convoy near {place}", "a man was stabbed in {place}", "protesters stormed the parliament in {place}",
+                "artillery bombarded {place}", "gunmen ambushed a convoy near {place}", "a man was stabbed in {place}", "protesters stormed the parliament in {place}",
                 "rebels seized {place}", "the town was captured by rebels near {place}"], []),
     "killing": (["a gunman was shot dead in {place}", "{who} was murdered in {place}", "rebels massacred villagers near {place}",
                  "{who} was assassinated in {place}"], []),
@@ -501,6 +501,8 @@ def test_events_families_of_wordings_give_their_kind(run, text, kind, value, sta
     ("Police seized drugs on 3 May 2025.", "attack"),
     ("The oil unit Baltneft had been seized and sold on 3 May 2025.", "attack"),  # a company taken, no place
     ("The film captured the mood of 2024.", "attack"),
+    ("A screensaver bombarded the websites with data on 3 May 2025.", "attack"),  # no place or building shelled
+    ("The firm shelled out $5m on 3 May 2025.", "attack"),
     ("The drug seizure on 3 May 2025 was the largest.", "attack"),
     ("He quit smoking in 2020.", "resignation"),
     ("She walked to school on 3 May 2025.", "strike"),
