@@ -132,8 +132,8 @@ def trigger_kind(token: Token) -> str | None:
         return None
     if needs == "crowd" and not _crowd_goes(token):
         return None  # "protesters rallied", "thousands marched"; not "shares rallied", "rallied behind the leader"
-    if needs == "lowercase" and not token.text.islower():
-        return None  # "a march through the city"; not the month "March"
+    if needs == "lowercase" and not _written_as_a_common_word(token):
+        return None  # "a march through the city", "Riots broke out"; not the month "March", nor "Monsoon Wedding"
     if needs == "site" and not _takes_a_site(token):
         return None  # "stormed the embassy", "seized the town"; not "stormed to victory", "seized power"
     if needs == "ruler" and not _removes_a_ruler(token):
@@ -211,6 +211,14 @@ def _has_particle(verb: Token, word: str) -> bool:
     """'set up', 'rolled out the service', 'stepped down', 'walked out': the particle as the parse's
     particle, or as the adverb it makes of it right after the verb."""
     return any(c.lower_ == word and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)) for c in verb.children)
+
+
+def _written_as_a_common_word(token: Token) -> bool:
+    """In lower case, or capitalised only as the first word of its sentence where the tagger reads a
+    common word outside a date ("Riots broke out on Monday"; not "March 2014 saw ...")."""
+    if token.text.islower():
+        return True
+    return token.is_sent_start and token.text[1:].islower() and token.pos_ in ("NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _crowd_goes(verb: Token) -> bool:

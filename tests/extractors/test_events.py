@@ -479,11 +479,22 @@ def test_events_families_of_wordings_give_their_kind(run, text, kind, value, sta
 
 
 @pytest.mark.parametrize("text, kind", [
+    ("Riots broke out in Paris on 3 May 2025.", "protest"),
+    ("Raids were carried out in August 2024.", "attack"),
+    ("Murdered on 3 May 2025, she was buried in Rome.", "killing"),
+    ("Funerals were held across the country on 3 May 2025.", "ceremony"),
+])
+def test_events_a_lowercase_word_may_open_its_sentence(run, text, kind):
+    assert kind in [k for k, *_ in _events(run, text)]
+
+
+@pytest.mark.parametrize("text, kind", [
     ("Shares rallied on 3 May 2025.", "protest"),  # a market moves
     ("Stocks rallied in March 2024.", "protest"),
     ("It rallied briefly on 3 May 2025.", "protest"),
     ("Republicans rallied behind the president on 3 May 2025.", "protest"),  # a backing
     ("Sales rose in March 2024.", "protest"),  # the month
+    ("March 2014 saw sales fall.", "protest"),
     ("Troops marched into the city on 3 May 2025.", "protest"),
     ("Police gathered evidence on 3 May 2025.", "meeting"),
     ("Leaders gathered for the summit on 3 May 2025.", "meeting"),  # the summit is the occurrence
