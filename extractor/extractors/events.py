@@ -128,14 +128,25 @@ def trigger_kind(token: Token) -> str | None:
     if needs == "agent" and any(c.dep_ == "nsubj" and c.ent_type_ not in PARTNER_LABELS and c.pos_ not in ("PRON", "PROPN")
                                 for c in token.children):
         return None  # "a setback arrived"; "the king arrived", "after arriving in Ankara" are visits
-    if needs.startswith("prt:") and not any(c.dep_ == "prt" and c.lower_ == needs[4:] for c in token.children):
+    if needs.startswith("prt:") and not _has_particle(token, needs[4:]):
         return None
+    if needs == "crowd" and not _crowd_goes(token):
+        return None  # "protesters rallied", "thousands marched"; not "shares rallied", "rallied behind the leader"
+    if needs == "lowercase" and not _written_as_a_common_word(token):
+        return None  # "a march through the city", "Riots broke out"; not the month "March", nor "Monsoon Wedding"
+    if needs == "site" and not _takes_a_site(token):
+        return None  # "stormed the embassy", "seized the town"; not "stormed to victory", "seized power"
+    if needs == "ruler" and not _removes_a_ruler(token):
+        return None  # "ousted the president", "the regime was toppled"; not "Chelsea were ousted from the cup"
+    if needs == "unquoted" and _is_a_market_quote(token):
+        return None  # "the plant closed"; not "shares closed lower"
     if needs.startswith("with:") and not _has_word(token, needs[5:]):
         return None
     return kind
 
 
-EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb")
+EVENT_WORD_LISTS = ("body", "actor_preposition", "nominal_actor_preposition", "phrase_preposition", "support_verb",
+                    "crowd", "backing_preposition", "market", "site", "ruler")
 
 
 @cache
@@ -194,6 +205,72 @@ def _names_organization(token: Token) -> bool:
         return True  # "the ten countries that joined in 2004 ... for eurozone newcomers"
     return any(t.lemma_.lower() in membership_words().org_anaphor and direct_path(t, token)
                for t in token.subtree if t.dep_ in ("dobj", "pobj"))
+
+
+def _has_particle(verb: Token, word: str) -> bool:
+    """'set up', 'rolled out the service', 'stepped down', 'walked out': the particle as the parse's
+    particle, or as the adverb it makes of it right after the verb."""
+    return any(c.lower_ == word and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)) for c in verb.children)
+
+
+def _written_as_a_common_word(token: Token) -> bool:
+    """In lower case, or capitalised only as the first word of its sentence where the tagger reads a
+    common word outside a date ("Riots broke out on Monday"; not "March 2014 saw ...")."""
+    if token.text.islower():
+        return True
+    return token.is_sent_start and token.text[1:].islower() and token.pos_ in ("NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _crowd_goes(verb: Token) -> bool:
+    """'Protesters rallied', 'thousands marched through the city', 'Serbs gathered': people as the
+    subject (a person, group, body or place by name, or a word of the crowd list: 'they', not 'it'), no
+    object ('gathered evidence'), no backing phrase ('rallied behind the leader') and no event the
+    crowd goes to, which is the occurrence ('gathered for a summit', 'marched to the funeral')."""
+    lists = event_words()
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and trigger_kind(g) is not None for g in c.children)
+           for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in lists["backing_preposition"] for c in verb.children):
+        return False
+    subjects = subjects_of(verb)
+    return bool(subjects) and all(s.ent_type_ in PARTNER_LABELS or s.pos_ == "PROPN"
+                                  or s.lemma_.lower() in lists["crowd"] or s.lower_ in lists["crowd"] for s in subjects)
+
+
+def _what_it_acts_on(verb: Token) -> list[Token]:
+    """The verb's object or passive subject, a relative pronoun replaced by the noun it stands for
+    ("the regime, which was toppled")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(o.tag_ in ("WP", "WDT") for o in objects):
+        objects.append(verb.head)
+    return objects
+
+
+def _takes_a_site(verb: Token) -> bool:
+    """'Protesters stormed the parliament', 'rebels seized Mosul', 'the town was captured': a place
+    by name or a word of the site list as its object or passive subject (a company seized is no
+    attack: 'the unit had been seized and sold')."""
+    objects = _what_it_acts_on(verb)
+    return any(o.ent_type_ in PLACE_LABELS or o.lemma_.lower() in event_words()["site"] for o in objects)
+
+
+def _removes_a_ruler(verb: Token) -> bool:
+    """'The army ousted President X', 'the regime was toppled', 'toppled the government': a person
+    by name or a word of the ruler list as its object or passive subject; not a team put out of a
+    cup ('Chelsea were ousted')."""
+    objects = _what_it_acts_on(verb)
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in event_words()["ruler"] for o in objects)
+
+
+def _is_a_market_quote(verb: Token) -> bool:
+    """'Shares closed lower', 'the index closed at 3,000', 'the FTSE 100 closed up': a price or a
+    market as the subject, or a move up or down (the market list)."""
+    market = event_words()["market"]
+    if any(c.dep_ in ("advmod", "acomp", "npadvmod") and c.lower_ in market for c in verb.children):
+        return True
+    return any(t.lemma_.lower() in market for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
 
 
 def _has_word(verb: Token, lemma: str) -> bool:

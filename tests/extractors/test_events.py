@@ -419,3 +419,119 @@ def test_events_a_date_of_another_event_before_or_after_is_not_this_ones(run, pr
                                         ("country to withdraw from the International Criminal Court", "withdrawal")])
 def test_events_the_first_to_change_is_dated_by_the_copula(run, when, value, what, kind):
     assert (kind, value, None, "past") in _events(run, f"Chile {when} became the first {what}.")
+
+
+# ---------------------------------------------------------------- families of wordings: every member of a kind's family, and its no-event readings
+
+PAST, LATER = ("on 3 May 2025", "2025-05-03"), ("on 3 September 2025", "2025-09-03")  # reference: 2025-07-25
+
+# kind -> (past clauses, scheduled clauses or [] for a kind nobody schedules); {who} a name, {place} a city
+FAMILIES = {
+    "protest": (["{who} rallied in {place}", "thousands marched through {place}", "students demonstrated in {place}",
+                 "a march through {place} drew thousands"],
+                ["{who} will rally in {place}", "thousands will march through {place}"]),
+    "meeting": (["{who} gathered in {place}", "the assembly convened in {place}", "{who} met in {place}"],
+                ["{who} will gather in {place}", "the assembly will convene in {place}"]),
+    "attack": (["rebels bombed a bridge in {place}", "troops shelled {place}", "police raided offices in {place}",
+                "artillery bombarded {place}", "gunmen ambushed a convoy near {place}", "a man was stabbed in {place}", "protesters stormed the parliament in {place}",
+                "rebels seized {place}", "the town was captured by rebels near {place}"], []),
+    "killing": (["a gunman was shot dead in {place}", "{who} was murdered in {place}", "rebels massacred villagers near {place}",
+                 "{who} was assassinated in {place}"], []),
+    "death": (["{who} passed away in {place}", "{who} died in {place}"], []),
+    "ceremony": (["the funeral of {who} was held in {place}", "the wedding took place in {place}"],
+                 ["the funeral of {who} will be held in {place}"]),
+    "agreement": (["{who} inked a deal in {place}", "{who} struck a deal in {place}"], ["{who} will ink a deal in {place}"]),
+    "resignation": (["{who} stepped down in {place}", "{who} quit in {place}", "{who} stood down in {place}"],
+                    ["{who} will step down in {place}"]),
+    "coup": (["the army overthrew the government in {place}", "the regime was toppled in {place}",
+              "the army ousted the president in {place}", "{who} was ousted in a coup in {place}"], []),
+    "decision": (["the council granted {who} asylum in {place}", "the court granted bail to {who} in {place}"], []),
+    "strike": (["workers walked out in {place}", "the walkout began in {place}"], ["workers will walk out in {place}"]),
+    "launch": (["the firm rolled out the service in {place}", "the service was rolled out in {place}"],
+               ["the firm will roll out the service in {place}"]),
+    "acquisition": (["the firm snapped up a rival in {place}"], []),
+    "ruling": (["{who} was sentenced to ten years in {place}", "{who} was convicted in {place}", "{who} was jailed in {place}",
+                "{who} was acquitted in {place}"], ["{who} will be sentenced in {place}"]),
+    "kidnapping": (["gunmen abducted {who} in {place}"], []),
+    "visit": (["{who} travelled to {place}"], ["{who} will travel to {place}"]),
+    "tour": (["{who} toured {place}", "the band toured factories in {place}"], ["{who} will tour {place}"]),
+    "closure": (["the factory closed in {place}"], ["the factory will close in {place}"]),
+    "election": (["Labour won the election in {place}"], []),
+}
+WHO = ["Ana Petrovic", "John Smith"]
+PLACES = ["Belgrade", "Zagreb"]
+
+
+def _family_cases():
+    for kind, (past, later) in FAMILIES.items():
+        for tense, (when, value), clauses in (("past", PAST, past), ("scheduled", LATER, later)):
+            for clause in clauses:
+                for n, (who, place) in enumerate(zip(WHO, PLACES)):
+                    text = clause.format(who=who, place=place)
+                    for first in (False, True):
+                        sentence = f"{when[0].upper()}{when[1:]}, {text}." if first else f"{text[0].upper()}{text[1:]} {when}."
+                        yield pytest.param(sentence, kind, value, tense, id=f"{kind}-{tense}-{clause[:18]}-{n}-{'date first' if first else 'date last'}")
+
+
+@pytest.mark.parametrize("text, kind, value, status", list(_family_cases()))
+def test_events_families_of_wordings_give_their_kind(run, text, kind, value, status):
+    assert (kind, value, status) in [(k, v, s) for k, v, _, s in _events(run, text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Riots broke out in Paris on 3 May 2025.", "protest"),
+    ("Raids were carried out in August 2024.", "attack"),
+    ("Murdered on 3 May 2025, she was buried in Rome.", "killing"),
+    ("Funerals were held across the country on 3 May 2025.", "ceremony"),
+])
+def test_events_a_lowercase_word_may_open_its_sentence(run, text, kind):
+    assert kind in [k for k, *_ in _events(run, text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Shares rallied on 3 May 2025.", "protest"),  # a market moves
+    ("Stocks rallied in March 2024.", "protest"),
+    ("It rallied briefly on 3 May 2025.", "protest"),
+    ("Republicans rallied behind the president on 3 May 2025.", "protest"),  # a backing
+    ("Sales rose in March 2024.", "protest"),  # the month
+    ("March 2014 saw sales fall.", "protest"),
+    ("Troops marched into the city on 3 May 2025.", "protest"),
+    ("Police gathered evidence on 3 May 2025.", "meeting"),
+    ("Leaders gathered for the summit on 3 May 2025.", "meeting"),  # the summit is the occurrence
+    ("Shares closed lower on 3 May 2025.", "closure"),
+    ("The FTSE 100 closed up 20 points on 3 May 2025.", "closure"),
+    ("The market closed for the day on 3 May 2025.", "closure"),
+    ("The firm closed the deal in March 2024.", "closure"),  # the deal is the occurrence
+    ("The crew shot the film in May 2024.", "killing"),  # no one shot dead
+    ("The company executed its plan in May 2024.", "killing"),
+    ("Her passion grew in 2024.", "death"),
+    ("Chelsea were ousted from the cup on 3 May 2025.", "coup"),  # a team, no ruler
+    ("The storm toppled trees on 3 May 2025.", "coup"),
+    ("She stormed to victory on 3 May 2025.", "attack"),  # no site stormed
+    ("The army seized power on 3 May 2025.", "attack"),  # a coup's wording, no place taken
+    ("Police seized drugs on 3 May 2025.", "attack"),
+    ("The oil unit Baltneft had been seized and sold on 3 May 2025.", "attack"),  # a company taken, no place
+    ("The film captured the mood of 2024.", "attack"),
+    ("A screensaver bombarded the websites with data on 3 May 2025.", "attack"),  # no place or building shelled
+    ("The firm shelled out $5m on 3 May 2025.", "attack"),
+    ("The drug seizure on 3 May 2025 was the largest.", "attack"),
+    ("He quit smoking in 2020.", "resignation"),
+    ("She walked to school on 3 May 2025.", "strike"),
+    ("The band released The Massacre on 3 May 2025.", "killing"),  # a title
+    ("Her career peaked with Monsoon Wedding in 2001.", "ceremony"),
+    ("Labour won the election in May 2024.", "match"),  # the election, no match
+    ("Ballots were mailed on 3 May 2025.", "vote"),  # papers, not a ballot held
+    ("The film was nominated for best film on 3 May 2025.", "appointment"),  # an award's nomination
+    ("The show will be hosted by a rap star, producers said on 3 May 2025.", "meeting"),
+])
+def test_events_family_words_in_their_no_event_readings(run, text, kind):
+    assert kind not in [k for k, *_ in _events(run, text)]
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("relative", [", which", " that"])
+@pytest.mark.parametrize("verb, kind, what", [("toppled", "coup", "regime"), ("ousted", "coup", "government"),
+                                              ("stormed", "attack", "embassy"), ("captured", "attack", "town")])
+def test_events_a_family_verb_in_a_relative_clause_reads_the_noun_it_hangs_on(run, who, relative, verb, kind, what):
+    text = f"{who} led the {what}{relative} was {verb} on 3 May 2025."
+    assert (kind, "2025-05-03", "past") in [(k, v, s) for k, v, _, s in _events(run, text)]
