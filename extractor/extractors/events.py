@@ -218,7 +218,7 @@ def _written_as_a_common_word(token: Token) -> bool:
     common word outside a date ("Riots broke out on Monday"; not "March 2014 saw ...")."""
     if token.text.islower():
         return True
-    return token.is_sent_start and token.text[1:].islower() and token.pos_ in ("NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
+    return bool(token.is_sent_start) and token.text[1:].islower() and token.pos_ in ("NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _crowd_goes(verb: Token) -> bool:
