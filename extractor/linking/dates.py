@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.core.records import DateRef, Entity
 from extractor.language.lexicon import membership_words
-from extractor.nlp.syntax import clause_verb, span_for, tree_distance
+from extractor.nlp.syntax import clause_verb, has_pronoun_subject, span_for, tree_distance
 
 if TYPE_CHECKING:  # the temporal package links its own dates: imported for the types only
     from extractor.extractors.temporal.anchor import TimexSpan
@@ -144,12 +144,10 @@ def _clause_placed_in_time(token: Token) -> Token | None:
     time_preposition ("since" with a pronoun as its subject dates the state it hangs on: "a member
     since it joined in 2004", not "the newest member since X joined in 2009"); None when there is
     none. Only a date inside that clause dates what it holds."""
-    clause = clause_verb(token)
+    clause, words = clause_verb(token), membership_words()
     for _ in range(4):
-        words = membership_words()
         marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "prep") and c.lower_ in words.time_preposition]
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
-        if clause.dep_ == "advcl" and marks and not (set(marks) <= words.since_word and own_subject):
+        if clause.dep_ == "advcl" and marks and not (set(marks) <= words.since_word and has_pronoun_subject(clause)):
             return clause
         if clause.dep_ not in ("conj", "xcomp", "ccomp") or clause.head.i == clause.i:
             return None

@@ -29,6 +29,7 @@ BOILERPLATE_MAX_CHARS = 1_000  # a longer sentence is never boilerplate by a phr
 WRAP_WIDTHS = (30, 100)  # characters: the widths at which wire copy, mail and plain-text dumps wrap their lines
 WRAP_FULL_SHARE = 0.6  # a wrapped line this share of the width long (or ending mid-phrase) runs on into the next
 WRAP_MIN_JOINTS = 2  # fewer line breaks inside sentences than this: a headline's break, no wrapping
+ONE_LINE_BREAK = re.compile(f"\r\n|[{LINE_BREAKS}]")  # "\r\n" is one break
 SENTENCE_CLOSE = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*$")
 
 
@@ -89,8 +90,8 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     nine lines in ten are at most a width of WRAP_WIDTHS long; a break wraps when it is a single
     one (a blank line ends a paragraph), the line before ends no sentence, and that line is nearly
     the width long, or is followed by a lower-case word, or ends on one and is longer than a
-    heading. Fewer than WRAP_MIN_JOINTS such
-    breaks are a heading's, and count for none."""
+    heading. Fewer than WRAP_MIN_JOINTS such breaks are a heading's, and count for none. The
+    offsets are of every break character ("\r\n": both)."""
     lines = [(m.start(), m.end()) for m in LINE.finditer(text) if not m.group().isspace()]
     if len(lines) < 2 * WRAP_MIN_JOINTS:
         return frozenset()
@@ -99,17 +100,18 @@ def wrapped_breaks(text: str) -> frozenset[int]:
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
         return frozenset()
     joints: set[int] = set()
+    wraps = 0
     for (start, end), (following, _) in zip(lines, lines[1:]):
         gap = text[end:following]
-        breaks = [end + i for i, c in enumerate(gap) if c in LINE_BREAKS and not (c == "\n" and i and gap[i - 1] == "\r")]
         line = text[start:end].rstrip()
-        if len(breaks) != 1 or not line or SENTENCE_CLOSE.search(line):
-            continue
+        if len(ONE_LINE_BREAK.findall(gap)) != 1 or not line or SENTENCE_CLOSE.search(line):
+            continue  # a blank line between (a paragraph ends), or a sentence ends on the line
         words, next_letter = line.split(), text[following:following + 1]
         ends_mid_phrase = words[-1][:1].islower() and len(words) > HEADING_MAX_WORDS  # a heading may end on any word
         if len(line) >= WRAP_FULL_SHARE * width or ends_mid_phrase or next_letter.islower():
             joints.update(end + i for i, c in enumerate(gap) if c in LINE_BREAKS)
-    return frozenset(joints) if len({j for j in joints if text[j] != "\n" or text[j - 1:j] != "\r"}) >= WRAP_MIN_JOINTS else frozenset()
+            wraps += 1
+    return frozenset(joints) if wraps >= WRAP_MIN_JOINTS else frozenset()
 
 
 def unwrapped(text: str) -> str:

@@ -20,6 +20,12 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+def has_pronoun_subject(verb: Token) -> bool:
+    """Whether the subject of `verb`'s clause is a pronoun ("since it joined"; not "since X and Y
+    joined")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
+
+
 def tense_of(verb: Token) -> str | None:
     """'future' (will/shall, 'scheduled to', 'is to'), 'past' (past-tense or perfect, and 'had
     been due to'), 'present' or None."""

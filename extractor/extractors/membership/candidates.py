@@ -23,7 +23,7 @@ from extractor.linking.participants import direct_path
 from extractor.nlp.entities import SPAN_KEY, country_name, country_names, entity
 from extractor.nlp.modality import form_in, lemma_in, topic_of, words as modality_words
 from extractor.nlp.spans import Spans
-from extractor.nlp.syntax import clause_verb, span_for
+from extractor.nlp.syntax import clause_verb, has_pronoun_subject, span_for
 
 MAX_PATH = 6  # a member further than this many dependency arcs from every cue is another story's
 # Why a candidate is no record, in the order they are asked (README, --explain):
@@ -480,11 +480,6 @@ def _next_in_text(first: Span, second: Span, spans, dated: frozenset[int] = froz
                for i in range(first.end, second.start))
 
 
-def _subject_is_a_pronoun(clause: Token) -> bool:
-    """Whether the subject of `clause` is a pronoun ("since it joined"; not "since X and Y joined")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
-
-
 def _holds_a_date(clause: Token) -> bool:
     """Whether a temporal expression lies inside the phrase of `clause`."""
     start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
@@ -774,7 +769,7 @@ def _static(token: Token, cue: Cue) -> bool:
             t.lower_ in membership_reasons()["still_member"] for t in token.head.children if token.dep_ in ("attr", "appos")):
         return False  # "a member since 2004", "has been an observer since 2015"
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in membership_words().since_word for m in c.children)
-           and _holds_a_date(c) and _subject_is_a_pronoun(c) for c in clause_verb(token).children):
+           and _holds_a_date(c) and has_pronoun_subject(c) for c in clause_verb(token).children):
         return False  # "has been a member since it joined in 2004": the state dated by its start (not "since X joined")
     for above in [token, *token.ancestors]:
         verb_cue = cue_of(above) if above.i != token.i else None

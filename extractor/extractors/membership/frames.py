@@ -847,7 +847,7 @@ def with_respective_dates(found: list[MembershipMention], dates: DateIndex, ment
         if word is None or len({m.member for m in group}) < 2:
             continue
         order = _member_order(sentence, mentions, group)
-        listed = _date_list_ending_at(sentence.doc.text, word.idx, [d for d, _ in dates.in_sentence(sentence)])
+        listed = _date_list_ending_at(text_of(sentence.doc), word.idx, [d for d, _ in dates.in_sentence(sentence)])
         if order is None or len(listed) != len(order):
             continue
         for m in group:

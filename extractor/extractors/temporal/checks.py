@@ -19,10 +19,11 @@ from datetime import date
 from functools import cache
 from typing import Callable
 
-from extractor.extractors.temporal.tables import holiday_of, holiday_words, tables, word_list, word_set
+from extractor.extractors.temporal.tables import holiday_of, holiday_words, rules, tables, word_list, word_set
 from extractor.language.lexicon import alternation, number_word_list, previous_word, read_tsv, word_alternation
 
 AFTER_CHARS = 12  # how much of the text after a match the checks look at
+DURATION_GROUPS = ("qual", "num", "unit", "vague", "andhalf")  # what a duration's normalizer reads
 
 
 @dataclass
@@ -54,10 +55,23 @@ class Found:
         """A group's text in lower case ("" when it did not take part)."""
         return self.groups.get(name, "").lower()
 
+    def recast_as_duration(self) -> None:
+        """Make the match the duration before its direction word ("two years" of "two years
+        after the war"), as the duration rule would have found it."""
+        self.end = len(self.text[:self.match.start("dir")].rstrip())
+        self.rule, self.priority = "duration", _duration_priority()
+        self.groups = {k: v for k, v in self.groups.items() if k in DURATION_GROUPS}
+
     def unit(self, column: int) -> str:
         """A column of the matched unit's line of time_units.tsv: 0 the singular, 1 the TIMEX
         letter ("Q", "TS"), 2 the granularity ("time", "day", ...)."""
         return tables()["units"][self.group("unit")][column]
+
+
+@cache
+def _duration_priority() -> int:
+    """The priority of the duration rule of temporal_rules.tsv, which a recast match takes."""
+    return next(r.priority for r in rules() if r.name == "duration")
 
 
 Check = Callable[[Found], bool]
@@ -410,9 +424,7 @@ def days_from_the_story_are_a_duration(f: Found) -> bool:
     sentence ("released on 9 May, and in Europe two days later") it counts from the date just
     named: a date; so is "a year earlier" in a report."""
     if f.group("dir") in word_set("time_direction") and f.unit(2) == "day" and _opens_sentence(f.text, f.start):
-        f.end = len(f.text[:f.match.start("dir")].rstrip())
-        f.rule, f.priority = "duration", 4
-        f.groups = {k: v for k, v in f.groups.items() if k in ("qual", "num", "unit", "vague", "andhalf")}
+        f.recast_as_duration()
     return True
 
 
@@ -422,9 +434,7 @@ def relative_to_an_event_is_a_duration(f: Found) -> bool:
     a time no date names) as a duration ending before the direction word."""
     direction = f.group("dir")
     if direction in word_set("event_direction") or (direction in word_set("time_direction") and f.unit(2) == "time"):
-        f.end = len(f.text[:f.match.start("dir")].rstrip())
-        f.rule, f.priority = "duration", 4
-        f.groups = {k: v for k, v in f.groups.items() if k in ("qual", "num", "unit", "vague", "andhalf")}
+        f.recast_as_duration()
     return True
 
 
